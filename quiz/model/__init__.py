@@ -1,0 +1,1 @@
+"""The rules of the game: packs, rounds, scoring and history. No Textual here."""

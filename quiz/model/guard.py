@@ -1,0 +1,59 @@
+"""Cheap checks that run before ``tomllib`` sees an untrusted file.
+
+``tomllib`` takes seconds on a small file holding one key of thousands of
+dotted parts, and recurses once per nesting level. These two patterns refuse
+such files in linear time, with the line where the trouble starts; deeper
+nesting that slips past them still ends as a located error, because the
+loader also catches ``RecursionError``.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DOTTED_PARTS = 32
+MAX_NESTING = 32
+
+_DOTTED = re.compile(
+    r"""(?:(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d,}"""
+    % MAX_DOTTED_PARTS
+)
+_NESTED = re.compile(r"[\[{](?:\s*[\[{]){%d,}" % MAX_NESTING)
+
+
+class GuardError(Exception):
+    """A file shaped to make the TOML parser slow or crash."""
+
+    def __init__(self, message: str, line: int) -> None:
+        """Create the error.
+
+        Args:
+            message: What is wrong.
+            line: The 1-based line where it starts.
+        """
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def check_shape(text: str) -> None:
+    """Refuse pathological TOML before parsing it.
+
+    Args:
+        text: The decoded file.
+
+    Raises:
+        GuardError: A dotted key with too many parts, or nesting too deep.
+    """
+    match = _DOTTED.search(text)
+    if match is not None:
+        raise GuardError(
+            f"a dotted key has more than {MAX_DOTTED_PARTS} parts",
+            text.count("\n", 0, match.start()) + 1,
+        )
+    match = _NESTED.search(text)
+    if match is not None:
+        raise GuardError(
+            f"arrays or tables are nested more than {MAX_NESTING} deep",
+            text.count("\n", 0, match.start()) + 1,
+        )

@@ -1,0 +1,79 @@
+"""Finding the line of a table or key in a TOML file.
+
+``tomllib`` returns plain dicts without positions, so error messages get
+their line numbers from this index: one pass over the lines that records
+each table header and the keys written under it. It reads the layout pack
+authors write (headers and ``key = value`` lines); anything it cannot place
+simply gets no line number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\s\"']+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*[=.]""")
+
+
+@dataclass
+class _Block:
+    name: str
+    line: int
+    keys: dict[str, int] = field(default_factory=dict)
+
+
+class LineIndex:
+    """Where each table and key of a TOML document starts."""
+
+    def __init__(self, text: str) -> None:
+        """Index a document.
+
+        Args:
+            text: The decoded TOML text.
+        """
+        self._blocks: dict[str, list[_Block]] = {"": [_Block("", 1)]}
+        current = self._blocks[""][0]
+        in_string: str | None = None
+        for number, line in enumerate(text.split("\n"), start=1):
+            if in_string is not None:
+                if line.count(in_string) % 2 == 1:
+                    in_string = None
+                continue
+            header = _HEADER.match(line)
+            if header is not None:
+                name = re.sub(r"[\s\"']", "", header.group(2))
+                current = _Block(name, number)
+                self._blocks.setdefault(name, []).append(current)
+                continue
+            key = _KEY.match(line)
+            if key is not None:
+                current.keys.setdefault(key.group(1).strip("\"'"), number)
+            for quotes in ('"""', "'''"):
+                if line.count(quotes) % 2 == 1:
+                    in_string = quotes
+                    break
+
+    def find(self, section: str, key: str | None = None, index: int | None = None) -> int | None:
+        """Return the line of a key in a table, or of the table itself.
+
+        Args:
+            section: The dotted table name, ``""`` for the top level.
+            key: The key within the table, or None for the table's header.
+            index: For an array of tables, which element (0-based).
+
+        Returns:
+            The 1-based line number, or None when it cannot be found.
+        """
+        blocks = self._blocks.get(section)
+        if not blocks:
+            parent, _, child = section.rpartition(".")
+            if child and parent != section:
+                return self.find(parent, child)
+            return None
+        block = blocks[index if index is not None and index < len(blocks) else 0]
+        if index is not None and index >= len(blocks):
+            return None
+        if key is None:
+            return block.line
+        return block.keys.get(key, block.line if block.name else None)

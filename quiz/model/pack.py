@@ -1,0 +1,611 @@
+"""Question packs: the dataclasses and the strict loader for pack format 1.
+
+A pack file is untrusted input. :func:`parse_pack` either returns a fully
+validated :class:`Pack` whose every string is safe to show, or raises
+:class:`PackError` listing *every* problem, each located by file, line,
+question and field. Nothing else escapes it, whatever bytes it is given.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quiz.model.guard import GuardError, check_shape
+from quiz.model.locate import LineIndex
+from quiz.model.text import clean_line, clean_text
+
+FORMAT = 1
+KINDS = ("verdict", "choice", "number")
+VERDICTS = ("supported", "contradicted", "not-stated")
+VERDICT_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "not-stated": "Not stated"}
+
+MAX_PACK_BYTES = 4 * 1024 * 1024
+MAX_QUESTIONS = 10_000
+MAX_CHOICES = 6
+MAX_EVIDENCE = 10
+MAX_TAGS = 10
+LIMITS = {
+    "id": 64,
+    "title": 200,
+    "description": 1_000,
+    "publisher": 200,
+    "url": 500,
+    "prompt": 500,
+    "choice": 200,
+    "unit": 30,
+    "evidence": 1_000,
+    "explanation": 2_000,
+    "tag": 32,
+}
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+_TOP_KEYS = {"format", "pack", "questions"}
+_PACK_KEYS = {"id", "title", "description", "source"}
+_SOURCE_KEYS = {"title", "publisher", "url"}
+_QUESTION_KEYS = {
+    "id",
+    "kind",
+    "prompt",
+    "answer",
+    "choices",
+    "tolerance",
+    "unit",
+    "evidence",
+    "explanation",
+    "difficulty",
+    "tags",
+}
+_KIND_ONLY = {"choices": "choice", "tolerance": "number", "unit": "number"}
+_TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a pack file.
+
+    Attributes:
+        file: The file name as the author gave it.
+        message: What is wrong, in words.
+        line: The 1-based line it was found on, when known.
+        question: The question's id, or ``#N`` for the N-th question without one.
+        field: The field, such as ``answer`` or ``evidence[2]``.
+    """
+
+    file: str
+    message: str
+    line: int | None = None
+    question: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where]
+        if self.question is not None:
+            label = self.question if self.question.startswith("#") else f"'{self.question}'"
+            parts.append(f"question {label}")
+        if self.field is not None:
+            parts.append(self.field)
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class PackError(Exception):
+    """A pack file that cannot be used, with every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        """Create the error.
+
+        Args:
+            problems: At least one problem, in file order.
+        """
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a pack's questions are checked against."""
+
+    title: str
+    publisher: str
+    url: str | None = None
+
+    def describe(self) -> str:
+        """Return a one-line citation such as ``Title (Publisher)``."""
+        return f"{self.title} ({self.publisher})" if self.publisher else self.title
+
+
+@dataclass(frozen=True)
+class Question:
+    """One validated question.
+
+    Attributes:
+        id: Unique within the pack; progress is keyed by it.
+        kind: ``verdict``, ``choice`` or ``number``.
+        prompt: The claim (verdict) or the question.
+        answer: A verdict, the right choice, or the number as text.
+        choices: The options of a choice question, in file order.
+        number: The right number of a number question.
+        tolerance: How far a number answer may be off and still count.
+        unit: The unit of a number question, possibly empty.
+        evidence: Quotes from the source that settle the answer.
+        explanation: Why the answer is right.
+        difficulty: 1 to 3.
+        tags: Lower-case labels such as ``sourcing``.
+    """
+
+    id: str
+    kind: str
+    prompt: str
+    answer: str
+    explanation: str
+    evidence: tuple[str, ...]
+    difficulty: int = 1
+    choices: tuple[str, ...] = ()
+    number: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def answer_label(self) -> str:
+        """The right answer as the player would see it."""
+        if self.kind == "verdict":
+            return VERDICT_LABELS[self.answer]
+        if self.kind == "number":
+            shown = self.answer
+            if self.tolerance:
+                shown = f"{shown} (± {format_number(self.tolerance)})"
+            return f"{shown} {self.unit}".strip()
+        return self.answer
+
+    def is_correct(self, response: str) -> bool:
+        """Judge a response: a verdict key, a choice's text, or a number as text.
+
+        Args:
+            response: What the player gave.
+
+        Returns:
+            Whether it is right. A number that cannot be read is wrong.
+        """
+        if self.kind == "number":
+            value = parse_number(response)
+            return (
+                value is not None
+                and self.number is not None
+                and abs(value - self.number) <= self.tolerance + 1e-9
+            )
+        return response == self.answer
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A validated pack of questions."""
+
+    id: str
+    title: str
+    questions: tuple[Question, ...]
+    description: str = ""
+    source: Source | None = None
+    path: Path | None = field(default=None, compare=False)
+
+    def question(self, question_id: str) -> Question | None:
+        """Return the question with this id, or None."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+
+def format_number(value: float) -> str:
+    """Show a number without a needless ``.0``."""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def parse_number(text: str) -> float | None:
+    """Read a number the way a player types it: ``1,600``, `` 2007 ``, ``-3.5``.
+
+    Args:
+        text: What was typed.
+
+    Returns:
+        The number, or None when the text is not a finite number.
+    """
+    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
+    if not cleaned or len(cleaned) > 40:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and validate a pack file.
+
+    Args:
+        path: The file to read. Symbolic links and special files are refused.
+
+    Returns:
+        The validated pack.
+
+    Raises:
+        PackError: The file cannot be read or is not a valid pack.
+    """
+    name = str(path)
+    try:
+        if path.is_symlink():
+            raise PackError([Problem(name, "is a symbolic link; give the real file")])
+        if not path.is_file():
+            raise PackError([Problem(name, "is not a regular file")])
+        if path.stat().st_size > MAX_PACK_BYTES:
+            raise PackError([Problem(name, f"is larger than {MAX_PACK_BYTES // 1024} KiB")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PACK_BYTES + 1)
+    except OSError as error:
+        raise PackError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+    pack = parse_pack(data, name)
+    return Pack(
+        id=pack.id,
+        title=pack.title,
+        questions=pack.questions,
+        description=pack.description,
+        source=pack.source,
+        path=path,
+    )
+
+
+def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
+    """Validate the bytes of a pack file.
+
+    Args:
+        data: The whole file.
+        name: The file name to put in messages.
+
+    Returns:
+        The validated pack.
+
+    Raises:
+        PackError: With every problem found, each located as well as it can be.
+    """
+    text = _decode(data, name)
+    try:
+        check_shape(text)
+    except GuardError as error:
+        raise PackError([Problem(name, error.message, line=error.line)]) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PackError([_syntax_problem(name, str(error))]) from None
+    except RecursionError:
+        raise PackError([Problem(name, "is nested too deeply")]) from None
+    checker = _Checker(name, LineIndex(text))
+    pack = checker.pack(document)
+    if checker.problems or pack is None:
+        raise PackError(checker.problems)
+    return pack
+
+
+def _decode(data: bytes, name: str) -> str:
+    if len(data) > MAX_PACK_BYTES:
+        raise PackError([Problem(name, f"is larger than {MAX_PACK_BYTES // 1024} KiB")])
+    if not data.strip():
+        raise PackError([Problem(name, "is empty")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise PackError(
+            [Problem(name, f"is not UTF-8 text (byte 0x{data[error.start]:02x})", line=line)]
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _syntax_problem(name: str, message: str) -> Problem:
+    match = _TOML_ERROR_AT.search(message)
+    detail = _TOML_ERROR_AT.sub("", message).strip()
+    if match is None:
+        return Problem(name, f"TOML syntax error: {clean_line(detail)}")
+    line, column = int(match.group(1)), int(match.group(2))
+    return Problem(name, f"column {column}: TOML syntax error: {clean_line(detail)}", line=line)
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    names.update({list: "an array", dict: "a table"})
+    return names.get(type(value), type(value).__name__)
+
+
+class _Checker:
+    """Collects problems while turning a TOML document into a Pack."""
+
+    def __init__(self, name: str, lines: LineIndex) -> None:
+        self.name = name
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(
+        self,
+        message: str,
+        *,
+        section: str = "",
+        key: str | None = None,
+        question: str | None = None,
+        index: int | None = None,
+        field_name: str | None = None,
+    ) -> None:
+        line = self.lines.find(section, key, index)
+        self.problems.append(
+            Problem(self.name, message, line=line, question=question, field=field_name or key)
+        )
+
+    def pack(self, document: dict[str, Any]) -> Pack | None:
+        for key in sorted(set(document) - _TOP_KEYS):
+            self.problem("unknown field", key=key)
+        fmt = document.get("format")
+        if fmt is None:
+            self.problem(f"missing; add 'format = {FORMAT}' at the top", field_name="format")
+        elif type(fmt) is not int or fmt != FORMAT:
+            self.problem(f"must be {FORMAT}, not {fmt!r}", key="format")
+        header = document.get("pack")
+        pack_fields: dict[str, Any] = {}
+        if not isinstance(header, dict):
+            message = "missing [pack] table" if header is None else "must be a table"
+            self.problem(message, key="pack" if header is not None else None, field_name="pack")
+        else:
+            pack_fields = self._pack_header(header)
+        questions = self._questions(document.get("questions"))
+        if self.problems:
+            return None
+        return Pack(questions=questions, **pack_fields)
+
+    def _pack_header(self, header: dict[str, Any]) -> dict[str, Any]:
+        for key in sorted(set(header) - _PACK_KEYS):
+            self.problem("unknown field", section="pack", key=key, field_name=f"pack.{key}")
+        fields: dict[str, Any] = {}
+        fields["id"] = self._slug(header, "id", section="pack", label="pack.id")
+        fields["title"] = self._text(header, "title", section="pack", label="pack.title")
+        fields["description"] = self._text(
+            header, "description", section="pack", label="pack.description", required=False
+        )
+        source = header.get("source")
+        if source is None:
+            fields["source"] = None
+        elif not isinstance(source, dict):
+            self.problem("must be a table", section="pack", key="source", field_name="pack.source")
+        else:
+            for key in sorted(set(source) - _SOURCE_KEYS):
+                self.problem("unknown field", section="pack.source", key=key)
+            section = "pack.source"
+            title = self._text(source, "title", section=section, label="pack.source.title")
+            publisher = self._text(
+                source, "publisher", section=section, label="pack.source.publisher", required=False
+            )
+            url = self._text(source, "url", section=section, label="pack.source.url", required=False)
+            fields["source"] = Source(title or "", publisher or "", url or None)
+        return fields
+
+    def _questions(self, raw: object) -> tuple[Question, ...]:
+        if raw is None:
+            self.problem("the pack has no questions; add a [[questions]] table", field_name="questions")
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.problem("must be an array of [[questions]] tables", key="questions")
+            return ()
+        if not raw:
+            self.problem("the pack has no questions", key="questions")
+            return ()
+        if len(raw) > MAX_QUESTIONS:
+            self.problem(f"a pack holds at most {MAX_QUESTIONS} questions", key="questions")
+            return ()
+        seen: dict[str, int] = {}
+        questions: list[Question] = []
+        for index, item in enumerate(raw):
+            question = self._question(index, item)
+            if question is None:
+                continue
+            if question.id in seen:
+                self.problem(
+                    f"duplicate id; question #{seen[question.id] + 1} has it too",
+                    section="questions",
+                    index=index,
+                    key="id",
+                    question=question.id,
+                )
+                continue
+            seen[question.id] = index
+            questions.append(question)
+        return tuple(questions)
+
+    def _question(self, index: int, raw: dict[str, Any]) -> Question | None:
+        before = len(self.problems)
+        label = f"#{index + 1}"
+        qid = raw.get("id")
+        if isinstance(qid, str) and SLUG.match(qid) and len(qid) <= LIMITS["id"]:
+            label = qid
+        where = {"section": "questions", "index": index, "question": label}
+        for key in sorted(set(raw) - _QUESTION_KEYS):
+            self.problem("unknown field", key=key, **where)
+        question_id = self._slug(raw, "id", **where)
+        kind = raw.get("kind")
+        if kind not in KINDS:
+            shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
+            self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
+            kind = None
+        for key, owner in _KIND_ONLY.items():
+            if key in raw and kind is not None and kind != owner:
+                self.problem(f"only {owner} questions have this field", key=key, **where)
+        prompt = self._text(raw, "prompt", **where)
+        explanation = self._text(raw, "explanation", **where)
+        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, LIMITS["evidence"], **where)
+        tags = self._tags(raw, **where)
+        difficulty = raw.get("difficulty", 1)
+        if type(difficulty) is not int or not 1 <= difficulty <= 3:
+            self.problem("must be 1, 2 or 3", key="difficulty", **where)
+        answer: str = ""
+        extra: dict[str, Any] = {}
+        if kind == "verdict":
+            answer = self._verdict(raw, where)
+        elif kind == "choice":
+            answer, extra = self._choice(raw, where)
+        elif kind == "number":
+            answer, extra = self._number(raw, where)
+        if len(self.problems) > before or kind is None:
+            return None
+        return Question(
+            id=question_id,
+            kind=kind,
+            prompt=prompt,
+            answer=answer,
+            explanation=explanation,
+            evidence=tuple(evidence),
+            difficulty=difficulty,
+            tags=tuple(tags),
+            **extra,
+        )
+
+    def _verdict(self, raw: dict[str, Any], where: dict[str, Any]) -> str:
+        answer = raw.get("answer")
+        if answer not in VERDICTS:
+            shown = "missing" if answer is None else f"{clean_line(str(answer))[:40]!r} is not a verdict"
+            self.problem(f"{shown}; use one of: {', '.join(VERDICTS)}", key="answer", **where)
+            return ""
+        return str(answer)
+
+    def _choice(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        choices = self._text_list(raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, **where)
+        if "choices" in raw and choices is not None:
+            if len(choices) < 2:
+                self.problem("needs at least 2 choices", key="choices", **where)
+            if len(set(choices)) != len(choices):
+                self.problem("choices must be distinct", key="choices", **where)
+        answer = raw.get("answer")
+        if not isinstance(answer, str):
+            shown = "missing" if answer is None else f"must be a string, not {_type_name(answer)}"
+            self.problem(f"{shown}; give the text of the right choice", key="answer", **where)
+            return "", {}
+        answer = clean_line(answer)
+        if choices and answer not in choices:
+            self.problem(f"{answer[:60]!r} is not one of the choices", key="answer", **where)
+        return answer, {"choices": tuple(choices or ())}
+
+    def _number(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        answer = raw.get("answer")
+        extra: dict[str, Any] = {}
+        if type(answer) not in (int, float) or not math.isfinite(answer):
+            shown = "missing" if answer is None else f"must be a number, not {_type_name(answer)}"
+            self.problem(shown, key="answer", **where)
+            answer = 0
+        tolerance = raw.get("tolerance", 0)
+        if type(tolerance) not in (int, float) or not 0 <= tolerance < math.inf:
+            self.problem("must be a number of 0 or more", key="tolerance", **where)
+            tolerance = 0
+        unit = self._text(raw, "unit", required=False, **where)
+        extra.update(number=float(answer), tolerance=float(tolerance), unit=unit)
+        return format_number(float(answer)), extra
+
+    def _slug(self, table: dict[str, Any], key: str, *, label: str | None = None, **where: Any) -> str:
+        value = table.get(key)
+        if not isinstance(value, str):
+            shown = "missing" if value is None else f"must be a string, not {_type_name(value)}"
+            self.problem(shown, key=key, field_name=label, **where)
+            return ""
+        if len(value) > LIMITS["id"] or not SLUG.match(value):
+            self.problem(
+                f"{clean_line(value)[:40]!r} is not a slug: use lowercase letters, digits and "
+                f"single hyphens, at most {LIMITS['id']} characters",
+                key=key,
+                field_name=label,
+                **where,
+            )
+            return ""
+        return value
+
+    def _text(
+        self,
+        table: dict[str, Any],
+        key: str,
+        *,
+        label: str | None = None,
+        required: bool = True,
+        **where: Any,
+    ) -> str:
+        value = table.get(key)
+        limit = LIMITS.get(label.rsplit(".", 1)[-1] if label else key, 500)
+        if value is None:
+            if required:
+                self.problem("missing", key=key, field_name=label, **where)
+            return ""
+        if not isinstance(value, str):
+            self.problem(f"must be a string, not {_type_name(value)}", key=key, field_name=label, **where)
+            return ""
+        multiline = key in ("prompt", "explanation", "description")
+        cleaned = clean_text(value).strip() if multiline else clean_line(value)
+        if required and not cleaned:
+            self.problem("is empty", key=key, field_name=label, **where)
+        if len(cleaned) > limit:
+            self.problem(f"is longer than {limit} characters", key=key, field_name=label, **where)
+        return cleaned
+
+    def _text_list(
+        self,
+        table: dict[str, Any],
+        key: str,
+        most: int,
+        limit: int,
+        *,
+        one_line: bool = False,
+        **where: Any,
+    ) -> list[str] | None:
+        value = table.get(key)
+        if value is None:
+            self.problem("missing", key=key, **where)
+            return None
+        if not isinstance(value, list):
+            self.problem(f"must be an array of strings, not {_type_name(value)}", key=key, **where)
+            return None
+        if not value:
+            self.problem("must not be empty", key=key, **where)
+        if len(value) > most:
+            self.problem(f"holds at most {most} items", key=key, **where)
+        items: list[str] = []
+        for position, item in enumerate(value):
+            name = f"{key}[{position + 1}]"
+            if not isinstance(item, str):
+                self.problem(f"must be a string, not {_type_name(item)}", key=key, field_name=name, **where)
+                continue
+            cleaned = clean_line(item) if one_line else clean_text(item).strip()
+            if not cleaned:
+                self.problem("is empty", key=key, field_name=name, **where)
+            elif len(cleaned) > limit:
+                self.problem(f"is longer than {limit} characters", key=key, field_name=name, **where)
+            items.append(cleaned)
+        return items
+
+    def _tags(self, raw: dict[str, Any], **where: Any) -> list[str]:
+        value = raw.get("tags", [])
+        if not isinstance(value, list):
+            self.problem(f"must be an array of strings, not {_type_name(value)}", key="tags", **where)
+            return []
+        if len(value) > MAX_TAGS:
+            self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)
+        tags: list[str] = []
+        for position, tag in enumerate(value):
+            if not isinstance(tag, str) or not SLUG.match(tag) or len(tag) > LIMITS["tag"]:
+                self.problem(
+                    "must be a slug: lowercase letters, digits and hyphens",
+                    key="tags",
+                    field_name=f"tags[{position + 1}]",
+                    **where,
+                )
+            elif tag not in tags:
+                tags.append(tag)
+        return tags
+

@@ -1,0 +1,62 @@
+"""The scoring rules, all in one place.
+
+* A right answer earns ``10 × difficulty`` points: 10, 20 or 30.
+* A streak bonus rewards consecutive right answers: the second in a row adds
+  2 points, the third 4, and so on up to 10 points from the sixth on.
+* Checking the source before answering halves the points for that question
+  (bonus included, rounded down). The answer still counts as right and keeps
+  the streak going: looking things up is what fact-checkers do.
+* A wrong answer earns nothing and ends the streak.
+* There is no timer; time taken is shown, never scored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+POINTS_PER_DIFFICULTY = 10
+STREAK_STEP = 2
+STREAK_CAP = 10
+
+
+def base_points(difficulty: int) -> int:
+    """Points for a right answer to a question of this difficulty, without bonus."""
+    return POINTS_PER_DIFFICULTY * difficulty
+
+
+def streak_bonus(streak: int) -> int:
+    """Bonus for a right answer that makes a streak of this length.
+
+    Args:
+        streak: Consecutive right answers including this one (1 or more).
+
+    Returns:
+        0 for a streak of 1, then 2 more per answer up to ``STREAK_CAP``.
+    """
+    return min(max(streak - 1, 0) * STREAK_STEP, STREAK_CAP)
+
+
+def points(difficulty: int, *, correct: bool, streak: int, checked: bool) -> int:
+    """Points earned by one answer.
+
+    Args:
+        difficulty: The question's difficulty, 1 to 3.
+        correct: Whether the answer was right.
+        streak: The streak this answer makes (ignored when wrong).
+        checked: Whether the player checked the source first.
+
+    Returns:
+        The points, never negative.
+    """
+    if not correct:
+        return 0
+    earned = base_points(difficulty) + streak_bonus(streak)
+    return earned // 2 if checked else earned
+
+
+def best_possible(difficulties: Iterable[int]) -> int:
+    """The most a round of these questions can score: all right, none checked."""
+    total = 0
+    for streak, difficulty in enumerate(difficulties, start=1):
+        total += points(difficulty, correct=True, streak=streak, checked=False)
+    return total

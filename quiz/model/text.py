@@ -1,0 +1,78 @@
+"""Cleaning untrusted text before it can reach a terminal.
+
+Pack files come from anyone. A string holding ESC, OSC, C1 controls, NUL or a
+bidi override could retitle the window, clear the screen or reorder what the
+player reads, so every string taken from a pack passes through
+:func:`clean_text` (or :func:`clean_line`) once, when the pack is loaded.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab (\x09) and newline (\x0a), DEL, the C1 block, and the
+# Unicode bidi embedding/override/isolate controls plus the line/paragraph
+# separators, which terminals treat inconsistently.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    """Remove every control character except newline and tab.
+
+    Args:
+        text: Untrusted text, possibly spanning several lines.
+
+    Returns:
+        The text with unsafe characters removed and ``\\r\\n`` folded to ``\\n``.
+    """
+    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_line(text: str) -> str:
+    """Clean text meant for one line: controls removed, whitespace folded.
+
+    Args:
+        text: Untrusted text such as a title, a choice or an id.
+
+    Returns:
+        The cleaned text on one line, without leading or trailing spaces.
+    """
+    return _SPACES.sub(" ", clean_text(text)).strip()
+
+
+def normalise_quote(text: str) -> str:
+    """Fold typographic quotes, dashes and whitespace for comparing quotes.
+
+    Args:
+        text: A quote or a source text.
+
+    Returns:
+        Lower-cased text with straight quotes, hyphens and single spaces.
+    """
+    table = str.maketrans(
+        {
+            "\u2018": "'",
+            "\u2019": "'",
+            "\u201a": "'",
+            "\u201b": "'",
+            "\u2032": "'",
+            "\u201c": '"',
+            "\u201d": '"',
+            "\u201e": '"',
+            "\u201f": '"',
+            "\u2033": '"',
+            "\u2010": "-",
+            "\u2011": "-",
+            "\u2012": "-",
+            "\u2013": "-",
+            "\u2014": "-",
+            "\u2015": "-",
+            "\u2212": "-",
+            "\u00a0": " ",
+            "\u2026": "...",
+        }
+    )
+    return _SPACES.sub(" ", text.translate(table)).strip().lower()

@@ -1,0 +1,1 @@
+"""Everything that touches disk: where data lives, atomic writes, the progress file."""

@@ -1,0 +1,70 @@
+"""The one place that writes files, and it writes them atomically.
+
+A reader (or the next start after a crash or power cut) sees either the old
+file or the new one, never a mix: the bytes go to a temporary file in the
+same folder, are flushed and fsynced, and replace the target with
+``os.replace``; then the folder itself is fsynced so the rename is durable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace a file's contents atomically and durably.
+
+    Args:
+        path: The file to write; its folder is created if missing.
+        data: The complete new contents.
+
+    Raises:
+        OSError: The file could not be written; the old file is untouched.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in this folder durable (where the OS allows)."""
+    if os.name != "posix":
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write a file that must not exist yet, durably (used for backups).
+
+    Raises:
+        FileExistsError: The file exists; nothing was changed.
+        OSError: The file could not be written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    fsync_folder(path.parent)

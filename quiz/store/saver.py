@@ -1,0 +1,104 @@
+"""Saving progress without making the player wait on disk.
+
+The UI thread hands a snapshot of the progress document to a
+:class:`BackgroundSaver` and goes on at once. A single writer thread turns
+the newest snapshot into TOML and writes it atomically; snapshots that
+arrive while it is busy replace each other, so the disk sees the latest
+state and never a queue of stale ones.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from quiz.store.files import write_atomic
+from quiz.store.progress import dumps
+
+ErrorHandler = Callable[[OSError], None]
+
+
+class BackgroundSaver:
+    """Writes the latest progress snapshot on a thread of its own."""
+
+    def __init__(self, path: Path, on_error: ErrorHandler | None = None) -> None:
+        """Create the saver; its thread starts with the first snapshot.
+
+        Args:
+            path: The progress file.
+            on_error: Called on the writer thread when a save fails.
+        """
+        self.path = path
+        self.on_error = on_error
+        self.saves = 0
+        self.last_error: OSError | None = None
+        self._pending: dict[str, Any] | None = None
+        self._busy = False
+        self._closed = False
+        self._condition = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, document: dict[str, Any]) -> None:
+        """Queue a snapshot to be written; returns at once.
+
+        Args:
+            document: A progress document that no one will change afterwards.
+        """
+        with self._condition:
+            if self._closed:
+                return
+            self._pending = document
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="quiz-saver", daemon=True)
+                self._thread.start()
+            self._condition.notify_all()
+
+    def flush(self, timeout: float | None = 10.0) -> bool:
+        """Wait until every submitted snapshot is on disk.
+
+        Args:
+            timeout: Seconds to wait at most, None for no limit.
+
+        Returns:
+            True when nothing is left to write.
+        """
+        with self._condition:
+            return self._condition.wait_for(
+                lambda: self._pending is None and not self._busy, timeout=timeout
+            )
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Write what is pending, then stop the thread.
+
+        Returns:
+            True when everything was written in time.
+        """
+        done = self.flush(timeout)
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+        return done
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(lambda: self._pending is not None or self._closed)
+                if self._pending is None:
+                    return
+                document, self._pending = self._pending, None
+                self._busy = True
+            try:
+                write_atomic(self.path, dumps(document))
+            except OSError as error:
+                self.last_error = error
+                if self.on_error is not None:
+                    self.on_error(error)
+            else:
+                self.last_error = None
+                self.saves += 1
+            finally:
+                with self._condition:
+                    self._busy = False
+                    self._condition.notify_all()
