@@ -1,0 +1,209 @@
+"""The game's service layer: packs, progress and saving, shared by the TUI and the CLI.
+
+A :class:`Session` owns the player's progress for the life of the process.
+The UI tells it what happened (an answer, a finished round, a round left for
+later) and it updates the aggregates and hands a snapshot to the background
+saver, so no screen ever touches a file. It imports no Textual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quiz.model.history import Progress, RoundRecord
+from quiz.model.pack import Pack, PackError, Problem, load_pack
+from quiz.model.round import Clock, Outcome, Round, RoundState
+from quiz.store import paths, progress
+from quiz.store.saver import BackgroundSaver
+
+Now = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class PackEntry:
+    """An installed pack as the home screen lists it: loaded, or broken with its first error."""
+
+    path: Path
+    builtin: bool
+    pack: Pack | None = None
+    error: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The pack's id, or the file's name for a broken pack."""
+        return self.pack.id if self.pack is not None else self.path.stem
+
+
+def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
+    """Load every ``*.toml`` pack in a folder, keeping broken ones as entries.
+
+    Args:
+        folder: The folder to look in; a missing folder holds no packs.
+        builtin: Whether these packs ship with the game.
+
+    Returns:
+        The entries, sorted by file name.
+    """
+    try:
+        files = sorted(folder.glob("*.toml"))
+    except OSError:
+        return []
+    entries = []
+    for path in files:
+        try:
+            entries.append(PackEntry(path, builtin, pack=load_pack(path)))
+        except PackError as error:
+            entries.append(PackEntry(path, builtin, error=str(error.problems[0])))
+    return entries
+
+
+class Session:
+    """One player's packs and progress for the life of the process."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        clock: Clock = time.monotonic,
+        now: Now = utc_now,
+        builtin_dir: Path | None = None,
+    ) -> None:
+        """Open the data folder and read the progress file.
+
+        Args:
+            data_dir: Where progress and user packs live.
+            clock: Seconds from a monotonic clock, for timing rounds.
+            now: The wall-clock time, for the history.
+            builtin_dir: The built-in packs; the game's own folder by default.
+        """
+        self.data_dir = data_dir
+        self.clock = clock
+        self.now = now
+        self.builtin_dir = builtin_dir or paths.builtin_packs_dir()
+        self.progress_path = paths.progress_path(data_dir)
+        loaded = progress.load(self.progress_path)
+        self.progress: Progress = loaded.progress
+        self.notices: list[str] = [loaded.notice] if loaded.notice else []
+        self.writable = loaded.writable
+        self.save_error: OSError | None = None
+        self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
+        self._entries: list[PackEntry] | None = None
+
+    def packs(self, *, refresh: bool = False) -> list[PackEntry]:
+        """Every installed pack: built-in first, then the player's own."""
+        if self._entries is None or refresh:
+            builtin = discover(self.builtin_dir, builtin=True)
+            user = discover(paths.user_packs_dir(self.data_dir), builtin=False)
+            self._entries = builtin + user
+        return self._entries
+
+    def find_pack(self, reference: str) -> Pack:
+        """Find a pack by installed id, or load it from a path.
+
+        Args:
+            reference: A pack id, or the path of a pack file.
+
+        Returns:
+            The pack.
+
+        Raises:
+            PackError: No such pack, or the file is not a valid pack.
+        """
+        for entry in self.packs():
+            if entry.pack is not None and entry.pack.id == reference:
+                return entry.pack
+        path = Path(reference).expanduser()
+        if path.suffix == ".toml" or path.exists():
+            return load_pack(path)
+        known = ", ".join(entry.id for entry in self.packs() if entry.pack) or "none"
+        raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
+
+    def timestamp(self) -> str:
+        """The current time as ISO 8601 text."""
+        return self.now().isoformat()
+
+    def start_round(self, pack: Pack, *, seed: int | None = None, count: int | None = None) -> Round:
+        """Start a new round; it replaces any interrupted one.
+
+        Args:
+            pack: The pack to play.
+            seed: Fixes the order; a fresh one is drawn when None.
+            count: How many questions; all when None.
+        """
+        if seed is None:
+            seed = int.from_bytes(__import__("os").urandom(4), "big")
+        play = Round.new(pack, seed=seed, count=count, clock=self.clock, started=self.timestamp())
+        self.progress.current = play.state()
+        self.save()
+        return play
+
+    def answered(self, play: Round, outcome: Outcome) -> None:
+        """Count an answer and save, in the background."""
+        self.progress.record_answer(play.pack.id, outcome, self.timestamp())
+        self.progress.current = None if play.finished else play.state()
+        self.save()
+
+    def finish(self, play: Round) -> RoundRecord:
+        """Record a finished round and save."""
+        record = self.progress.record_round(play, self.timestamp())
+        self.save()
+        return record
+
+    def leave(self, play: Round) -> None:
+        """Keep an unfinished round to resume later."""
+        play.pause()
+        self.progress.current = None if play.finished else play.state()
+        self.save()
+
+    def resumable(self) -> tuple[Pack, RoundState] | None:
+        """The interrupted round and its pack, if it can still be played."""
+        state = self.progress.current
+        if state is None:
+            return None
+        try:
+            pack = self.find_pack(state.pack_path or state.pack_id)
+        except PackError:
+            return None
+        if pack.id != state.pack_id:
+            return None
+        play = Round.resume(pack, state, clock=self.clock)
+        return None if play.finished else (pack, state)
+
+    def resume(self) -> Round | None:
+        """Rebuild the interrupted round, or None when there is none to play."""
+        found = self.resumable()
+        if found is None:
+            return None
+        pack, state = found
+        return Round.resume(pack, state, clock=self.clock)
+
+    def discard_current(self) -> None:
+        """Forget the interrupted round (its answers stay counted)."""
+        if self.progress.current is not None:
+            self.progress.current = None
+            self.save()
+
+    def save(self) -> None:
+        """Hand a snapshot of the progress to the background saver."""
+        if self.writable:
+            self._saver.submit(progress.to_document(self.progress))
+
+    def close(self, timeout: float = 10.0) -> bool:
+        """Finish writing and stop the saver.
+
+        Returns:
+            True when everything reached the disk.
+        """
+        return self._saver.close(timeout)
+
+    def _save_failed(self, error: OSError) -> None:
+        self.save_error = error
