@@ -8,6 +8,7 @@ saver, so no screen ever touches a file. It imports no Textual.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ class Session:
         self.notices: list[str] = [loaded.notice] if loaded.notice else []
         self.writable = loaded.writable
         self.save_error: OSError | None = None
+        self.on_save_error: Callable[[OSError], None] | None = None
         self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
         self._entries: list[PackEntry] | None = None
 
@@ -140,7 +142,7 @@ class Session:
             count: How many questions; all when None.
         """
         if seed is None:
-            seed = int.from_bytes(__import__("os").urandom(4), "big")
+            seed = random.SystemRandom().randrange(2**32)
         play = Round.new(pack, seed=seed, count=count, clock=self.clock, started=self.timestamp())
         self.progress.current = play.state()
         self.save()
@@ -207,3 +209,5 @@ class Session:
 
     def _save_failed(self, error: OSError) -> None:
         self.save_error = error
+        if self.on_save_error is not None:
+            self.on_save_error(error)

@@ -1,0 +1,163 @@
+"""QuizApp: global keys, screen routing, and the factory the CLI and the tests share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.content import Content
+
+from quiz.model.round import Round
+from quiz.screens.confirm import ConfirmScreen
+from quiz.screens.help import HelpScreen
+from quiz.screens.home import HomeScreen
+from quiz.screens.play import PlayScreen
+from quiz.screens.results import ResultsScreen
+from quiz.session import Session
+
+
+class QuizApp(App[None]):
+    """The fact-checking quiz."""
+
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+    ENABLE_COMMAND_PALETTE = False
+
+    BINDINGS = [
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, session: Session, *, start: Round | None = None) -> None:
+        """Create the app.
+
+        Args:
+            session: The player's packs and progress.
+            start: A round to go straight into, as ``quiz play`` asks.
+        """
+        super().__init__()
+        self.session = session
+        self.start = start
+        session.on_save_error = self._save_failed
+
+    def get_default_screen(self) -> HomeScreen:
+        """The home screen is always at the bottom of the stack."""
+        return HomeScreen(self.session)
+
+    def on_mount(self) -> None:
+        """Go straight into a round, or offer to resume an interrupted one."""
+        if self.start is not None:
+            self.push_screen(PlayScreen(self.session, self.start))
+        elif self.session.resumable() is not None:
+            self.offer_resume()
+
+    @work(exclusive=True, group="resume")
+    async def offer_resume(self) -> None:
+        """Ask whether to resume the round left unfinished last time."""
+        found = self.session.resumable()
+        if found is None:
+            return
+        pack, state = found
+        question = Content.assemble(
+            "You left a round of ",
+            (pack.title, "bold"),
+            f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
+        )
+        if await self.push_screen_wait(ConfirmScreen(question, yes="Resume", no="Not now")):
+            self.resume_round()
+
+    def resume_round(self) -> None:
+        """Continue the interrupted round."""
+        play = self.session.resume()
+        if play is not None:
+            self.push_screen(PlayScreen(self.session, play))
+
+    def on_home_screen_start(self, message: HomeScreen.Start) -> None:
+        """A pack was chosen on the home screen."""
+        self.push_screen(PlayScreen(self.session, self.session.start_round(message.pack)))
+
+    def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
+        """The interrupted round was chosen on the home screen."""
+        self.resume_round()
+
+    def on_play_screen_finished(self, message: PlayScreen.Finished) -> None:
+        """Show the results in place of the finished round."""
+        self.switch_screen(ResultsScreen(message.play, message.record, message.previous_best))
+
+    def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
+        """Another round of the same pack, in place of the results."""
+        play = self.session.start_round(message.pack)
+        self.switch_screen(PlayScreen(self.session, play))
+
+    def action_help(self) -> None:
+        """Show the keys that work on the current screen."""
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if not binding.description or not active.enabled or binding.description in seen:
+                continue
+            seen.add(binding.description)
+            keys.append((self.get_key_display(binding), binding.description))
+        if isinstance(self.screen, PlayScreen) and self.screen.answering:
+            keys.insert(0, ("1-9", "Choose that answer (or type a number and press Enter)"))
+        self.push_screen(HelpScreen(keys))
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        """Quit; mid-round, ask first and keep the round to resume."""
+        screen = self.screen
+        if isinstance(screen, PlayScreen) and not screen.play.finished:
+            screen.play.pause()
+            leave = await self.push_screen_wait(
+                ConfirmScreen(
+                    "Quit quiz? Your answers so far are saved, and the next start offers "
+                    "to resume this round.",
+                    yes="Quit",
+                    no="Keep playing",
+                )
+            )
+            if not leave:
+                screen.play.unpause()
+                return
+            self.session.leave(screen.play)
+        self.exit()
+
+    def _save_failed(self, error: OSError) -> None:
+        message = f"Could not save progress: {error.strerror or error}. The round goes on."
+        try:
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+        except RuntimeError:
+            pass
+
+
+def build_app(
+    data_dir: Path,
+    *,
+    pack: str | None = None,
+    seed: int | None = None,
+    questions: int | None = None,
+) -> QuizApp:
+    """Build the app the way the ``quiz`` command does.
+
+    Args:
+        data_dir: Where progress and user packs live.
+        pack: A pack id or file to play at once.
+        seed: Fixes the question order of that round.
+        questions: How many questions that round asks.
+
+    Returns:
+        The app, ready to run.
+
+    Raises:
+        PackError: The pack cannot be found or loaded.
+    """
+    session = Session(data_dir)
+    start = None
+    if pack is not None:
+        start = session.start_round(session.find_pack(pack), seed=seed, count=questions)
+    return QuizApp(session, start=start)

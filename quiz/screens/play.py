@@ -1,0 +1,220 @@
+"""The round in play: a question, the answer pad, then the verdict with its evidence."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.model.history import RoundRecord
+from quiz.model.pack import Question
+from quiz.model.round import Outcome, Round
+from quiz.screens.confirm import ConfirmScreen
+from quiz.session import Session
+from quiz.widgets.answer_pad import AnswerPad
+from quiz.widgets.evidence import EvidencePanel
+from quiz.widgets.feedback import Feedback
+from quiz.widgets.number_entry import NumberEntry
+from quiz.widgets.round_status import RoundStatus
+
+KIND_HINTS = {
+    "verdict": "Claim: is it supported by the source, contradicted by it, or not stated?",
+    "choice": "Question: choose one answer.",
+    "number": "Question: type a number and press Enter.",
+}
+
+
+def question_heading(question: Question) -> Content:
+    """The line above the prompt: what kind of question, its difficulty and tags."""
+    dots = "\u25cf" * question.difficulty + "\u25cb" * (3 - question.difficulty)
+    parts: list[str | tuple[str, str]] = [(KIND_HINTS[question.kind], "bold"), f"   {dots}"]
+    if question.tags:
+        parts.append(("   " + " \u00b7 ".join(question.tags), "dim"))
+    return Content.assemble(*parts)
+
+
+class PlayScreen(Screen[None]):
+    """Asks the round's questions one by one and shows the verdict on each answer."""
+
+    class Finished(Message):
+        """The last answer was acknowledged; the round is recorded."""
+
+        def __init__(self, play: Round, record: RoundRecord, previous_best: int | None) -> None:
+            """Create the message.
+
+            Args:
+                play: The finished round.
+                record: The round as added to the history.
+                previous_best: The pack's best score before this round, if any.
+            """
+            super().__init__()
+            self.play = play
+            self.record = record
+            self.previous_best = previous_best
+
+    BINDINGS = [
+        *[
+            Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"play.choose-{n}")
+            for n in range(1, 10)
+        ],
+        Binding("s", "check_source", "Check the source", id="play.check", priority=True),
+        Binding("enter,space", "next", "Go on", id="play.next"),
+        Binding("escape", "leave", "Leave round", id="play.leave"),
+    ]
+
+    def __init__(self, session: Session, play: Round) -> None:
+        """Create the screen.
+
+        Args:
+            session: Where answers are recorded and saved.
+            play: The round to play, new or resumed.
+        """
+        super().__init__()
+        self.session = session
+        self.play = play
+        self.outcome: Outcome | None = None
+
+    def compose(self) -> ComposeResult:
+        """Status line, the scrolling question area, the footer."""
+        yield RoundStatus(id="status")
+        with VerticalScroll(id="body"):
+            yield Vertical(id="question")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Show the first unanswered question."""
+        self.title = self.play.pack.title
+        await self.show_question()
+
+    @property
+    def answering(self) -> bool:
+        """Whether a question is waiting for an answer."""
+        return self.outcome is None and not self.play.finished
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the keys that make sense now."""
+        question = self.play.current
+        if action == "choose":
+            return self.answering and question is not None and question.kind != "number"
+        if action == "check_source":
+            return self.answering and not self.play.checked_current
+        if action == "next":
+            return self.outcome is not None
+        return True
+
+    def _update_status(self) -> None:
+        status = self.query_one(RoundStatus)
+        status.total = self.play.total
+        status.number = self.play.index + (0 if self.outcome is not None else 1)
+        status.score = self.play.score
+        status.streak = self.play.streak
+
+    async def show_question(self) -> None:
+        """Replace the body with the current question."""
+        self.outcome = None
+        question = self.play.current
+        if question is None:
+            return
+        self.play.unpause()
+        container = self.query_one("#question", Vertical)
+        await container.remove_children()
+        widgets: list[Static | AnswerPad | NumberEntry] = [
+            Static(question_heading(question), classes="heading", markup=False),
+            Static(Content(question.prompt), classes="prompt", markup=False),
+        ]
+        if question.kind == "number":
+            widgets.append(NumberEntry(question.unit, id="entry"))
+        else:
+            widgets.append(AnswerPad(self.play.options(question), id="pad"))
+        await container.mount_all(widgets)
+        if question.kind == "number":
+            self.query_one(NumberEntry).focus_input()
+        else:
+            self.set_focus(None)
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self._update_status()
+        self.refresh_bindings()
+
+    def action_choose(self, number: int) -> None:
+        """Choose option ``number`` on the pad."""
+        pads = self.query(AnswerPad)
+        if pads:
+            pads.first().choose(number)
+
+    def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
+        """An option was chosen by key or click."""
+        self.submit(message.option.value)
+
+    def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
+        """A number was typed and submitted."""
+        self.submit(message.text)
+
+    def submit(self, response: str) -> None:
+        """Answer the current question and show the verdict."""
+        if not self.answering:
+            return
+        outcome = self.play.answer(response)
+        self.outcome = outcome
+        self.session.answered(self.play, outcome)
+        for widget in self.query("#pad, #entry"):
+            widget.disabled = True
+        self.query("#evidence").remove()
+        feedback = Feedback(outcome, self.play.pack.source, last=self.play.finished, id="feedback")
+        self.query_one("#question", Vertical).mount(feedback)
+        self.set_focus(None)
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
+        self._update_status()
+        self.refresh_bindings()
+
+    def action_check_source(self) -> None:
+        """Show the evidence before answering, for half the points."""
+        question = self.play.current
+        if question is None or not self.answering or self.play.checked_current:
+            return
+        self.play.check_source()
+        note = Static(
+            "You checked the source: a right answer now earns half the points.",
+            classes="checked-note",
+            markup=False,
+        )
+        panel = EvidencePanel(question.evidence, self.play.pack.source, id="evidence")
+        container = self.query_one("#question", Vertical)
+        anchor = container.query_one("#pad, #entry")
+        container.mount(panel, before=anchor)
+        container.mount(note, before=anchor)
+        self.refresh_bindings()
+
+    async def action_next(self) -> None:
+        """Go on to the next question, or to the results after the last."""
+        if self.outcome is None:
+            return
+        if not self.play.finished:
+            await self.show_question()
+            return
+        self.play.pause()
+        previous_best = self.session.progress.best(self.play.pack.id)
+        record = self.session.finish(self.play)
+        self.post_message(self.Finished(self.play, record, previous_best))
+
+    @work(exclusive=True)
+    async def action_leave(self) -> None:
+        """Ask, then leave the round to resume later."""
+        self.play.pause()
+        leave = await self.app.push_screen_wait(
+            ConfirmScreen(
+                "Leave this round? Your answers so far are saved, and you can resume "
+                "it from the home screen or the next time you start quiz.",
+                yes="Leave",
+                no="Keep playing",
+            )
+        )
+        if not leave:
+            self.play.unpause()
+            return
+        self.session.leave(self.play)
+        self.dismiss()

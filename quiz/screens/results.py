@@ -1,0 +1,135 @@
+"""The end of a round: the score, how it went, and the questions missed with their evidence."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.model.history import RoundRecord
+from quiz.model.pack import Pack
+from quiz.model.round import Round
+from quiz.widgets.evidence import evidence_content
+
+
+def format_duration(seconds: float) -> str:
+    """Show a duration as ``42 s``, ``3 min 05 s`` or ``1 h 02 min``."""
+    whole = max(0, round(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def summary_content(play: Round, record: RoundRecord, previous_best: int | None) -> Content:
+    """The figures of a finished round."""
+    percent = round(100 * record.accuracy)
+    lines: list[str | tuple[str, str]] = [
+        ("Round complete: ", "bold"),
+        play.pack.title,
+        "\n\n",
+        ("Score      ", "bold"),
+        f"{record.score} of {record.best_possible} possible",
+    ]
+    if previous_best is None or record.score > previous_best:
+        lines.append(("   \u2605 new best", "bold $text-success"))
+    else:
+        lines.append(f"   (best {previous_best})")
+    lines += [
+        "\n",
+        ("Accuracy   ", "bold"),
+        f"{record.correct} of {record.answered} right ({percent} %)\n",
+        ("Best streak", "bold"),
+        f" {record.best_streak}\n",
+        ("Time taken ", "bold"),
+        f"{format_duration(record.seconds)}\n",
+        ("Checked    ", "bold"),
+        f"{record.checked} source{'s' if record.checked != 1 else ''} before answering",
+    ]
+    return Content.assemble(*lines)
+
+
+def missed_content(play: Round) -> Content:
+    """Every missed question with the right answer and its evidence."""
+    missed = play.missed
+    if not missed:
+        return Content.styled("No mistakes: every answer was right.", "bold $text-success")
+    parts: list[str | tuple[str, str] | Content] = [(f"Missed ({len(missed)})", "bold")]
+    for number, outcome in enumerate(missed, start=1):
+        question = outcome.question
+        parts += [
+            f"\n\n{number}. ",
+            (question.prompt, "bold"),
+            "\n   You said: ",
+            outcome.response_label,
+            "   The answer: ",
+            (question.answer_label, "bold"),
+            "\n",
+            evidence_content(question.evidence, play.pack.source),
+        ]
+    return Content.assemble(*parts)
+
+
+class ResultsScreen(Screen[None]):
+    """Shows how the round went."""
+
+    BINDINGS = [
+        Binding("enter,escape", "home", "Home", id="results.home"),
+        Binding("r", "again", "Play again", id="results.again"),
+    ]
+
+    class PlayAgain(Message):
+        """The player wants another round of the same pack."""
+
+        def __init__(self, pack: Pack) -> None:
+            """Create the message.
+
+            Args:
+                pack: The pack to play again.
+            """
+            super().__init__()
+            self.pack = pack
+
+    def __init__(self, play: Round, record: RoundRecord, previous_best: int | None) -> None:
+        """Create the screen.
+
+        Args:
+            play: The finished round.
+            record: The round as recorded.
+            previous_best: The best score on the pack before this round, if any.
+        """
+        super().__init__()
+        self.play = play
+        self.record = record
+        self.previous_best = previous_best
+
+    def compose(self) -> ComposeResult:
+        """The summary and the missed questions, scrolling."""
+        with VerticalScroll(id="body"):
+            yield Static(
+                summary_content(self.play, self.record, self.previous_best),
+                id="summary",
+                markup=False,
+            )
+            yield Static(missed_content(self.play), id="missed", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Let the arrow keys scroll the results."""
+        self.title = "Results"
+        self.query_one("#body").focus()
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
+
+    def action_again(self) -> None:
+        """Another round of the same pack."""
+        self.post_message(self.PlayAgain(self.play.pack))

@@ -1,0 +1,1 @@
+"""Reusable widgets, one per file, each with its own DEFAULT_CSS."""

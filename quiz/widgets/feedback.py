@@ -1,0 +1,79 @@
+"""What the player sees after answering: right or wrong, the answer, the evidence, why."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from quiz.model.pack import Source
+from quiz.model.round import Outcome
+from quiz.widgets.evidence import EvidencePanel
+
+
+def verdict_line(outcome: Outcome) -> Content:
+    """The headline: a symbol and words, so it never depends on colour alone."""
+    if outcome.correct:
+        gained = f"+{outcome.points} points"
+        if outcome.checked:
+            gained += " (halved: you checked the source)"
+        return Content.assemble(("\u2714 Right", "bold $text-success"), f"   {gained}")
+    return Content.assemble(("\u2718 Wrong", "bold $text-error"), "   no points")
+
+
+class Feedback(Vertical):
+    """The verdict on one answer, with the evidence quoted and the explanation."""
+
+    DEFAULT_CSS = """
+    Feedback {
+        height: auto;
+        padding: 1 1 0 1;
+        border-top: hkey $foreground 30%;
+    }
+    Feedback .answer {
+        margin: 1 0 0 0;
+    }
+    Feedback .explanation {
+        margin: 1 0 0 0;
+    }
+    Feedback .next {
+        margin: 1 0 0 0;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(
+        self, outcome: Outcome, source: Source | None, *, last: bool, id: str | None = None
+    ) -> None:
+        """Create the feedback.
+
+        Args:
+            outcome: The answer just given.
+            source: The pack's source, cited under the evidence.
+            last: Whether this was the round's last question.
+            id: The widget's id.
+        """
+        super().__init__(id=id)
+        self.outcome = outcome
+        self.source = source
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        """Headline, answers, evidence, explanation, and how to go on."""
+        outcome = self.outcome
+        question = outcome.question
+        yield Static(verdict_line(outcome), classes="verdict", markup=False)
+        answer = Content.assemble(
+            ("Your answer: ", "bold"),
+            outcome.response_label,
+            "\n",
+            ("The answer:  ", "bold"),
+            question.answer_label,
+        )
+        yield Static(answer, classes="answer", markup=False)
+        yield EvidencePanel(question.evidence, self.source)
+        why = Content.assemble(("Why: ", "bold"), question.explanation)
+        yield Static(why, classes="explanation", markup=False)
+        action = "see your results" if self.last else "go on"
+        yield Static(f"Press Enter or Space to {action}.", classes="next", markup=False)
