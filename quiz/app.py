@@ -26,7 +26,7 @@ class QuizApp(App[None]):
     ENABLE_COMMAND_PALETTE = False
 
     BINDINGS = [
-        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("question_mark", "help", "Keys", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -99,7 +99,7 @@ class QuizApp(App[None]):
         seen: set[str] = set()
         for active in self.active_bindings.values():
             binding = active.binding
-            if not binding.description or not active.enabled or binding.description in seen:
+            if binding.id is None or not active.enabled or binding.description in seen:
                 continue
             seen.add(binding.description)
             keys.append((self.get_key_display(binding), binding.description))

@@ -14,11 +14,15 @@ import re
 MAX_DOTTED_PARTS = 32
 MAX_NESTING = 32
 
+# A part starts only where no bare-key character precedes it, and the
+# quantifiers are possessive: without both, a long run of letters costs time
+# quadratic in its length, which is the slowness this module exists to stop.
 _DOTTED = re.compile(
-    r"""(?:(?:[A-Za-z0-9_-]+|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*\.[ \t]*){%d,}"""
-    % MAX_DOTTED_PARTS
+    r"""(?<![A-Za-z0-9_-])"""
+    r"""(?:(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*+\.[ \t]*+)"""
+    rf"""{{{MAX_DOTTED_PARTS},}}"""
 )
-_NESTED = re.compile(r"[\[{](?:\s*[\[{]){%d,}" % MAX_NESTING)
+_NESTED = re.compile(rf"[\[{{](?:\s*+[\[{{]){{{MAX_NESTING},}}")
 
 
 class GuardError(Exception):

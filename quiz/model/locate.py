@@ -76,4 +76,10 @@ class LineIndex:
             return None
         if key is None:
             return block.line
-        return block.keys.get(key, block.line if block.name else None)
+        if key in block.keys:
+            return block.keys[key]
+        # A key written as a table of its own, such as an unknown ``[extra]``.
+        nested = self._blocks.get(f"{section}.{key}" if section else key)
+        if nested and index is None:
+            return nested[0].line
+        return block.line if block.name else None

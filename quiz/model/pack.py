@@ -22,7 +22,11 @@ from quiz.model.text import clean_line, clean_text
 FORMAT = 1
 KINDS = ("verdict", "choice", "number")
 VERDICTS = ("supported", "contradicted", "not-stated")
-VERDICT_LABELS = {"supported": "Supported", "contradicted": "Contradicted", "not-stated": "Not stated"}
+VERDICT_LABELS = {
+    "supported": "Supported",
+    "contradicted": "Contradicted",
+    "not-stated": "Not stated",
+}
 
 MAX_PACK_BYTES = 4 * 1024 * 1024
 MAX_QUESTIONS = 10_000
@@ -317,6 +321,17 @@ def _syntax_problem(name: str, message: str) -> Problem:
     return Problem(name, f"column {column}: TOML syntax error: {clean_line(detail)}", line=line)
 
 
+def _finite_number(value: object) -> float | None:
+    """Return a TOML integer or float as a finite float, or None (booleans are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def _type_name(value: object) -> str:
     names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
     names.update({list: "an array", dict: "a table"})
@@ -388,13 +403,17 @@ class _Checker:
             publisher = self._text(
                 source, "publisher", section=section, label="pack.source.publisher", required=False
             )
-            url = self._text(source, "url", section=section, label="pack.source.url", required=False)
+            url = self._text(
+                source, "url", section=section, label="pack.source.url", required=False
+            )
             fields["source"] = Source(title or "", publisher or "", url or None)
         return fields
 
     def _questions(self, raw: object) -> tuple[Question, ...]:
         if raw is None:
-            self.problem("the pack has no questions; add a [[questions]] table", field_name="questions")
+            self.problem(
+                "the pack has no questions; add a [[questions]] table", field_name="questions"
+            )
             return ()
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
             self.problem("must be an array of [[questions]] tables", key="questions")
@@ -430,7 +449,7 @@ class _Checker:
         qid = raw.get("id")
         if isinstance(qid, str) and SLUG.match(qid) and len(qid) <= LIMITS["id"]:
             label = qid
-        where = {"section": "questions", "index": index, "question": label}
+        where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
         for key in sorted(set(raw) - _QUESTION_KEYS):
             self.problem("unknown field", key=key, **where)
         question_id = self._slug(raw, "id", **where)
@@ -465,7 +484,7 @@ class _Checker:
             prompt=prompt,
             answer=answer,
             explanation=explanation,
-            evidence=tuple(evidence),
+            evidence=tuple(evidence or ()),
             difficulty=difficulty,
             tags=tuple(tags),
             **extra,
@@ -474,13 +493,19 @@ class _Checker:
     def _verdict(self, raw: dict[str, Any], where: dict[str, Any]) -> str:
         answer = raw.get("answer")
         if answer not in VERDICTS:
-            shown = "missing" if answer is None else f"{clean_line(str(answer))[:40]!r} is not a verdict"
+            shown = (
+                "missing"
+                if answer is None
+                else f"{clean_line(str(answer))[:40]!r} is not a verdict"
+            )
             self.problem(f"{shown}; use one of: {', '.join(VERDICTS)}", key="answer", **where)
             return ""
         return str(answer)
 
     def _choice(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        choices = self._text_list(raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, **where)
+        choices = self._text_list(
+            raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, **where
+        )
         if "choices" in raw and choices is not None:
             if len(choices) < 2:
                 self.problem("needs at least 2 choices", key="choices", **where)
@@ -497,21 +522,29 @@ class _Checker:
         return answer, {"choices": tuple(choices or ())}
 
     def _number(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-        answer = raw.get("answer")
+        raw_answer = raw.get("answer")
         extra: dict[str, Any] = {}
-        if type(answer) not in (int, float) or not math.isfinite(answer):
-            shown = "missing" if answer is None else f"must be a number, not {_type_name(answer)}"
+        answer = _finite_number(raw_answer)
+        if answer is None:
+            if raw_answer is None:
+                shown = "missing"
+            elif type(raw_answer) in (int, float):
+                shown = "must be a finite number of sensible size"
+            else:
+                shown = f"must be a number, not {_type_name(raw_answer)}"
             self.problem(shown, key="answer", **where)
-            answer = 0
-        tolerance = raw.get("tolerance", 0)
-        if type(tolerance) not in (int, float) or not 0 <= tolerance < math.inf:
+            answer = 0.0
+        tolerance = _finite_number(raw.get("tolerance", 0))
+        if tolerance is None or tolerance < 0:
             self.problem("must be a number of 0 or more", key="tolerance", **where)
-            tolerance = 0
+            tolerance = 0.0
         unit = self._text(raw, "unit", required=False, **where)
-        extra.update(number=float(answer), tolerance=float(tolerance), unit=unit)
-        return format_number(float(answer)), extra
+        extra.update(number=answer, tolerance=tolerance, unit=unit)
+        return format_number(answer), extra
 
-    def _slug(self, table: dict[str, Any], key: str, *, label: str | None = None, **where: Any) -> str:
+    def _slug(
+        self, table: dict[str, Any], key: str, *, label: str | None = None, **where: Any
+    ) -> str:
         value = table.get(key)
         if not isinstance(value, str):
             shown = "missing" if value is None else f"must be a string, not {_type_name(value)}"
@@ -544,7 +577,9 @@ class _Checker:
                 self.problem("missing", key=key, field_name=label, **where)
             return ""
         if not isinstance(value, str):
-            self.problem(f"must be a string, not {_type_name(value)}", key=key, field_name=label, **where)
+            self.problem(
+                f"must be a string, not {_type_name(value)}", key=key, field_name=label, **where
+            )
             return ""
         multiline = key in ("prompt", "explanation", "description")
         cleaned = clean_text(value).strip() if multiline else clean_line(value)
@@ -579,20 +614,26 @@ class _Checker:
         for position, item in enumerate(value):
             name = f"{key}[{position + 1}]"
             if not isinstance(item, str):
-                self.problem(f"must be a string, not {_type_name(item)}", key=key, field_name=name, **where)
+                self.problem(
+                    f"must be a string, not {_type_name(item)}", key=key, field_name=name, **where
+                )
                 continue
             cleaned = clean_line(item) if one_line else clean_text(item).strip()
             if not cleaned:
                 self.problem("is empty", key=key, field_name=name, **where)
             elif len(cleaned) > limit:
-                self.problem(f"is longer than {limit} characters", key=key, field_name=name, **where)
+                self.problem(
+                    f"is longer than {limit} characters", key=key, field_name=name, **where
+                )
             items.append(cleaned)
         return items
 
     def _tags(self, raw: dict[str, Any], **where: Any) -> list[str]:
         value = raw.get("tags", [])
         if not isinstance(value, list):
-            self.problem(f"must be an array of strings, not {_type_name(value)}", key="tags", **where)
+            self.problem(
+                f"must be an array of strings, not {_type_name(value)}", key="tags", **where
+            )
             return []
         if len(value) > MAX_TAGS:
             self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)

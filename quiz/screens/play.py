@@ -161,13 +161,10 @@ class PlayScreen(Screen[None]):
         outcome = self.play.answer(response)
         self.outcome = outcome
         self.session.answered(self.play, outcome)
-        for widget in self.query("#pad, #entry"):
-            widget.disabled = True
-        self.query("#evidence").remove()
+        self.query("#pad, #entry, #evidence, .checked-note").remove()
         feedback = Feedback(outcome, self.play.pack.source, last=self.play.finished, id="feedback")
         self.query_one("#question", Vertical).mount(feedback)
         self.set_focus(None)
-        self.call_after_refresh(feedback.scroll_visible, animate=False)
         self._update_status()
         self.refresh_bindings()
 
