@@ -11,6 +11,21 @@ from textual.widgets import Input, Label
 from quiz.model.pack import parse_number
 
 
+NUMBER_CHARACTERS = frozenset("0123456789.,- ")
+
+
+class NumberInput(Input):
+    """An input that takes only the characters of a number.
+
+    Every other key is left to the bindings, so ``s`` (check the source) and
+    ``?`` (help) still work while the cursor is in the box.
+    """
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Consume only characters that can be part of a number."""
+        return character is not None and character in NUMBER_CHARACTERS
+
+
 class NumberEntry(Horizontal):
     """A box for a number and its unit; Enter submits it."""
 
@@ -61,7 +76,7 @@ class NumberEntry(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The input box, the unit and a hint line for bad input."""
-        yield Input(placeholder="Type a number", restrict=r"[0-9.,\- ]*", max_length=24)
+        yield NumberInput(placeholder="Type a number", restrict=r"[0-9.,\- ]*", max_length=24)
         if self.unit:
             yield Label(Content(self.unit), classes="unit")
         yield Label("", classes="hint")

@@ -1,0 +1,209 @@
+"""Whole flows through the app, driven by keys as a player would."""
+
+from __future__ import annotations
+
+import tomllib
+
+from quiz.screens.confirm import ConfirmScreen
+from quiz.screens.help import HelpScreen
+from quiz.screens.home import HomeScreen
+from quiz.screens.play import PlayScreen
+from quiz.screens.results import ResultsScreen
+from quiz.widgets.feedback import Feedback
+
+from ui_helpers import answer, play_through
+
+SIZE = (100, 30)
+
+
+async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
+    app = make_app(seed=7, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PlayScreen)
+        for right in (True, True, False, True):
+            clock.advance(10)
+            await answer(pilot, right=right)
+            feedback = app.screen.query_one(Feedback)
+            assert feedback.outcome.correct is right
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        record = app.screen.record
+        assert (record.correct, record.answered, record.best_streak) == (3, 4, 2)
+        assert record.seconds == 40
+        summary = str(app.screen.query_one("#summary").render())
+        assert "3 of 4 right (75 %)" in summary
+        assert "40 s" in summary
+        missed = str(app.screen.query_one("#missed").render())
+        assert "Missed (1)" in missed and "Evidence" in missed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.session.close()
+    saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
+    assert saved["format"] == 1
+    assert "current" not in saved
+    assert [(r["correct"], r["answered"]) for r in saved["rounds"]] == [(3, 4)]
+    questions = saved["packs"]["iran-quds-force-iraq"]["questions"]
+    assert sum(q["seen"] for q in questions.values()) == 4
+
+
+async def test_every_answer_is_saved_before_the_round_ends(make_app):
+    app = make_app(seed=1, count=5)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, False])
+        assert app.session._saver.flush()
+        saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
+        assert len(saved["current"]["answers"]) == 2
+        assert saved["rounds"] == []
+
+
+async def test_wrong_answer_shows_the_right_answer_and_the_evidence(make_app):
+    app = make_app(seed=3, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        question = app.screen.play.current
+        await answer(pilot, right=False)
+        feedback = app.screen.query_one(Feedback)
+        text = " ".join(str(widget.render()) for widget in feedback.query("Static"))
+        assert "\u2718 Wrong" in text
+        assert question.answer_label in text
+        assert question.evidence[0][:40] in text.replace("\n", " ")
+        assert question.explanation[:40] in text.replace("\n", " ")
+        assert not app.screen.query("#pad, #entry")
+
+
+async def test_checking_the_source_shows_evidence_and_halves_the_points(make_app):
+    app = make_app(seed=5, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        question = app.screen.play.current
+        await pilot.press("s")
+        await pilot.pause()
+        panel = app.screen.query_one("#evidence")
+        assert question.evidence[0][:30] in str(panel.render()).replace("\n", " ")
+        await answer(pilot, right=True)
+        outcome = app.screen.outcome
+        assert outcome.checked and outcome.points == question.difficulty * 10 // 2
+
+
+async def test_quit_mid_round_asks_keeps_progress_and_next_start_resumes(make_app, make_session):
+    app = make_app(seed=11, count=5)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, True])
+        score = app.screen.play.score
+        order = [q.id for q in app.screen.play.questions]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert app.session.close()
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.play.index == 2
+        assert screen.play.score == score
+        assert [q.id for q in screen.play.questions] == order
+        await play_through(pilot, [True, True, True])
+        assert isinstance(again.screen, ResultsScreen)
+        assert again.screen.record.correct == 5
+    assert again.session.close()
+    saved = tomllib.loads(again.session.progress_path.read_text("utf-8"))
+    assert len(saved["rounds"]) == 1 and "current" not in saved
+
+
+async def test_escape_leaves_to_home_which_offers_the_round_to_resume(make_app):
+    app = make_app(seed=2, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True])
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one("OptionList")
+        assert options.get_option_at_index(0).id == "resume"
+        assert "1 of 4 answered" in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.play.index == 1
+
+
+async def test_declining_to_resume_keeps_the_round_for_later(make_app):
+    app = make_app(seed=2, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [False])
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    app.session.close()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+        assert again.session.progress.current is not None
+
+
+async def test_home_lists_packs_with_count_and_best_and_enter_starts(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        option = app.screen.query_one("OptionList").get_option_at_index(0)
+        label = str(option.prompt)
+        assert "36 questions" in label and "best \u2014" in label
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.play.total == 36
+
+
+async def test_question_mark_lists_the_keys_of_the_screen(make_app):
+    app = make_app(seed=1, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(app.screen.keys)
+        assert "Check the source" in keys.values()
+        assert "Leave round" in keys.values()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+
+async def test_number_answers_accept_thousands_separators(make_app):
+    app = make_app(seed=0)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        while screen.play.current.kind != "number":
+            await play_through(pilot, [True])
+        question = screen.play.current
+        typed = f"{int(float(question.answer)):,}"
+        await pilot.press(*[{",": "comma"}.get(c, c) for c in typed], "enter")
+        await pilot.pause()
+        assert screen.outcome is not None and screen.outcome.correct
+
+
+async def test_results_play_again_starts_a_new_round(make_app):
+    app = make_app(seed=4, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.play.index == 0

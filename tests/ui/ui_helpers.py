@@ -1,0 +1,38 @@
+"""Driving a round from a Pilot test."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from quiz.screens.play import PlayScreen
+
+KEY_NAMES = {".": "full_stop", ",": "comma", "-": "minus", " ": "space"}
+
+
+def keys_for(text: str) -> list[str]:
+    """The key names that type this text."""
+    return [KEY_NAMES.get(character, character) for character in text]
+
+
+async def answer(pilot: Pilot, *, right: bool = True) -> None:
+    """Answer the current question right or wrong, by keys only."""
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    question = screen.play.current
+    assert question is not None
+    if question.kind == "number":
+        text = question.answer if right else "987654"
+        await pilot.press(*keys_for(text), "enter")
+    else:
+        options = screen.play.options(question)
+        number = next(i for i, o in enumerate(options, 1) if (o.value == question.answer) == right)
+        await pilot.press(str(number))
+    await pilot.pause()
+
+
+async def play_through(pilot: Pilot, answers: list[bool]) -> None:
+    """Answer several questions, pressing Enter after each verdict."""
+    for right in answers:
+        await answer(pilot, right=right)
+        await pilot.press("enter")
+        await pilot.pause()
