@@ -1,0 +1,52 @@
+"""Snapshots of the key screens, compared as SVG (pytest-textual-snapshot).
+
+Regenerate after an intended change of look with
+``uv run pytest tests/ui/test_snapshots.py --snapshot-update`` and review the diff.
+"""
+
+from __future__ import annotations
+
+from ui_helpers import answer, play_through
+
+SIZE = (100, 30)
+
+
+def test_home_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_question_screen_verdict(snap_compare, make_app):
+    app = make_app(seed=0, count=5)
+    question = app.start.current
+    assert question is not None and question.kind == "verdict"
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_question_screen_number(snap_compare, make_app):
+    app = make_app(seed=1, count=5)
+    assert app.start.current.kind == "number"
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_feedback_screen_wrong_answer(snap_compare, make_app):
+    async def run_before(pilot):
+        await answer(pilot, right=False)
+
+    assert snap_compare(make_app(seed=3, count=5), terminal_size=SIZE, run_before=run_before)
+
+
+def test_feedback_after_checking_the_source(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.press("s")
+        await answer(pilot, right=True)
+
+    assert snap_compare(make_app(seed=8, count=5), terminal_size=SIZE, run_before=run_before)
+
+
+def test_results_screen(snap_compare, make_app, clock):
+    async def run_before(pilot):
+        for right in (True, False, True):
+            clock.advance(47)
+            await play_through(pilot, [right])
+
+    assert snap_compare(make_app(seed=5, count=3), terminal_size=SIZE, run_before=run_before)
