@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual import work
@@ -129,10 +130,9 @@ class QuizApp(App[None]):
 
     def _save_failed(self, error: OSError) -> None:
         message = f"Could not save progress: {error.strerror or error}. The round goes on."
-        try:
+        # The saver thread may report after the app has stopped; the CLI reports it then.
+        with contextlib.suppress(RuntimeError):
             self.call_from_thread(self.notify, message, severity="error", markup=False)
-        except RuntimeError:
-            pass
 
 
 def build_app(

@@ -133,7 +133,9 @@ class Session:
         """The current time as ISO 8601 text."""
         return self.now().isoformat()
 
-    def start_round(self, pack: Pack, *, seed: int | None = None, count: int | None = None) -> Round:
+    def start_round(
+        self, pack: Pack, *, seed: int | None = None, count: int | None = None
+    ) -> Round:
         """Start a new round; it replaces any interrupted one.
 
         Args:

@@ -112,9 +112,8 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(label, id=RESUME))
         for entry in self.session.packs():
             best = self.session.progress.best(entry.id)
-            options.add_option(
-                Option(pack_label(entry, best), id=f"pack:{entry.path}", disabled=entry.pack is None)
-            )
+            label = pack_label(entry, best)
+            options.add_option(Option(label, id=f"pack:{entry.path}", disabled=entry.pack is None))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import tomllib
 
+from ui_helpers import answer, play_through
+
 from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.widgets.feedback import Feedback
-
-from ui_helpers import answer, play_through
 
 SIZE = (100, 30)
 
