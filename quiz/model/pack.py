@@ -96,7 +96,8 @@ class Problem:
         if self.field is not None:
             parts.append(self.field)
         parts.append(self.message)
-        return ": ".join(parts)
+        # The file name comes from the file system, which allows control characters.
+        return clean_line(": ".join(parts))
 
 
 class PackError(Exception):
@@ -357,9 +358,11 @@ class _Checker:
         field_name: str | None = None,
     ) -> None:
         line = self.lines.find(section, key, index)
-        self.problems.append(
-            Problem(self.name, message, line=line, question=question, field=field_name or key)
-        )
+        shown = field_name or key
+        if shown is not None:
+            # An unknown key is the author's text: it may hold escape sequences.
+            shown = clean_line(shown)[: LIMITS["id"]]
+        self.problems.append(Problem(self.name, message, line=line, question=question, field=shown))
 
     def pack(self, document: dict[str, Any]) -> Pack | None:
         for key in sorted(set(document) - _TOP_KEYS):
@@ -396,9 +399,11 @@ class _Checker:
         elif not isinstance(source, dict):
             self.problem("must be a table", section="pack", key="source", field_name="pack.source")
         else:
-            for key in sorted(set(source) - _SOURCE_KEYS):
-                self.problem("unknown field", section="pack.source", key=key)
             section = "pack.source"
+            for key in sorted(set(source) - _SOURCE_KEYS):
+                self.problem(
+                    "unknown field", section=section, key=key, field_name=f"{section}.{key}"
+                )
             title = self._text(source, "title", section=section, label="pack.source.title")
             publisher = self._text(
                 source, "publisher", section=section, label="pack.source.publisher", required=False
@@ -649,4 +654,3 @@ class _Checker:
             elif tag not in tags:
                 tags.append(tag)
         return tags
-

@@ -213,12 +213,14 @@ class Round:
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
+        # Judge what is saved, so a resumed round judges it the same way.
+        response = response.strip()
         correct = question.is_correct(response)
         streak = self.streak + 1 if correct else 0
         earned = scoring.points(
             question.difficulty, correct=correct, streak=streak, checked=self.checked_current
         )
-        outcome = Outcome(question, response.strip(), correct, earned, self.checked_current, streak)
+        outcome = Outcome(question, response, correct, earned, self.checked_current, streak)
         self.outcomes.append(outcome)
         self.checked_current = False
         return outcome

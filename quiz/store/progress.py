@@ -18,6 +18,7 @@ import tomli_w
 
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
 from quiz.model.round import AnswerRecord, RoundState
+from quiz.model.text import clean_line
 from quiz.store.files import write_atomic, write_new
 
 FORMAT = 1
@@ -112,7 +113,8 @@ def _reason(error: Exception) -> str:
         return "not UTF-8 text"
     if isinstance(error, RecursionError):
         return "nested too deeply"
-    return str(error).splitlines()[0][:200]
+    # Field names in the message come from the file, which may hold control characters.
+    return clean_line(str(error))[:200]
 
 
 def save(path: Path, progress: Progress) -> None:

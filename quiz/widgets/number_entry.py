@@ -10,7 +10,6 @@ from textual.widgets import Input, Label
 
 from quiz.model.pack import parse_number
 
-
 NUMBER_CHARACTERS = frozenset("0123456789.,- ")
 
 

@@ -1,0 +1,76 @@
+"""Atomic writes: the target holds the old bytes or the new, and no temporary file is left."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from quiz.store import files
+from quiz.store.files import fsync_folder, write_atomic, write_new
+
+
+def test_write_atomic_creates_folders_and_writes(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "progress.toml"
+    write_atomic(target, b"one")
+    assert target.read_bytes() == b"one"
+    assert os.listdir(target.parent) == ["progress.toml"]
+
+
+def test_write_atomic_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "progress.toml"
+    target.write_bytes(b"old contents that are longer")
+    write_atomic(target, b"new")
+    write_atomic(target, b"newer")
+    assert target.read_bytes() == b"newer"
+    assert os.listdir(tmp_path) == ["progress.toml"]
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync"])
+def test_a_failed_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    target = tmp_path / "progress.toml"
+    target.write_bytes(b"old")
+    calls: list[str] = []
+
+    def boom(*args: object) -> None:
+        calls.append(failing)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, failing, boom)
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert calls == [failing]
+    assert target.read_bytes() == b"old"
+    assert os.listdir(tmp_path) == ["progress.toml"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "progress.toml"
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, b"new")
+    monkeypatch.undo()
+    assert os.listdir(tmp_path) == []
+
+
+def test_write_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = tmp_path / "backup"
+    write_new(target, b"first")
+    with pytest.raises(FileExistsError):
+        write_new(target, b"second")
+    assert target.read_bytes() == b"first"
+
+
+def test_fsync_folder_tolerates_a_missing_folder(tmp_path: Path) -> None:
+    fsync_folder(tmp_path / "missing")
+    fsync_folder(tmp_path)

@@ -1,0 +1,702 @@
+"""The pack loader: the real pack loads; every broken file is refused with a location."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from quiz.model.guard import GuardError, check_shape
+from quiz.model.locate import LineIndex
+from quiz.model.pack import (
+    MAX_PACK_BYTES,
+    PackError,
+    Problem,
+    Question,
+    load_pack,
+    parse_pack,
+)
+
+NAME = "broken.toml"
+HEADER = 'format = 1\n\n[pack]\nid = "test-pack"\ntitle = "Test pack"\n\n'
+
+
+def render(value: Any) -> str:
+    """Write a value as TOML, escaping every control character so tests can smuggle them in."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(render(item) for item in value) + "]"
+    if isinstance(value, str):
+        out = []
+        for char in value:
+            if char in '"\\' or ord(char) < 0x20 or ord(char) == 0x7F:
+                out.append("\\" + char if char in '"\\' else f"\\u{ord(char):04x}")
+            else:
+                out.append(char)
+        return '"' + "".join(out) + '"'
+    raise TypeError(value)
+
+
+def question(kind: str = "verdict", drop: tuple[str, ...] = (), **fields: Any) -> dict[str, Any]:
+    """A valid question of a kind, with some fields replaced or dropped."""
+    base: dict[str, Any] = {
+        "id": "q1",
+        "kind": kind,
+        "prompt": "The report says it rained.",
+        "evidence": ["It rained."],
+        "explanation": "It says so.",
+        "difficulty": 1,
+    }
+    if kind == "verdict":
+        base["answer"] = "supported"
+    elif kind == "choice":
+        base.update(answer="Bob", choices=["Alice", "Bob", "Carol"])
+    elif kind == "number":
+        base.update(answer=1600, tolerance=0, unit="troops")
+    else:
+        base["answer"] = "supported"
+    base.update(fields)
+    for key in drop:
+        base.pop(key)
+    return base
+
+
+def pack_text(*questions: dict[str, Any], header: str = HEADER) -> str:
+    """A pack file: the header, then one [[questions]] table per question, one key a line."""
+    blocks = [
+        "[[questions]]\n" + "".join(f"{key} = {render(value)}\n" for key, value in q.items())
+        for q in questions
+    ]
+    return header + "\n".join(blocks)
+
+
+def line_of(text: str, needle: str, after: str | None = None, nth: int = 1) -> int:
+    """The 1-based line of a needle, optionally searching after the nth line holding ``after``."""
+    lines = text.split("\n")
+    start = 0
+    if after is not None:
+        seen = 0
+        for number, line in enumerate(lines):
+            if after in line:
+                seen += 1
+                if seen == nth:
+                    start = number
+                    break
+    for number in range(start, len(lines)):
+        if needle in lines[number]:
+            return number + 1
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def problems_of(data: bytes | str, name: str = NAME) -> list[Problem]:
+    """The problems parse_pack reports for these bytes (it must refuse them)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    with pytest.raises(PackError) as caught:
+        parse_pack(raw, name)
+    assert caught.value.problems, "a PackError must carry at least one problem"
+    assert str(caught.value) == "\n".join(str(p) for p in caught.value.problems)
+    return caught.value.problems
+
+
+def test_real_pack_loads(real_pack_path: Path) -> None:
+    pack = load_pack(real_pack_path)
+    assert pack.id == "iran-quds-force-iraq"
+    assert pack.path == real_pack_path
+    assert len(pack.questions) >= 30
+    assert {q.kind for q in pack.questions} == {"verdict", "choice", "number"}
+    verdicts = Counter(q.answer for q in pack.questions if q.kind == "verdict")
+    assert set(verdicts) == {"supported", "contradicted", "not-stated"}
+    assert max(verdicts.values()) - min(verdicts.values()) <= 1
+    assert sum("sourcing" in q.tags for q in pack.questions) >= 6
+    assert pack.source is not None
+    assert pack.source.title and pack.source.publisher
+    assert len({q.id for q in pack.questions}) == len(pack.questions)
+    for q in pack.questions:
+        assert q.evidence and q.explanation and q.prompt
+        assert 1 <= q.difficulty <= 3
+        assert q.is_correct(q.answer), q.id
+        if q.kind == "choice":
+            assert q.answer in q.choices
+            assert 2 <= len(q.choices) <= 6
+
+
+def test_a_valid_generated_pack_loads() -> None:
+    text = pack_text(
+        question("verdict", id="a"),
+        question("choice", id="b", difficulty=2, tags=["sourcing", "sourcing", "x-1"]),
+        question("number", id="c", tolerance=2.5, difficulty=3),
+    )
+    pack = parse_pack(text.encode(), NAME)
+    assert [q.id for q in pack.questions] == ["a", "b", "c"]
+    assert pack.questions[1].tags == ("sourcing", "x-1")
+    assert pack.questions[1].choices == ("Alice", "Bob", "Carol")
+    number = pack.questions[2]
+    assert (number.number, number.tolerance, number.answer) == (1600.0, 2.5, "1600")
+    assert number.answer_label == "1600 (± 2.5) troops"
+    assert pack.source is None and pack.path is None
+    assert pack.question("b") is pack.questions[1]
+    assert pack.question("missing") is None
+
+
+def test_bom_and_crlf_are_accepted_and_lines_still_count() -> None:
+    text = pack_text(question(answer="maybe")).replace("\n", "\r\n")
+    problems = problems_of(b"\xef\xbb\xbf" + text.encode())
+    assert problems[0].line == line_of(text, 'answer = "maybe"')
+
+
+QUESTION_CASES = [
+    pytest.param(
+        question(colour="red"), "colour", "unknown field", 'colour = "red"', id="unknown-field"
+    ),
+    pytest.param(
+        question(kind="opinion"), "kind", "unknown kind 'opinion'", "kind =", id="unknown-kind"
+    ),
+    pytest.param(
+        question(drop=("kind",)), "kind", "missing; use one of", "[[questions]]", id="missing-kind"
+    ),
+    pytest.param(
+        question(answer="maybe"), "answer", "'maybe' is not a verdict", "answer =", id="bad-verdict"
+    ),
+    pytest.param(
+        question("choice", answer="Zed"),
+        "answer",
+        "'Zed' is not one of the choices",
+        "answer =",
+        id="choice-answer-not-a-choice",
+    ),
+    pytest.param(
+        question("choice", answer="A", choices=["A"]),
+        "choices",
+        "needs at least 2 choices",
+        "choices =",
+        id="one-choice",
+    ),
+    pytest.param(
+        question("choice", answer="A", choices=["A", "A", "B"]),
+        "choices",
+        "choices must be distinct",
+        "choices =",
+        id="duplicate-choices",
+    ),
+    pytest.param(
+        question("choice", answer="A", choices=list("ABCDEFG")),
+        "choices",
+        "holds at most 6 items",
+        "choices =",
+        id="seven-choices",
+    ),
+    pytest.param(
+        question("choice", drop=("choices",)),
+        "choices",
+        "missing",
+        "[[questions]]",
+        id="no-choices",
+    ),
+    pytest.param(
+        question("number", answer="1600"),
+        "answer",
+        "must be a number, not a string",
+        "answer =",
+        id="number-string-answer",
+    ),
+    pytest.param(
+        question("number", answer=10**400),
+        "answer",
+        "must be a finite number",
+        "answer =",
+        id="number-huge-answer",
+    ),
+    pytest.param(
+        question("number", tolerance=-1),
+        "tolerance",
+        "must be a number of 0 or more",
+        "tolerance =",
+        id="negative-tolerance",
+    ),
+    pytest.param(
+        question("number", tolerance=10**400),
+        "tolerance",
+        "must be a number of 0 or more",
+        "tolerance =",
+        id="huge-tolerance",
+    ),
+    pytest.param(
+        question("verdict", choices=["a", "b"]),
+        "choices",
+        "only choice questions have this field",
+        "choices =",
+        id="choices-on-verdict",
+    ),
+    pytest.param(
+        question("verdict", unit="m"),
+        "unit",
+        "only number questions have this field",
+        "unit =",
+        id="unit-on-verdict",
+    ),
+    pytest.param(
+        question(drop=("evidence",)), "evidence", "missing", "[[questions]]", id="missing-evidence"
+    ),
+    pytest.param(
+        question(evidence=[]), "evidence", "must not be empty", "evidence =", id="empty-evidence"
+    ),
+    pytest.param(
+        question(evidence="It rained."),
+        "evidence",
+        "must be an array of strings, not a string",
+        "evidence =",
+        id="evidence-not-array",
+    ),
+    pytest.param(
+        question(evidence=["ok", 3]),
+        "evidence[2]",
+        "must be a string, not an integer",
+        "evidence =",
+        id="evidence-item-not-string",
+    ),
+    pytest.param(
+        question(evidence=["ok", " \t "]),
+        "evidence[2]",
+        "is empty",
+        "evidence =",
+        id="evidence-item-blank",
+    ),
+    pytest.param(
+        question(difficulty=0), "difficulty", "must be 1, 2 or 3", "difficulty =", id="difficulty-0"
+    ),
+    pytest.param(
+        question(difficulty=4), "difficulty", "must be 1, 2 or 3", "difficulty =", id="difficulty-4"
+    ),
+    pytest.param(
+        question(difficulty="2"),
+        "difficulty",
+        "must be 1, 2 or 3",
+        "difficulty =",
+        id="difficulty-str",
+    ),
+    pytest.param(
+        question(difficulty=True),
+        "difficulty",
+        "must be 1, 2 or 3",
+        "difficulty =",
+        id="difficulty-true",
+    ),
+    pytest.param(
+        question(difficulty=2.0),
+        "difficulty",
+        "must be 1, 2 or 3",
+        "difficulty =",
+        id="difficulty-float",
+    ),
+    pytest.param(question(tags=["Bad Tag"]), "tags[1]", "must be a slug", "tags =", id="bad-tag"),
+    pytest.param(
+        question(tags=["ok", 7]), "tags[2]", "must be a slug", "tags =", id="tag-not-string"
+    ),
+    pytest.param(
+        question(prompt="x" * 501),
+        "prompt",
+        "is longer than 500 characters",
+        "prompt =",
+        id="long-prompt",
+    ),
+    pytest.param(question(prompt="   "), "prompt", "is empty", "prompt =", id="blank-prompt"),
+    pytest.param(
+        question(prompt=5),
+        "prompt",
+        "must be a string, not an integer",
+        "prompt =",
+        id="prompt-int",
+    ),
+    pytest.param(
+        question(drop=("explanation",)),
+        "explanation",
+        "missing",
+        "[[questions]]",
+        id="no-explanation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("q", "field", "message", "needle"), QUESTION_CASES)
+def test_question_problems_are_located(
+    q: dict[str, Any], field: str, message: str, needle: str
+) -> None:
+    good = question("verdict", id="fine")
+    text = pack_text(good, q)
+    problems = problems_of(text)
+    expected_line = line_of(text, needle, after="[[questions]]", nth=2)
+    prefix = f"{NAME}:{expected_line}: question 'q1': {field}: "
+    matching = [str(p) for p in problems if str(p).startswith(prefix)]
+    assert matching, [str(p) for p in problems]
+    assert message in matching[0]
+    for problem in problems:
+        assert problem.question == "q1", "the valid question has no problems"
+        assert problem.file == NAME
+
+
+TOP_CASES = [
+    pytest.param(
+        HEADER.replace("format = 1\n", ""),
+        None,
+        "format",
+        "missing; add 'format = 1'",
+        1,
+        id="missing-format",
+    ),
+    pytest.param(
+        HEADER.replace("format = 1", "format = 2"),
+        "format = 2",
+        "format",
+        "must be 1, not 2",
+        None,
+        id="wrong-format",
+    ),
+    pytest.param(
+        HEADER.replace("format = 1", 'format = "1"'),
+        "format =",
+        "format",
+        "must be 1, not '1'",
+        None,
+        id="string-format",
+    ),
+    pytest.param(
+        'colour = "red"\n' + HEADER,
+        "colour =",
+        "colour",
+        "unknown field",
+        None,
+        id="unknown-top-level-field",
+    ),
+    pytest.param(
+        HEADER + "[extra]\nx = 1\n",
+        "[extra]",
+        "extra",
+        "unknown field",
+        None,
+        id="unknown-top-level-table",
+    ),
+    pytest.param(
+        "format = 1\n\n",
+        None,
+        "pack",
+        "missing [pack] table",
+        1,
+        id="missing-pack",
+    ),
+    pytest.param(
+        HEADER.replace('"test-pack"', '"../evil"'),
+        'id = "../evil"',
+        "pack.id",
+        "'../evil' is not a slug",
+        None,
+        id="pack-id-path",
+    ),
+    pytest.param(
+        HEADER.replace('"test-pack"', '"Test Pack"'),
+        'id = "Test Pack"',
+        "pack.id",
+        "is not a slug",
+        None,
+        id="pack-id-caps",
+    ),
+    pytest.param(
+        HEADER.replace('id = "test-pack"\n', ""),
+        "[pack]",
+        "pack.id",
+        "missing",
+        None,
+        id="pack-id-missing",
+    ),
+    pytest.param(
+        HEADER.replace('title = "Test pack"', "title = 3"),
+        "title = 3",
+        "pack.title",
+        "must be a string, not an integer",
+        None,
+        id="pack-title-int",
+    ),
+    pytest.param(
+        HEADER + 'colour = "red"\n',
+        "colour =",
+        "pack.colour",
+        "unknown field",
+        None,
+        id="pack-unknown-field",
+    ),
+    pytest.param(
+        HEADER + '[pack.source]\npublisher = "P"\n',
+        "[pack.source]",
+        "pack.source.title",
+        "missing",
+        None,
+        id="source-without-title",
+    ),
+    pytest.param(
+        HEADER + '[pack.source]\ntitle = "T"\nlink = "x"\n',
+        "link =",
+        "pack.source.link",
+        "unknown field",
+        None,
+        id="source-unknown-field",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "needle", "field", "message", "line"), TOP_CASES)
+def test_file_level_problems_are_located(
+    header: str, needle: str | None, field: str, message: str, line: int | None
+) -> None:
+    text = pack_text(question(), header=header)
+    problems = problems_of(text)
+    expected_line = line if needle is None else line_of(text, needle)
+    prefix = f"{NAME}:{expected_line}: {field}: "
+    matching = [str(p) for p in problems if str(p).startswith(prefix)]
+    assert matching, [str(p) for p in problems]
+    assert message in matching[0]
+
+
+def test_a_pack_without_questions_is_refused() -> None:
+    problems = problems_of(HEADER)
+    assert [p.field for p in problems] == ["questions"]
+    assert "the pack has no questions" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["questions = []\n", "questions = [1, 2]\n", "[questions]\nx = 1\n"],
+    ids=["empty-array", "array-of-numbers", "table"],
+)
+def test_questions_must_be_an_array_of_tables(tail: str) -> None:
+    text = "format = 1\n" + tail + HEADER.removeprefix("format = 1\n")
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].field == "questions"
+    assert problems[0].line == line_of(text, "questions")
+
+
+def test_duplicate_ids_name_the_other_question() -> None:
+    text = pack_text(question(id="first"), question(id="same"), question(id="same"))
+    problems = problems_of(text)
+    assert len(problems) == 1
+    line = line_of(text, 'id = "same"', after="[[questions]]", nth=3)
+    assert str(problems[0]) == (
+        f"{NAME}:{line}: question 'same': id: duplicate id; question #2 has it too"
+    )
+
+
+def test_every_broken_question_is_reported() -> None:
+    text = pack_text(
+        question(id="one", answer="maybe"),
+        question("choice", id="two", answer="Zed"),
+        question(id="fine"),
+        question("number", id="three", answer="many", difficulty=9),
+    )
+    problems = problems_of(text)
+    assert len(problems) >= 4
+    assert {p.question for p in problems} == {"one", "two", "three"}
+    lines = [p.line for p in problems]
+    assert lines == sorted(lines), "problems come in file order"
+
+
+@pytest.mark.parametrize(
+    ("q", "label"),
+    [
+        (question(drop=("id",), answer="maybe"), "#2"),
+        (question(id="Not A Slug", answer="maybe"), "#2"),
+        (question(id=7, answer="maybe"), "#2"),
+        (question(id="x" * 65, answer="maybe"), "#2"),
+    ],
+    ids=["missing", "not-a-slug", "integer", "too-long"],
+)
+def test_questions_without_a_valid_id_are_numbered(q: dict[str, Any], label: str) -> None:
+    text = pack_text(question(id="fine"), q)
+    problems = problems_of(text)
+    assert {p.question for p in problems} == {label}
+    answer = next(p for p in problems if p.field == "answer")
+    assert str(answer).startswith(f"{NAME}:{answer.line}: question {label}: answer: ")
+    assert {p.field for p in problems} == {"id", "answer"}
+
+
+def test_a_multiline_prompt_does_not_shift_line_numbers() -> None:
+    text = (
+        HEADER
+        + '[[questions]]\nid = "q1"\nkind = "verdict"\nprompt = """\nline one\nanswer = no\n"""\n'
+        + 'answer = "maybe"\nevidence = ["e"]\nexplanation = "x"\n'
+    )
+    problems = problems_of(text)
+    assert [p.line for p in problems] == [line_of(text, 'answer = "maybe"')]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  "], ids=["empty", "whitespace"])
+def test_empty_files_are_refused(data: bytes) -> None:
+    problems = problems_of(data)
+    assert [str(p) for p in problems] == [f"{NAME}: is empty"]
+
+
+def test_non_utf8_names_the_line_of_the_bad_byte() -> None:
+    data = HEADER.encode() + b'[[questions]]\nid = "caf\xe9"\n'
+    problems = problems_of(data)
+    assert len(problems) == 1
+    assert problems[0].line == HEADER.count("\n") + 2
+    assert "not UTF-8" in problems[0].message and "0xe9" in problems[0].message
+
+
+def test_toml_syntax_error_has_line_and_column() -> None:
+    text = "format = 1\n\n[pack\nid = 1\n"
+    problems = problems_of(text)
+    assert len(problems) == 1
+    assert problems[0].line == 3
+    assert str(problems[0]).startswith(f"{NAME}:3: column ")
+    assert "TOML syntax error" in problems[0].message
+    assert "(at line" not in problems[0].message
+
+
+def test_a_huge_dotted_key_is_refused_quickly() -> None:
+    text = HEADER + ".".join(["a"] * 20_000) + " = 1\n"
+    started = time.perf_counter()
+    problems = problems_of(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.5, f"took {elapsed:.2f} s"
+    assert problems[0].line == HEADER.count("\n") + 1
+    assert "dotted key" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * 600 + "]" * 600,
+        "[1, " * 600 + "]" * 600,
+        "[ [\n" * 300 + "]]\n" * 300,
+        "{a = " * 600 + "1" + "}" * 600,
+    ],
+    ids=["brackets", "arrays-with-items", "spaced-brackets", "inline-tables"],
+)
+def test_deep_nesting_is_refused_without_recursion_error(value: str) -> None:
+    problems = problems_of(HEADER + "x = " + value + "\n")
+    assert any("nested" in p.message for p in problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'x = "' + "a" * 30_000 + '"\n',
+        'x = "' + "a." * 31 + "!" + ("a." * 31 + "!") * 1_000 + '"\n',
+        "x = [" + ("[ " * 31 + "1" + "]" * 31 + ", ") * 2_000 + "]\n",
+        'x = "' + " " * 1_000_000 + '"\n',
+    ],
+    ids=["long-word", "many-31-part-keys", "many-31-deep", "long-space"],
+)
+def test_the_guard_is_linear(text: str) -> None:
+    started = time.perf_counter()
+    check_shape(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 0.5, f"took {elapsed:.2f} s"
+
+
+def test_the_guard_names_the_line() -> None:
+    with pytest.raises(GuardError) as caught:
+        check_shape("a = 1\n\nx = " + "[" * 40 + "]" * 40)
+    assert caught.value.line == 3
+
+
+def test_load_refuses_a_file_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(HEADER.encode() + b"#" * MAX_PACK_BYTES)
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert [p.line for p in caught.value.problems] == [None]
+    assert "larger than" in caught.value.problems[0].message
+    with pytest.raises(PackError):
+        parse_pack(b"#" * (MAX_PACK_BYTES + 1), NAME)
+
+
+def test_load_refuses_a_symlink(tmp_path: Path, small_pack_file: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(small_pack_file)
+    with pytest.raises(PackError) as caught:
+        load_pack(link)
+    assert str(caught.value) == f"{link}: is a symbolic link; give the real file"
+
+
+@pytest.mark.parametrize("kind", ["directory", "missing"])
+def test_load_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "pack.toml"
+    if kind == "directory":
+        path.mkdir()
+    with pytest.raises(PackError) as caught:
+        load_pack(path)
+    assert str(caught.value) == f"{path}: is not a regular file"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
+def test_load_reports_an_unreadable_file(small_pack_file: Path) -> None:
+    small_pack_file.chmod(0)
+    try:
+        with pytest.raises(PackError) as caught:
+            load_pack(small_pack_file)
+    finally:
+        small_pack_file.chmod(0o600)
+    assert "cannot be read" in str(caught.value)
+
+
+def test_load_keeps_the_path(small_pack_file: Path) -> None:
+    pack = load_pack(small_pack_file)
+    assert pack.path == small_pack_file
+    assert pack == parse_pack(small_pack_file.read_bytes()), "path is not part of equality"
+
+
+@pytest.mark.parametrize(
+    ("problem", "shown"),
+    [
+        (Problem("f.toml", "is empty"), "f.toml: is empty"),
+        (Problem("f.toml", "bad", line=3), "f.toml:3: bad"),
+        (Problem("f.toml", "bad", line=3, field="format"), "f.toml:3: format: bad"),
+        (
+            Problem("f.toml", "bad", line=9, question="q-1", field="answer"),
+            "f.toml:9: question 'q-1': answer: bad",
+        ),
+        (
+            Problem("f.toml", "bad", line=9, question="#4", field="id"),
+            "f.toml:9: question #4: id: bad",
+        ),
+    ],
+)
+def test_problem_text(problem: Problem, shown: str) -> None:
+    assert str(problem) == shown
+
+
+def test_line_index_finds_tables_keys_and_array_elements() -> None:
+    text = pack_text(question(id="a"), question(id="b"))
+    index = LineIndex(text)
+    assert index.find("", "format") == 1
+    assert index.find("pack") == line_of(text, "[pack]")
+    assert index.find("pack", "title") == line_of(text, "title =")
+    assert index.find("questions", "id", 1) == line_of(text, 'id = "b"')
+    assert index.find("questions", None, 0) == line_of(text, "[[questions]]")
+    assert index.find("questions", "id", 5) is None
+    assert index.find("", "nowhere") is None
+    assert index.find("nowhere") is None
+
+
+@pytest.mark.parametrize(
+    ("response", "right"),
+    [("1600", True), ("1,600", True), (" 1600 ", True), ("1600.0", True), ("1601", False)],
+)
+def test_question_judges_numbers(response: str, right: bool) -> None:
+    q = Question(
+        id="n",
+        kind="number",
+        prompt="p",
+        answer="1600",
+        explanation="e",
+        evidence=("x",),
+        number=1600.0,
+    )
+    assert q.is_correct(response) is right
