@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import traceback
 from pathlib import Path
 
 from textual import work
@@ -41,6 +42,8 @@ class QuizApp(App[None]):
         super().__init__()
         self.session = session
         self.start = start
+        self.crash: BaseException | None = None
+        self.crash_report = ""
         session.on_save_error = self._save_failed
 
     def get_default_screen(self) -> HomeScreen:
@@ -127,6 +130,18 @@ class QuizApp(App[None]):
                 return
             self.session.leave(screen.play)
         self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Keep the traceback for the crash log; the player gets one line, not a wall of text.
+        self.crash = error
+        self.crash_report = "".join(traceback.format_exception(error))
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None:
+            super()._print_error_renderables()
+        else:
+            self._exit_renderables.clear()
 
     def _save_failed(self, error: OSError) -> None:
         message = f"Could not save progress: {error.strerror or error}. The round goes on."

@@ -1,0 +1,91 @@
+"""Discernment: telling supported, contradicted and not-stated claims apart.
+
+A total score hides the trap misinformation games fall into: a player who
+learns to doubt everything scores well on false claims and badly on true
+ones. Here every verdict answer is counted in a 3 × 3 table of *what the
+claim was* against *what the player called it*, and the reading puts the
+most common confusion into plain words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quiz.model.pack import VERDICT_LABELS, VERDICTS
+
+MIN_ANSWERS = 5
+NOTABLE_SHARE = 0.25
+
+_CONFUSIONS = {
+    ("supported", "contradicted"): "You tend to call true claims false: supported claims "
+    "get called contradicted. Look for the passage that really says otherwise.",
+    ("supported", "not-stated"): "You tend to miss support that is there: supported claims "
+    "get called not stated. The source may say it in other words.",
+    ("contradicted", "supported"): "You tend to accept claims the source contradicts. "
+    "Check the details: who, how many, when, and which way.",
+    ("contradicted", "not-stated"): "You tend to miss contradictions: claims the source "
+    "says otherwise get called not stated.",
+    ("not-stated", "supported"): "You tend to read in what is not there: claims the source "
+    "never makes get called supported.",
+    ("not-stated", "contradicted"): "You tend to call unstated claims false. A source that "
+    "is silent on a claim does not contradict it.",
+}
+
+
+@dataclass
+class Confusion:
+    """Counts of verdict answers: ``counts[truth][answered]``."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, truth: str, answered: str, times: int = 1) -> None:
+        """Count one answer (or several)."""
+        row = self.counts.setdefault(truth, {})
+        row[answered] = row.get(answered, 0) + times
+
+    def merge(self, other: Confusion) -> None:
+        """Add another table's counts to this one."""
+        for truth, row in other.counts.items():
+            for answered, times in row.items():
+                self.add(truth, answered, times)
+
+    def total(self, truth: str) -> int:
+        """How many claims with this true verdict were answered."""
+        return sum(self.counts.get(truth, {}).values())
+
+    def accuracy(self, truth: str) -> float | None:
+        """The share of claims with this true verdict answered right."""
+        total = self.total(truth)
+        return self.counts.get(truth, {}).get(truth, 0) / total if total else None
+
+    def balanced_accuracy(self) -> float | None:
+        """The mean of the per-verdict accuracies: 1/3 for a player who always says the same."""
+        scores = [a for truth in VERDICTS if (a := self.accuracy(truth)) is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    def readings(self) -> list[str]:
+        """Plain-words notes on the confusions that stand out."""
+        notes = []
+        for truth in VERDICTS:
+            total = self.total(truth)
+            if total < MIN_ANSWERS:
+                continue
+            row = self.counts.get(truth, {})
+            wrong = [(n, answered) for answered, n in row.items() if answered != truth]
+            if not wrong:
+                continue
+            times, answered = max(wrong)
+            if times / total >= NOTABLE_SHARE and (truth, answered) in _CONFUSIONS:
+                notes.append(_CONFUSIONS[(truth, answered)])
+        if not notes and any(self.total(t) >= MIN_ANSWERS for t in VERDICTS):
+            notes.append("No confusion stands out: you tell the three kinds of claim apart.")
+        if not notes:
+            notes.append(
+                f"Answer at least {MIN_ANSWERS} claims of each kind to see what you tend "
+                "to confuse."
+            )
+        return notes
+
+    def rows(self) -> list[tuple[str, int, float | None]]:
+        """For each verdict: its label, how many were answered, the share right."""
+        return [(VERDICT_LABELS[t], self.total(t), self.accuracy(t)) for t in VERDICTS]
