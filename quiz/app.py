@@ -143,8 +143,9 @@ class QuizApp(App[None]):
         else:
             self._exit_renderables.clear()
 
-    def _save_failed(self, error: OSError) -> None:
-        message = f"Could not save progress: {error.strerror or error}. The round goes on."
+    def _save_failed(self, error: Exception) -> None:
+        reason = getattr(error, "strerror", None) or error
+        message = f"Could not save progress: {reason}. The round goes on."
         # The saver thread may report after the app has stopped; the CLI reports it then.
         with contextlib.suppress(RuntimeError):
             self.call_from_thread(self.notify, message, severity="error", markup=False)

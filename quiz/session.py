@@ -95,8 +95,8 @@ class Session:
         self.progress: Progress = loaded.progress
         self.notices: list[str] = [loaded.notice] if loaded.notice else []
         self.writable = loaded.writable
-        self.save_error: OSError | None = None
-        self.on_save_error: Callable[[OSError], None] | None = None
+        self.save_error: Exception | None = None
+        self.on_save_error: Callable[[Exception], None] | None = None
         self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
         self._entries: list[PackEntry] | None = None
 
@@ -173,11 +173,18 @@ class Session:
         state = self.progress.current
         if state is None:
             return None
-        try:
-            pack = self.find_pack(state.pack_path or state.pack_id)
-        except PackError:
-            return None
-        if pack.id != state.pack_id:
+        pack = None
+        for reference in (state.pack_path, state.pack_id):
+            if reference is None:
+                continue
+            try:
+                pack = self.find_pack(reference)
+            except PackError:
+                continue
+            if pack.id == state.pack_id:
+                break
+            pack = None
+        if pack is None:
             return None
         play = Round.resume(pack, state, clock=self.clock)
         return None if play.finished else (pack, state)
@@ -209,7 +216,7 @@ class Session:
         """
         return self._saver.close(timeout)
 
-    def _save_failed(self, error: OSError) -> None:
+    def _save_failed(self, error: Exception) -> None:
         self.save_error = error
         if self.on_save_error is not None:
             self.on_save_error(error)

@@ -9,7 +9,9 @@ question and field. Nothing else escapes it, whatever bytes it is given.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +35,7 @@ MAX_QUESTIONS = 10_000
 MAX_CHOICES = 6
 MAX_EVIDENCE = 10
 MAX_TAGS = 10
+MAX_PROBLEMS = 100
 LIMITS = {
     "id": 64,
     "title": 200,
@@ -245,17 +248,29 @@ def load_pack(path: Path) -> Pack:
         PackError: The file cannot be read or is not a valid pack.
     """
     name = str(path)
+    if path.is_symlink():
+        raise PackError([Problem(name, "is a symbolic link; give the real file")])
+    # O_NOFOLLOW closes the gap between the check above and the open; O_NONBLOCK keeps
+    # a FIFO from hanging the open, and fstat then refuses it as not a regular file.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        if path.is_symlink():
-            raise PackError([Problem(name, "is a symbolic link; give the real file")])
-        if not path.is_file():
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise PackError([Problem(name, "does not exist")]) from None
+    except OSError as error:
+        raise PackError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
             raise PackError([Problem(name, "is not a regular file")])
-        if path.stat().st_size > MAX_PACK_BYTES:
+        if info.st_size > MAX_PACK_BYTES:
             raise PackError([Problem(name, f"is larger than {MAX_PACK_BYTES // 1024} KiB")])
-        with path.open("rb") as handle:
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
             data = handle.read(MAX_PACK_BYTES + 1)
     except OSError as error:
         raise PackError([Problem(name, f"cannot be read: {error.strerror or error}")]) from None
+    finally:
+        os.close(descriptor)
     pack = parse_pack(data, name)
     return Pack(
         id=pack.id,
@@ -291,10 +306,14 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
         raise PackError([_syntax_problem(name, str(error))]) from None
     except RecursionError:
         raise PackError([Problem(name, "is nested too deeply")]) from None
-    checker = _Checker(name, LineIndex(text))
+    checker = _Checker(name, text)
     pack = checker.pack(document)
-    if checker.problems or pack is None:
-        raise PackError(checker.problems)
+    if checker.found or pack is None:
+        problems = checker.problems
+        if checker.found > len(problems):
+            more = checker.found - len(problems)
+            problems.append(Problem(name, f"and {more:,} more problems not shown"))
+        raise PackError(problems)
     return pack
 
 
@@ -342,10 +361,19 @@ def _type_name(value: object) -> str:
 class _Checker:
     """Collects problems while turning a TOML document into a Pack."""
 
-    def __init__(self, name: str, lines: LineIndex) -> None:
+    def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.lines = lines
+        self.text = text
+        self._lines: LineIndex | None = None
         self.problems: list[Problem] = []
+        self.found = 0
+
+    @property
+    def lines(self) -> LineIndex:
+        # Built on the first problem only: a valid pack never pays for it.
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
     def problem(
         self,
@@ -357,6 +385,9 @@ class _Checker:
         index: int | None = None,
         field_name: str | None = None,
     ) -> None:
+        self.found += 1
+        if self.found > MAX_PROBLEMS:
+            return
         line = self.lines.find(section, key, index)
         shown = field_name or key
         if shown is not None:
@@ -380,7 +411,7 @@ class _Checker:
         else:
             pack_fields = self._pack_header(header)
         questions = self._questions(document.get("questions"))
-        if self.problems:
+        if self.found:
             return None
         return Pack(questions=questions, **pack_fields)
 
@@ -449,7 +480,7 @@ class _Checker:
         return tuple(questions)
 
     def _question(self, index: int, raw: dict[str, Any]) -> Question | None:
-        before = len(self.problems)
+        before = self.found
         label = f"#{index + 1}"
         qid = raw.get("id")
         if isinstance(qid, str) and SLUG.match(qid) and len(qid) <= LIMITS["id"]:
@@ -481,7 +512,7 @@ class _Checker:
             answer, extra = self._choice(raw, where)
         elif kind == "number":
             answer, extra = self._number(raw, where)
-        if len(self.problems) > before or kind is None:
+        if self.found > before or kind is None:
             return None
         return Question(
             id=question_id,

@@ -17,7 +17,7 @@ from typing import Any
 from quiz.store.files import write_atomic
 from quiz.store.progress import dumps
 
-ErrorHandler = Callable[[OSError], None]
+ErrorHandler = Callable[[Exception], None]
 
 
 class BackgroundSaver:
@@ -33,7 +33,7 @@ class BackgroundSaver:
         self.path = path
         self.on_error = on_error
         self.saves = 0
-        self.last_error: OSError | None = None
+        self.last_error: Exception | None = None
         self._pending: dict[str, Any] | None = None
         self._busy = False
         self._closed = False
@@ -91,7 +91,7 @@ class BackgroundSaver:
                 self._busy = True
             try:
                 write_atomic(self.path, dumps(document))
-            except OSError as error:
+            except Exception as error:  # noqa: BLE001 - the writer must outlive any one save
                 self.last_error = error
                 if self.on_error is not None:
                     self.on_error(error)

@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 
-from quiz.model.guard import GuardError, check_shape
+from quiz.model.guard import MAX_DOTTED_PARTS, GuardError, check_shape
 from quiz.model.locate import LineIndex
 from quiz.model.pack import (
     MAX_PACK_BYTES,
+    MAX_PROBLEMS,
+    MAX_QUESTIONS,
     PackError,
     Problem,
     Question,
@@ -587,11 +589,11 @@ def test_deep_nesting_is_refused_without_recursion_error(value: str) -> None:
     "text",
     [
         'x = "' + "a" * 30_000 + '"\n',
-        'x = "' + "a." * 31 + "!" + ("a." * 31 + "!") * 1_000 + '"\n',
+        'x = "' + ("a." * (MAX_DOTTED_PARTS - 1) + "!") * 4_000 + '"\n',
         "x = [" + ("[ " * 31 + "1" + "]" * 31 + ", ") * 2_000 + "]\n",
         'x = "' + " " * 1_000_000 + '"\n',
     ],
-    ids=["long-word", "many-31-part-keys", "many-31-deep", "long-space"],
+    ids=["long-word", "many-keys-just-under-the-limit", "many-31-deep", "long-space"],
 )
 def test_the_guard_is_linear(text: str) -> None:
     started = time.perf_counter()
@@ -625,14 +627,20 @@ def test_load_refuses_a_symlink(tmp_path: Path, small_pack_file: Path) -> None:
     assert str(caught.value) == f"{link}: is a symbolic link; give the real file"
 
 
-@pytest.mark.parametrize("kind", ["directory", "missing"])
-def test_load_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [("directory", "is not a regular file"), ("fifo", "is not a regular file"),
+     ("missing", "does not exist")],
+)
+def test_load_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str, message: str) -> None:
     path = tmp_path / "pack.toml"
     if kind == "directory":
         path.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(path)
     with pytest.raises(PackError) as caught:
         load_pack(path)
-    assert str(caught.value) == f"{path}: is not a regular file"
+    assert str(caught.value) == f"{path}: {message}"
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
@@ -700,3 +708,38 @@ def test_question_judges_numbers(response: str, right: bool) -> None:
         number=1600.0,
     )
     assert q.is_correct(response) is right
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(f"a{i}=1\n" for i in range(300_000)),
+        "x = [" + "1," * 600_000 + "1]\n",
+        "[[q]]\n" * 200_000,
+        "".join(f"a{i}.b.c.d.e.f = 1\n" for i in range(50_000)),
+    ],
+    ids=["one-line-keys", "tiny-array-items", "table-headers", "dotted-keys"],
+)
+def test_files_too_costly_to_parse_are_refused_before_parsing(text: str) -> None:
+    with pytest.raises(GuardError) as caught:
+        check_shape(text)
+    assert "too complex" in caught.value.message
+
+
+def test_a_realistic_pack_of_the_largest_size_is_within_the_parse_budget() -> None:
+    question = (
+        '[[questions]]\nid = "q{n}"\nkind = "choice"\n'
+        'prompt = "According to the article, who said it, and when, and where?"\n'
+        'answer = "An unnamed official"\nchoices = ["An unnamed official", "A named minister"]\n'
+        'evidence = ["one senior U.S. intelligence official told The Daily Beast."]\n'
+        'explanation = "The article quotes him, but does not name him. So, it is anonymous."\n'
+        'difficulty = 2\ntags = ["sourcing", "people"]\n'
+    )
+    text = HEADER + "".join(question.format(n=n) for n in range(MAX_QUESTIONS))
+    check_shape(text)
+
+
+def test_a_flood_of_problems_is_cut_short_with_a_count() -> None:
+    problems = problems_of(HEADER + "".join(f"junk{i} = 1\n" for i in range(500)))
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1].message == "and 400 more problems not shown"
