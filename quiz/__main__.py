@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.model.pack import PackError
 from quiz.store.paths import data_dir
+
+_DATA_DIR_HELP = (
+    "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
+)
 
 
 def _positive(text: str) -> int:
@@ -26,24 +33,45 @@ def _seed(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: ``quiz`` for the game, ``quiz play PACK`` to go straight in."""
+    """The command line: ``quiz`` for the game, subcommands for playing and managing packs."""
     parser = argparse.ArgumentParser(
         prog="quiz",
         description="A terminal fact-checking game: is each claim supported by the source, "
         "contradicted by it, or not stated?",
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where progress and your packs are kept (default: $QUIZ_HOME, "
-        "else the user data folder)",
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help=_DATA_DIR_HELP)
+    # The option is also accepted after the command; SUPPRESS keeps a missing
+    # one there from overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=_DATA_DIR_HELP
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    play = commands.add_parser("play", help="start a round straight away")
+    play = commands.add_parser("play", parents=[common], help="start a round straight away")
     play.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
     play.add_argument("--seed", type=_seed, help="fix the order of questions and choices")
     play.add_argument("--questions", type=_positive, metavar="N", help="ask only N questions")
+    packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
+    packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    check = commands.add_parser(
+        "check", parents=[common], help="validate pack files without installing them"
+    )
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a pack file")
+    check.add_argument(
+        "--source",
+        type=Path,
+        metavar="TEXT_FILE",
+        help="a UTF-8 text file of the article; every evidence quote is looked up in it",
+    )
+    add = commands.add_parser("add", parents=[common], help="validate and install pack files")
+    add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a pack file")
+    add.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an installed user pack that has the same id",
+    )
+    remove = commands.add_parser("remove", parents=[common], help="uninstall one of your packs")
+    remove.add_argument("pack_id", metavar="ID", help="the pack's id, as 'quiz packs' lists it")
     return parser
 
 
@@ -72,6 +100,25 @@ def run_game(folder: Path, pack: str | None, seed: int | None, questions: int | 
     return app.return_code or 0
 
 
+def run_command(args: argparse.Namespace, folder: Path) -> int:
+    """Run one of the pack commands; each module is imported only when it runs.
+
+    Importing on demand keeps Rich, which only ``quiz packs`` needs, out of
+    the others; none of them imports Textual.
+
+    Returns:
+        The command's exit code.
+    """
+    module = importlib.import_module(f"quiz.cli.{args.command}")
+    if args.command == "packs":
+        return int(module.run(folder, as_json=args.json))
+    if args.command == "check":
+        return int(module.run(args.files, args.source))
+    if args.command == "add":
+        return int(module.run(folder, args.files, replace=args.replace))
+    return int(module.run(folder, args.pack_id))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quiz`` command.
 
@@ -85,7 +132,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     folder = data_dir(args.data_dir)
     if args.command == "play":
         return run_game(folder, args.pack, args.seed, args.questions)
-    return run_game(folder, None, None, None)
+    if args.command is None:
+        return run_game(folder, None, None, None)
+    try:
+        return run_command(args, folder)
+    except BrokenPipeError:
+        # The reader went away (``quiz packs --json | head``); say nothing more,
+        # and keep Python from complaining when it flushes stdout at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"quiz {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

@@ -68,3 +68,13 @@ def write_new(path: Path, data: bytes) -> None:
         stream.flush()
         os.fsync(stream.fileno())
     fsync_folder(path.parent)
+
+
+def remove_file(path: Path) -> None:
+    """Delete one file durably: a symbolic link itself, never its target or a folder.
+
+    Raises:
+        OSError: It could not be removed (missing, a folder, no permission).
+    """
+    os.unlink(path)
+    fsync_folder(path.parent)

@@ -1,0 +1,102 @@
+"""``quiz check FILE... [--source TEXT]``: validate packs without installing them.
+
+Every problem in every file is printed in the compiler style
+``FILE:LINE: question 'ID': field: problem``, so an author fixes them all in
+one pass and editors can jump to each line. With ``--source``, every evidence
+quote is looked up in the article and each one not found is reported with
+the closest passage that is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.cli.output import plural, problems, say, warn
+from quiz.model.evidence import SourceText
+from quiz.model.pack import Pack, PackError, Problem, parse_pack
+from quiz.model.quotes import check_quotes
+from quiz.store.packs import MAX_SOURCE_BYTES, StoreError, read_pack_file, read_regular_file
+
+USAGE_ERROR = 2
+
+
+def run(files: list[Path], source: Path | None = None) -> int:
+    """Check pack files, optionally against their source text.
+
+    Args:
+        files: The pack files, in the order given.
+        source: A UTF-8 text file holding the article the packs quote.
+
+    Returns:
+        0 when every file is valid (and every quote found), 1 when any is
+        not, 2 when the source cannot be read.
+    """
+    article: SourceText | None = None
+    if source is not None:
+        article = _read_source(source)
+        if article is None:
+            return USAGE_ERROR
+    failed = 0
+    total = 0
+    for path in files:
+        count = _check_file(path, article, source.name if source else "")
+        total += count
+        failed += bool(count)
+    if failed and len(files) > 1:
+        say(f"found {plural(total, 'problem')} in {failed} of {plural(len(files), 'file')}")
+    return 1 if failed else 0
+
+
+def _read_source(path: Path) -> SourceText | None:
+    try:
+        data = read_regular_file(path, MAX_SOURCE_BYTES)
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except StoreError as error:
+        warn(f"quiz check: --source {path}: {error}")
+        return None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        warn(f"quiz check: --source {path}:{line}: is not UTF-8 text; save it as UTF-8")
+        return None
+    if not text.strip():
+        warn(f"quiz check: --source {path}: is empty")
+        return None
+    return SourceText(text)
+
+
+def _check_file(path: Path, article: SourceText | None, source_name: str) -> int:
+    """Check one file and print its problems, or a one-line summary when it has none.
+
+    Returns:
+        How many problems were found.
+    """
+    name = str(path)
+    try:
+        data = read_pack_file(path)
+    except PackError as error:
+        return problems(error.problems)
+    found: list[Problem] = []
+    pack: Pack | None = None
+    try:
+        pack = parse_pack(data, name)
+    except PackError as error:
+        found = list(error.problems)
+    quotes = 0
+    text = _decode(data)
+    if article is not None and text is not None:
+        missing, quotes = check_quotes(text, name, article, source_name)
+        found += missing
+    if found or pack is None:
+        return problems(found)
+    summary = f"{name}: ok, {plural(len(pack.questions), 'question')}"
+    if article is not None:
+        summary += f", {plural(quotes, 'quote')} found in {source_name}"
+    say(summary)
+    return 0
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None

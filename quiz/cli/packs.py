@@ -1,0 +1,112 @@
+"""``quiz packs [--json]``: every installed pack, as a table or as JSON.
+
+Built-in packs come first, then the player's own; a user pack that no longer
+loads is listed as broken with its first error rather than left out. The
+best scores come from the progress file, which is only read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quiz.cli.output import warn
+from quiz.model.history import Progress
+from quiz.model.text import clean_line
+from quiz.session import PackEntry, discover
+from quiz.store import paths
+from quiz.store.packs import read_progress
+
+
+def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:
+    """List the installed packs.
+
+    Args:
+        folder: The data folder.
+        as_json: Print a JSON list for scripts instead of a table.
+        builtin_dir: The built-in packs; the game's own folder by default.
+
+    Returns:
+        0; a progress file that cannot be read only costs the best scores.
+    """
+    entries = discover(builtin_dir or paths.builtin_packs_dir(), builtin=True)
+    entries += discover(paths.user_packs_dir(folder), builtin=False)
+    progress, notice = read_progress(folder)
+    rows = [row(entry, progress) for entry in entries]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+    else:
+        _print_table(rows, paths.user_packs_dir(folder))
+    if notice:
+        warn(f"quiz packs: best scores not shown: {notice}")
+    return 0
+
+
+def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
+    """One pack as plain data: the JSON object, and the source of a table row.
+
+    Args:
+        entry: The pack, loaded or broken.
+        progress: The player's progress, or None when it could not be read.
+
+    Returns:
+        ``id``, ``title``, ``questions``, ``source``, ``builtin``, ``best``
+        (None until a round is finished), ``path`` and ``error`` (None
+        unless the pack is broken).
+    """
+    pack = entry.pack
+    best = progress.best(pack.id) if progress is not None and pack is not None else None
+    return {
+        "id": entry.id,
+        "title": pack.title if pack else None,
+        "questions": len(pack.questions) if pack else None,
+        "source": pack.source.describe() if pack and pack.source else None,
+        "builtin": entry.builtin,
+        "best": best,
+        "path": str(entry.path),
+        "error": entry.error,
+    }
+
+
+def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
+    # Every cell is a Text: a str cell would be parsed as Rich markup, and a
+    # pack title such as "[red]" or "[/]" is the author's text, not styling.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("ID", overflow="fold")
+    table.add_column("Title", overflow="fold")
+    table.add_column("Questions", justify="right", no_wrap=True)
+    table.add_column("Source", overflow="fold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Best", justify="right", no_wrap=True)
+    for item in rows:
+        broken = item["error"] is not None
+        table.add_row(
+            _cell(item["id"]),
+            _cell(_broken(item) if broken else item["title"], "red" if broken else ""),
+            _cell(item["questions"]),
+            _cell(item["source"] or ""),
+            _cell("built-in" if item["builtin"] else "user"),
+            _cell(item["best"]),
+        )
+    console = Console(highlight=False, emoji=False)
+    console.print(table)
+    console.print(_cell(f"Your packs are kept in {user_folder}", "dim"))
+
+
+def _broken(item: dict[str, Any]) -> str:
+    """A broken pack's first error, without the path that makes the table unreadable."""
+    detail = str(item["error"]).removeprefix(item["path"])
+    if detail[:1] == ":" and detail[1:2].isdigit():
+        return f"broken: line {detail[1:]}"
+    return f"broken: {detail.lstrip(': ')}"
+
+
+def _cell(value: object, style: str = "") -> Text:
+    """A table cell that shows its text exactly: no markup, no control characters."""
+    return Text("-" if value is None else clean_line(str(value)), style=style)

@@ -1,0 +1,99 @@
+"""The pack commands never import Textual, and only ``packs`` pays for Rich.
+
+Each check runs in a fresh interpreter, since this test process has long
+since imported both.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+HEADLESS_MODULES = [
+    "quiz.__main__",
+    "quiz.cli.add",
+    "quiz.cli.check",
+    "quiz.cli.output",
+    "quiz.cli.packs",
+    "quiz.cli.remove",
+    "quiz.model.evidence",
+    "quiz.model.quotes",
+    "quiz.session",
+    "quiz.store.packs",
+]
+
+# Runs ``python -m quiz ARGS`` and then reports which UI libraries it loaded.
+RUNNER = textwrap.dedent(
+    """
+    import json, runpy, sys
+    sys.argv = ["quiz", *sys.argv[1:]]
+    try:
+        runpy.run_module("quiz", run_name="__main__")
+    except SystemExit as exit:
+        code = exit.code
+    loaded = sorted({name.split(".")[0] for name in sys.modules} & {"textual", "rich"})
+    print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
+    """
+)
+
+
+def _python(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, timeout=60, check=False
+    )
+
+
+def _run_quiz(*args: str) -> tuple[int, list[str], str]:
+    done = _python("-c", RUNNER, *args)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], report["loaded"], done.stdout
+
+
+def test_headless_modules_import_no_textual():
+    code = f"import sys, {', '.join(HEADLESS_MODULES)}; print('textual' in sys.modules)"
+    assert _python("-c", code).stdout.strip() == "False"
+
+
+def test_evidence_and_quotes_import_neither_textual_nor_rich():
+    code = (
+        "import sys, quiz.model.evidence, quiz.model.quotes; "
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
+    )
+    assert _python("-c", code).stdout.strip() == "[]"
+
+
+def test_packs_uses_rich_but_not_textual(data_dir):
+    code, loaded, out = _run_quiz("--data-dir", str(data_dir), "packs", "--json")
+
+    assert code == 0
+    assert loaded == ["rich"]
+    assert json.loads(out)[0]["builtin"] is True
+
+
+@pytest.mark.parametrize("command", ["check", "add", "remove"])
+def test_other_commands_load_neither(command, data_dir, make_pack, source):
+    pack = str(make_pack())
+    args = {
+        "check": ["check", pack, "--source", str(source)],
+        "add": ["add", pack],
+        "remove": ["remove", "nothing-here"],
+    }[command]
+
+    code, loaded, _ = _run_quiz("--data-dir", str(data_dir), *args)
+
+    assert code == (1 if command == "remove" else 0)
+    assert loaded == []
+
+
+def test_data_dir_may_follow_the_command(tmp_path, make_pack):
+    folder = tmp_path / "after"
+
+    code, _, out = _run_quiz("add", str(make_pack()), "--data-dir", str(folder))
+
+    assert code == 0
+    assert (folder / "packs" / "mine.toml").is_file()
+    assert str(folder) in out
