@@ -8,20 +8,37 @@ saver, so no screen ever touches a file. It imports no Textual.
 
 from __future__ import annotations
 
+import getpass
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from quiz.model.history import Progress, RoundRecord
 from quiz.model.pack import Pack, PackError, Problem, load_pack
-from quiz.model.round import Clock, Outcome, Round, RoundState
+from quiz.model.round import Clock, Mode, Outcome, Round, RoundState
+from quiz.model.text import clean_line
 from quiz.store import paths, progress
 from quiz.store.saver import BackgroundSaver
 
 Now = Callable[[], datetime]
+MAX_PLAYER_NAME = 32
+
+
+def default_player() -> str:
+    """The login name, or ``player`` when the system does not say."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = ""
+    return clean_player(name) or "player"
+
+
+def clean_player(name: str) -> str:
+    """A player's name as kept: one line, no control characters, at most 32 characters."""
+    return clean_line(name)[:MAX_PLAYER_NAME].strip()
 
 
 def utc_now() -> datetime:
@@ -77,6 +94,8 @@ class Session:
         clock: Clock = time.monotonic,
         now: Now = utc_now,
         builtin_dir: Path | None = None,
+        player: str | None = None,
+        confidence: bool | None = None,
     ) -> None:
         """Open the data folder and read the progress file.
 
@@ -85,6 +104,9 @@ class Session:
             clock: Seconds from a monotonic clock, for timing rounds.
             now: The wall-clock time, for the history.
             builtin_dir: The built-in packs; the game's own folder by default.
+            player: Who plays, for this session only; else the saved player or the
+                login name.
+            confidence: Confidence mode for this session only; else the saved setting.
         """
         self.data_dir = data_dir
         self.clock = clock
@@ -99,6 +121,36 @@ class Session:
         self.on_save_error: Callable[[Exception], None] | None = None
         self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
         self._entries: list[PackEntry] | None = None
+        settings = self.progress.settings
+        self.player = clean_player(player or "") or settings.player or default_player()
+        self.confidence = settings.confidence if confidence is None else confidence
+
+    def set_player(self, name: str) -> str:
+        """Change who plays, and remember it for the next start.
+
+        Returns:
+            The name as kept, cleaned; the old name when the new one is empty.
+        """
+        cleaned = clean_player(name)
+        if cleaned:
+            self.player = self.progress.settings.player = cleaned
+            self.save()
+        return self.player
+
+    def set_confidence(self, enabled: bool) -> None:
+        """Turn confidence mode on or off, and remember it."""
+        self.confidence = self.progress.settings.confidence = enabled
+        self.save()
+
+    def today(self) -> date:
+        """The player's calendar day, for the review schedule."""
+        return self.now().astimezone().date()
+
+    def due(self, pack: Pack) -> list[str]:
+        """Ids of this pack's questions due for review for the current player."""
+        known = {question.id for question in pack.questions}
+        return [qid for qid in self.progress.due(self.player, pack.id, self.today())
+                if qid in known]
 
     def packs(self, *, refresh: bool = False) -> list[PackEntry]:
         """Every installed pack: built-in first, then the player's own."""
@@ -134,7 +186,12 @@ class Session:
         return self.now().isoformat()
 
     def start_round(
-        self, pack: Pack, *, seed: int | None = None, count: int | None = None
+        self,
+        pack: Pack,
+        *,
+        seed: int | None = None,
+        count: int | None = None,
+        review: bool = False,
     ) -> Round:
         """Start a new round; it replaces any interrupted one.
 
@@ -142,17 +199,35 @@ class Session:
             pack: The pack to play.
             seed: Fixes the order; a fresh one is drawn when None.
             count: How many questions; all when None.
+            review: Ask only the questions due for review.
+
+        Raises:
+            ValueError: A review round was asked for and nothing is due.
         """
         if seed is None:
             seed = random.SystemRandom().randrange(2**32)
-        play = Round.new(pack, seed=seed, count=count, clock=self.clock, started=self.timestamp())
+        mode = Mode(player=self.player, confidence=self.confidence, review=review)
+        only = self.due(pack) if review else None
+        if only is not None and not only:
+            raise ValueError(f"nothing in {pack.title} is due for review")
+        play = Round.new(
+            pack,
+            seed=seed,
+            count=count,
+            clock=self.clock,
+            started=self.timestamp(),
+            mode=mode,
+            only=only,
+        )
         self.progress.current = play.state()
         self.save()
         return play
 
     def answered(self, play: Round, outcome: Outcome) -> None:
         """Count an answer and save, in the background."""
-        self.progress.record_answer(play.pack.id, outcome, self.timestamp())
+        self.progress.record_answer(
+            play.pack.id, outcome, self.timestamp(), player=play.mode.player, today=self.today()
+        )
         self.progress.current = None if play.finished else play.state()
         self.save()
 

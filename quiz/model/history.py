@@ -1,21 +1,26 @@
 """What the game remembers between rounds: aggregates, not a log.
 
 Progress keeps one small record per question (how often seen, right,
-checked) and one per finished round, so the file stays small after years of
-play. It is keyed by pack id and question id: editing a pack keeps the
-history of every question whose id did not change.
+checked), one per finished round, and per player and pack the few tallies
+the scores view needs: accuracy by kind and tag, the verdict confusion table,
+confidence bands, and the review schedule of missed questions. So the file
+stays small after years of play. Everything is keyed by pack id and question
+id: editing a pack keeps the history of every question whose id did not change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
+from quiz.model.discernment import Confusion
 from quiz.model.round import Outcome, Round, RoundState
+from quiz.model.schedule import Slot, after_answer, is_due
 
 
 @dataclass
 class QuestionStats:
-    """How a player has done on one question."""
+    """How the players have done on one question."""
 
     seen: int = 0
     correct: int = 0
@@ -26,12 +31,67 @@ class QuestionStats:
 
 @dataclass
 class PackStats:
-    """How a player has done on one pack."""
+    """How the players have done on one pack."""
 
     rounds: int = 0
     best: int = 0
     last: int = 0
     questions: dict[str, QuestionStats] = field(default_factory=dict)
+
+
+@dataclass
+class Tally:
+    """Answers given and how many were right."""
+
+    answers: int = 0
+    correct: int = 0
+
+    def add(self, correct: bool) -> None:
+        """Count one answer."""
+        self.answers += 1
+        self.correct += int(correct)
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally to this one."""
+        self.answers += other.answers
+        self.correct += other.correct
+
+    @property
+    def accuracy(self) -> float | None:
+        """The share right, or None with no answers."""
+        return self.correct / self.answers if self.answers else None
+
+
+@dataclass
+class PlayerPackStats:
+    """One player's tallies on one pack."""
+
+    kinds: dict[str, Tally] = field(default_factory=dict)
+    tags: dict[str, Tally] = field(default_factory=dict)
+    verdicts: Confusion = field(default_factory=Confusion)
+    confidence: dict[int, Tally] = field(default_factory=dict)
+    schedule: dict[str, Slot] = field(default_factory=dict)
+
+    def record(self, outcome: Outcome, today: date) -> None:
+        """Count one answer and move its question in the review schedule."""
+        question = outcome.question
+        self.kinds.setdefault(question.kind, Tally()).add(outcome.correct)
+        for tag in question.tags:
+            self.tags.setdefault(tag, Tally()).add(outcome.correct)
+        if question.kind == "verdict":
+            self.verdicts.add(question.answer, outcome.response)
+        if outcome.confidence is not None:
+            self.confidence.setdefault(outcome.confidence, Tally()).add(outcome.correct)
+        slot = after_answer(self.schedule.get(question.id), correct=outcome.correct, today=today)
+        if slot is None:
+            self.schedule.pop(question.id, None)
+        else:
+            self.schedule[question.id] = slot
+
+    def due(self, today: date) -> list[str]:
+        """Ids of the questions due for review, soonest first."""
+        due = [(slot.due, qid) for qid, slot in self.schedule.items() if is_due(slot, today)]
+        return [qid for _, qid in sorted(due)]
 
 
 @dataclass(frozen=True)
@@ -48,11 +108,22 @@ class RoundRecord:
     best_streak: int
     seconds: float
     checked: int = 0
+    player: str = ""
+    confidence: bool = False
+    review: bool = False
 
     @property
     def accuracy(self) -> float:
         """The share of answers that were right, 0.0 to 1.0."""
         return self.correct / self.answered if self.answered else 0.0
+
+
+@dataclass
+class Settings:
+    """Choices the player made in the game, kept between sessions."""
+
+    player: str = ""
+    confidence: bool = False
 
 
 @dataclass
@@ -62,19 +133,41 @@ class Progress:
     packs: dict[str, PackStats] = field(default_factory=dict)
     rounds: list[RoundRecord] = field(default_factory=list)
     current: RoundState | None = None
+    players: dict[str, dict[str, PlayerPackStats]] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
 
     def best(self, pack_id: str) -> int | None:
         """The best score on a pack, or None if no round of it was finished."""
         stats = self.packs.get(pack_id)
         return stats.best if stats is not None and stats.rounds else None
 
-    def record_answer(self, pack_id: str, outcome: Outcome, when: str) -> None:
-        """Count one answer in the question's aggregates.
+    def player_pack(self, player: str, pack_id: str) -> PlayerPackStats:
+        """One player's tallies on one pack, created when first needed."""
+        return self.players.setdefault(player, {}).setdefault(pack_id, PlayerPackStats())
+
+    def due(self, player: str, pack_id: str, today: date) -> list[str]:
+        """Ids of the pack's questions due for review for this player."""
+        stats = self.players.get(player, {}).get(pack_id)
+        return [] if stats is None else stats.due(today)
+
+    def record_answer(
+        self,
+        pack_id: str,
+        outcome: Outcome,
+        when: str,
+        *,
+        player: str = "",
+        today: date | None = None,
+    ) -> None:
+        """Count one answer in the question's and the player's aggregates.
 
         Args:
             pack_id: The pack the question belongs to.
             outcome: The answer and how it went.
             when: The time of the answer, ISO 8601.
+            player: Who answered.
+            today: The day of the answer, for the review schedule; taken from
+                ``when`` when not given.
         """
         stats = self.packs.setdefault(pack_id, PackStats())
         question = stats.questions.setdefault(outcome.question.id, QuestionStats())
@@ -83,6 +176,8 @@ class Progress:
         question.checked += int(outcome.checked)
         question.last = when
         question.last_correct = outcome.correct
+        day = today if today is not None else _day_of(when)
+        self.player_pack(player, pack_id).record(outcome, day)
 
     def record_round(self, play: Round, finished: str) -> RoundRecord:
         """Add a finished round to the history and clear the interrupted round.
@@ -105,6 +200,9 @@ class Progress:
             best_streak=play.best_streak,
             seconds=round(play.elapsed, 1),
             checked=sum(1 for outcome in play.outcomes if outcome.checked),
+            player=play.mode.player,
+            confidence=play.mode.confidence,
+            review=play.mode.review,
         )
         stats = self.packs.setdefault(play.pack.id, PackStats())
         stats.rounds += 1
@@ -113,3 +211,10 @@ class Progress:
         self.rounds.append(record)
         self.current = None
         return record
+
+
+def _day_of(when: str) -> date:
+    try:
+        return date.fromisoformat(when[:10])
+    except ValueError:
+        return date.today()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from quiz.model import scoring
+from quiz.model.calibration import BANDS
 from quiz.model.pack import VERDICT_LABELS, VERDICTS, Pack, Question
 
 Clock = Callable[[], float]
@@ -28,6 +29,22 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Mode:
+    """How a round is played.
+
+    Attributes:
+        player: Who is playing; recorded with the round.
+        confidence: Confidence mode: each answer comes with a stated confidence
+            and scores by a proper scoring rule (see :mod:`quiz.model.calibration`).
+        review: A review round of questions due again (see :mod:`quiz.model.schedule`).
+    """
+
+    player: str = ""
+    confidence: bool = False
+    review: bool = False
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What one answer came to."""
 
@@ -37,6 +54,7 @@ class Outcome:
     points: int
     checked: bool
     streak: int
+    confidence: int | None = None
 
     @property
     def response_label(self) -> str:
@@ -57,6 +75,7 @@ class AnswerRecord:
     correct: bool
     points: int
     checked: bool
+    confidence: int | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,7 @@ class RoundState:
     elapsed: float = 0.0
     started: str = ""
     pack_path: str | None = None
+    mode: Mode = Mode()
 
 
 @dataclass
@@ -84,6 +104,7 @@ class Round:
     questions: list[Question]
     clock: Clock = time.monotonic
     started: str = ""
+    mode: Mode = Mode()
     outcomes: list[Outcome] = field(default_factory=list)
     checked_current: bool = False
     _elapsed_before: float = 0.0
@@ -98,6 +119,8 @@ class Round:
         count: int | None = None,
         clock: Clock = time.monotonic,
         started: str = "",
+        mode: Mode = Mode(),
+        only: Collection[str] | None = None,
     ) -> Round:
         """Start a round with the pack's questions in an order drawn from the seed.
 
@@ -107,15 +130,19 @@ class Round:
             count: How many questions to ask; all of them when None.
             clock: Seconds from a monotonic clock.
             started: When the round started, as ISO 8601 text, for the record.
+            mode: The player and how the round is played.
+            only: Ask only the questions with these ids (a review round).
 
         Returns:
             The new round, at its first question.
         """
-        questions = list(pack.questions)
+        questions = [q for q in pack.questions if only is None or q.id in only]
         random.Random(seed).shuffle(questions)
         if count is not None:
             questions = questions[: max(1, count)]
-        return cls(pack, seed, questions, clock=clock, started=started, _resumed_at=clock())
+        return cls(
+            pack, seed, questions, clock=clock, started=started, mode=mode, _resumed_at=clock()
+        )
 
     @classmethod
     def resume(cls, pack: Pack, state: RoundState, *, clock: Clock = time.monotonic) -> Round:
@@ -139,24 +166,20 @@ class Round:
             questions,
             clock=clock,
             started=state.started,
+            mode=state.mode,
             _elapsed_before=max(0.0, state.elapsed),
             _resumed_at=clock(),
         )
-        streak = 0
         for record in state.answers:
             question = known.get(record.question)
             if question is None or len(play.outcomes) >= len(questions):
                 continue
             if questions[len(play.outcomes)].id != record.question:
                 break
-            correct = question.is_correct(record.response)
-            streak = streak + 1 if correct else 0
-            earned = scoring.points(
-                question.difficulty, correct=correct, streak=streak, checked=record.checked
-            )
-            play.outcomes.append(
-                Outcome(question, record.response, correct, earned, record.checked, streak)
-            )
+            if state.mode.confidence and record.confidence not in BANDS:
+                break
+            play.checked_current = record.checked
+            play.answer(record.response, record.confidence)
         return play
 
     @property
@@ -198,29 +221,41 @@ class Round:
         """Mark the current question as checked: it will earn half the points."""
         self.checked_current = True
 
-    def answer(self, response: str) -> Outcome:
+    def answer(self, response: str, confidence: int | None = None) -> Outcome:
         """Answer the current question.
 
         Args:
             response: A verdict key, a choice's text, or a number as text.
+            confidence: The stated confidence in percent, in confidence mode.
 
         Returns:
             The outcome, already counted in the score.
 
         Raises:
             RuntimeError: The round is already over.
+            ValueError: A confidence is missing in confidence mode, or not a band.
         """
         question = self.current
         if question is None:
             raise RuntimeError("the round is over")
+        if self.mode.confidence and confidence not in BANDS:
+            raise ValueError(f"confidence must be one of {BANDS}, not {confidence!r}")
+        if not self.mode.confidence:
+            confidence = None
         # Judge what is saved, so a resumed round judges it the same way.
         response = response.strip()
         correct = question.is_correct(response)
         streak = self.streak + 1 if correct else 0
         earned = scoring.points(
-            question.difficulty, correct=correct, streak=streak, checked=self.checked_current
+            question.difficulty,
+            correct=correct,
+            streak=streak,
+            checked=self.checked_current,
+            confidence=confidence,
         )
-        outcome = Outcome(question, response, correct, earned, self.checked_current, streak)
+        outcome = Outcome(
+            question, response, correct, earned, self.checked_current, streak, confidence
+        )
         self.outcomes.append(outcome)
         self.checked_current = False
         return outcome
@@ -284,11 +319,14 @@ class Round:
             seed=self.seed,
             order=tuple(question.id for question in self.questions),
             answers=tuple(
-                AnswerRecord(o.question.id, o.response, o.correct, o.points, o.checked)
+                AnswerRecord(
+                    o.question.id, o.response, o.correct, o.points, o.checked, o.confidence
+                )
                 for o in self.outcomes
             ),
             elapsed=round(self.elapsed, 3),
             started=self.started,
             pack_path=None if path is None else str(path),
+            mode=self.mode,
         )
 

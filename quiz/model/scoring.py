@@ -8,11 +8,16 @@
   the streak going: looking things up is what fact-checkers do.
 * A wrong answer earns nothing and ends the streak.
 * There is no timer; time taken is shown, never scored.
+* In confidence mode the points of an answer follow the Brier rule of
+  :mod:`quiz.model.calibration` instead, with no streak bonus; checking the
+  source still halves what a right answer earns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from quiz.model.calibration import brier_points
 
 POINTS_PER_DIFFICULTY = 10
 STREAK_STEP = 2
@@ -36,7 +41,14 @@ def streak_bonus(streak: int) -> int:
     return min(max(streak - 1, 0) * STREAK_STEP, STREAK_CAP)
 
 
-def points(difficulty: int, *, correct: bool, streak: int, checked: bool) -> int:
+def points(
+    difficulty: int,
+    *,
+    correct: bool,
+    streak: int,
+    checked: bool,
+    confidence: int | None = None,
+) -> int:
     """Points earned by one answer.
 
     Args:
@@ -44,10 +56,15 @@ def points(difficulty: int, *, correct: bool, streak: int, checked: bool) -> int
         correct: Whether the answer was right.
         streak: The streak this answer makes (ignored when wrong).
         checked: Whether the player checked the source first.
+        confidence: The stated confidence in percent, in confidence mode only.
 
     Returns:
-        The points, never negative.
+        The points: never negative, except for a confident wrong answer in
+        confidence mode.
     """
+    if confidence is not None:
+        earned = brier_points(base_points(difficulty), confidence, correct=correct)
+        return earned // 2 if checked and earned > 0 else earned
     if not correct:
         return 0
     earned = base_points(difficulty) + streak_bonus(streak)

@@ -1,0 +1,341 @@
+"""The progress document, format 1: progress to plain TOML data and back.
+
+Reading checks the type of every field and names the first one that is
+wrong, so a damaged file is recognised as damaged (and backed up by
+:mod:`quiz.store.progress`) instead of half-loaded. Fields that hold their
+default value are left out when writing, which keeps years of rounds small.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from quiz.model.calibration import BANDS
+from quiz.model.discernment import Confusion
+from quiz.model.history import (
+    PackStats,
+    PlayerPackStats,
+    Progress,
+    QuestionStats,
+    RoundRecord,
+    Settings,
+    Tally,
+)
+from quiz.model.round import AnswerRecord, Mode, RoundState
+from quiz.model.schedule import TOP_BOX, Slot
+
+FORMAT = 1
+
+
+class ProgressError(Exception):
+    """A progress document that does not have the expected shape."""
+
+
+def to_document(progress: Progress) -> dict[str, Any]:
+    """Turn progress into plain data for TOML (a snapshot: later changes do not leak in)."""
+    document: dict[str, Any] = {"format": FORMAT}
+    settings = progress.settings
+    if settings != Settings():
+        document["settings"] = {"player": settings.player, "confidence": settings.confidence}
+    if progress.current is not None:
+        document["current"] = _state_to_dict(progress.current)
+    document["packs"] = {
+        pack_id: {
+            "rounds": stats.rounds,
+            "best": stats.best,
+            "last": stats.last,
+            "questions": {qid: _question_to_dict(q) for qid, q in stats.questions.items()},
+        }
+        for pack_id, stats in progress.packs.items()
+    }
+    document["players"] = {
+        player: {pack_id: _player_pack_to_dict(stats) for pack_id, stats in packs.items()}
+        for player, packs in progress.players.items()
+    }
+    document["rounds"] = [_round_to_dict(record) for record in progress.rounds]
+    return document
+
+
+def _question_to_dict(q: QuestionStats) -> dict[str, Any]:
+    return {
+        "seen": q.seen,
+        "correct": q.correct,
+        "checked": q.checked,
+        "last": q.last,
+        "last_correct": q.last_correct,
+    }
+
+
+def _tallies(tallies: dict[Any, Tally]) -> dict[str, list[int]]:
+    return {str(key): [t.answers, t.correct] for key, t in tallies.items()}
+
+
+def _player_pack_to_dict(stats: PlayerPackStats) -> dict[str, Any]:
+    return {
+        "kinds": _tallies(stats.kinds),
+        "tags": _tallies(stats.tags),
+        "verdicts": {truth: dict(row) for truth, row in stats.verdicts.counts.items()},
+        "confidence": _tallies(stats.confidence),
+        "schedule": {qid: [s.box, s.due.isoformat()] for qid, s in stats.schedule.items()},
+    }
+
+
+def _round_to_dict(r: RoundRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "pack": r.pack,
+        "started": r.started,
+        "finished": r.finished,
+        "score": r.score,
+        "best_possible": r.best_possible,
+        "correct": r.correct,
+        "answered": r.answered,
+        "best_streak": r.best_streak,
+        "seconds": r.seconds,
+    }
+    optional = {"checked": r.checked, "player": r.player, "confidence": r.confidence,
+                "review": r.review}
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def _state_to_dict(state: RoundState) -> dict[str, Any]:
+    answers = []
+    for a in state.answers:
+        answer: dict[str, Any] = {
+            "question": a.question,
+            "response": a.response,
+            "correct": a.correct,
+            "points": a.points,
+            "checked": a.checked,
+        }
+        if a.confidence is not None:
+            answer["confidence"] = a.confidence
+        answers.append(answer)
+    data: dict[str, Any] = {
+        "pack": state.pack_id,
+        "seed": state.seed,
+        "order": list(state.order),
+        "elapsed": state.elapsed,
+        "started": state.started,
+        "player": state.mode.player,
+        "confidence": state.mode.confidence,
+        "review": state.mode.review,
+        "answers": answers,
+    }
+    if state.pack_path is not None:
+        data["pack_path"] = state.pack_path
+    return data
+
+
+def from_document(document: dict[str, Any]) -> Progress:
+    """Build progress from a parsed TOML document, checking every type.
+
+    Raises:
+        ProgressError: Naming the first field that is missing or of the wrong type.
+    """
+    version = document.get("format")
+    if type(version) is not int or version != FORMAT:
+        raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
+    packs: dict[str, PackStats] = {}
+    for pack_id, raw in _table(document, "packs", "").items():
+        where = f"packs.{pack_id}"
+        table = _as_table(raw, where)
+        questions = {
+            qid: _question_stats(_as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}")
+            for qid, value in _table(table, "questions", where).items()
+        }
+        packs[pack_id] = PackStats(
+            rounds=_int(table, "rounds", where),
+            best=_int(table, "best", where),
+            last=_int(table, "last", where),
+            questions=questions,
+        )
+    players = {
+        player: {
+            pack_id: _player_pack(_as_table(raw, f"players.{player}.{pack_id}"),
+                                  f"players.{player}.{pack_id}")
+            for pack_id, raw in _as_table(packs_raw, f"players.{player}").items()
+        }
+        for player, packs_raw in _table(document, "players", "").items()
+    }
+    rounds = [
+        _round(_as_table(raw, f"rounds[{i}]"), f"rounds[{i}]")
+        for i, raw in enumerate(_list(document, "rounds", ""))
+    ]
+    current = None
+    if "current" in document:
+        current = _state(_as_table(document["current"], "current"))
+    settings_table = _table(document, "settings", "")
+    settings = Settings(
+        player=_str(settings_table, "player", "settings"),
+        confidence=_bool(settings_table, "confidence", "settings"),
+    )
+    return Progress(
+        packs=packs, rounds=rounds, current=current, players=players, settings=settings
+    )
+
+
+def _question_stats(table: dict[str, Any], where: str) -> QuestionStats:
+    return QuestionStats(
+        seen=_int(table, "seen", where),
+        correct=_int(table, "correct", where),
+        checked=_int(table, "checked", where),
+        last=_str(table, "last", where),
+        last_correct=_bool(table, "last_correct", where),
+    )
+
+
+def _tally(value: object, where: str) -> Tally:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(type(item) is int and item >= 0 for item in value)
+        or value[1] > value[0]
+    ):
+        raise ProgressError(f"{where}: expected [answers, right] as two whole numbers")
+    return Tally(value[0], value[1])
+
+
+def _player_pack(table: dict[str, Any], where: str) -> PlayerPackStats:
+    stats = PlayerPackStats()
+    for name in ("kinds", "tags"):
+        target: dict[str, Tally] = getattr(stats, name)
+        for key, value in _table(table, name, where).items():
+            target[key] = _tally(value, f"{where}.{name}.{key}")
+    confusion = Confusion()
+    for truth, row in _table(table, "verdicts", where).items():
+        for answered, times in _as_table(row, f"{where}.verdicts.{truth}").items():
+            if type(times) is not int or times < 0:
+                raise ProgressError(f"{where}.verdicts.{truth}.{answered}: expected a count")
+            confusion.add(truth, answered, times)
+    stats.verdicts = confusion
+    for key, value in _table(table, "confidence", where).items():
+        if not key.isdigit() or int(key) not in BANDS:
+            raise ProgressError(f"{where}.confidence.{key}: not a confidence band")
+        stats.confidence[int(key)] = _tally(value, f"{where}.confidence.{key}")
+    for qid, value in _table(table, "schedule", where).items():
+        stats.schedule[qid] = _slot(value, f"{where}.schedule.{qid}")
+    return stats
+
+
+def _slot(value: object, where: str) -> Slot:
+    message = f"{where}: expected [box, due date]"
+    if not isinstance(value, list) or len(value) != 2:
+        raise ProgressError(message)
+    box, due = value
+    if type(box) is not int or not 1 <= box <= TOP_BOX or not isinstance(due, str):
+        raise ProgressError(message)
+    try:
+        return Slot(box, date.fromisoformat(due))
+    except ValueError:
+        raise ProgressError(message) from None
+
+
+def _round(table: dict[str, Any], where: str) -> RoundRecord:
+    return RoundRecord(
+        pack=_str(table, "pack", where),
+        started=_str(table, "started", where),
+        finished=_str(table, "finished", where),
+        score=_int(table, "score", where),
+        best_possible=_int(table, "best_possible", where),
+        correct=_int(table, "correct", where),
+        answered=_int(table, "answered", where),
+        best_streak=_int(table, "best_streak", where),
+        seconds=_float(table, "seconds", where),
+        checked=_int(table, "checked", where),
+        player=_str(table, "player", where),
+        confidence=_bool(table, "confidence", where),
+        review=_bool(table, "review", where),
+    )
+
+
+def _state(table: dict[str, Any]) -> RoundState:
+    where = "current"
+    order = _list(table, "order", where)
+    if not all(isinstance(item, str) for item in order):
+        raise ProgressError("current.order: expected a list of question ids")
+    answers = []
+    for index, raw in enumerate(_list(table, "answers", where)):
+        at = f"current.answers[{index}]"
+        entry = _as_table(raw, at)
+        confidence = entry.get("confidence")
+        if confidence is not None and confidence not in BANDS:
+            raise ProgressError(f"{at}.confidence: not a confidence band")
+        answers.append(
+            AnswerRecord(
+                question=_str(entry, "question", at),
+                response=_str(entry, "response", at),
+                correct=_bool(entry, "correct", at),
+                points=_int(entry, "points", at),
+                checked=_bool(entry, "checked", at),
+                confidence=confidence,
+            )
+        )
+    path = table.get("pack_path")
+    if path is not None and not isinstance(path, str):
+        raise ProgressError("current.pack_path: expected text")
+    mode = Mode(
+        player=_str(table, "player", where),
+        confidence=_bool(table, "confidence", where),
+        review=_bool(table, "review", where),
+    )
+    return RoundState(
+        pack_id=_str(table, "pack", where),
+        seed=_int(table, "seed", where),
+        order=tuple(order),
+        answers=tuple(answers),
+        elapsed=_float(table, "elapsed", where),
+        started=_str(table, "started", where),
+        pack_path=path,
+        mode=mode,
+    )
+
+
+def _as_table(value: object, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ProgressError(f"{where}: expected a table")
+    return value
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _table(table: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    return _as_table(table.get(key, {}), _join(where, key))
+
+
+def _list(table: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise ProgressError(f"{_join(where, key)}: expected a list")
+    return value
+
+
+def _int(table: dict[str, Any], key: str, where: str) -> int:
+    value = table.get(key, 0)
+    if type(value) is not int:
+        raise ProgressError(f"{_join(where, key)}: expected a whole number")
+    return value
+
+
+def _float(table: dict[str, Any], key: str, where: str) -> float:
+    value = table.get(key, 0.0)
+    if type(value) not in (int, float):
+        raise ProgressError(f"{_join(where, key)}: expected a number")
+    return float(value)
+
+
+def _str(table: dict[str, Any], key: str, where: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ProgressError(f"{_join(where, key)}: expected text")
+    return value
+
+
+def _bool(table: dict[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ProgressError(f"{_join(where, key)}: expected true or false")
+    return value
