@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.model.pack import PackError
+from quiz.store.crashlog import write_crash_log
 from quiz.store.paths import data_dir
 
 _DATA_DIR_HELP = (
@@ -46,11 +47,33 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=_DATA_DIR_HELP
     )
+    for where in (parser, game := argparse.ArgumentParser(add_help=False)):
+        where.add_argument(
+            "--player",
+            metavar="NAME",
+            default=argparse.SUPPRESS,
+            help="who is playing (default: the name last chosen in the game, else your login)",
+        )
+        where.add_argument(
+            "--confidence",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="confidence mode: state how sure you are after each answer",
+        )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    play = commands.add_parser("play", parents=[common], help="start a round straight away")
+    play = commands.add_parser(
+        "play", parents=[common, game], help="start a round straight away"
+    )
     play.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
     play.add_argument("--seed", type=_seed, help="fix the order of questions and choices")
     play.add_argument("--questions", type=_positive, metavar="N", help="ask only N questions")
+    play.add_argument(
+        "--review", action="store_true", help="ask only the questions due for review"
+    )
+    scores = commands.add_parser("scores", parents=[common], help="show scores and progress")
+    scores.add_argument("--pack", metavar="ID", help="only this pack")
+    scores.add_argument("--player", metavar="NAME", help="only this player (default: everyone)")
+    scores.add_argument("--json", action="store_true", help="print JSON for scripts")
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
     packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     check = commands.add_parser(
@@ -75,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_game(folder: Path, pack: str | None, seed: int | None, questions: int | None) -> int:
+def run_game(folder: Path, args: argparse.Namespace) -> int:
     """Run the TUI until the player quits.
 
     Returns:
@@ -84,14 +107,34 @@ def run_game(folder: Path, pack: str | None, seed: int | None, questions: int | 
     from quiz.app import build_app
 
     try:
-        app = build_app(folder, pack=pack, seed=seed, questions=questions)
+        app = build_app(
+            folder,
+            pack=getattr(args, "pack", None),
+            seed=getattr(args, "seed", None),
+            questions=getattr(args, "questions", None),
+            review=getattr(args, "review", False),
+            player=getattr(args, "player", None),
+            confidence=getattr(args, "confidence", None),
+        )
     except PackError as error:
         print(error, file=sys.stderr)
+        return 1
+    except ValueError as error:
+        print(f"quiz: {error}", file=sys.stderr)
         return 1
     try:
         app.run()
     finally:
         saved = app.session.close()
+    if app.crash is not None:
+        log = write_crash_log(folder, app.crash_report)
+        where = f" Details are in {log}." if log else ""
+        print(
+            f"quiz stopped on an unexpected error ({type(app.crash).__name__}: {app.crash})."
+            f" Your answers up to the last one are saved.{where}",
+            file=sys.stderr,
+        )
+        return 1
     if not saved or app.session.save_error is not None:
         reason = app.session.save_error
         print(f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
@@ -112,6 +155,8 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
     module = importlib.import_module(f"quiz.cli.{args.command}")
     if args.command == "packs":
         return int(module.run(folder, as_json=args.json))
+    if args.command == "scores":
+        return int(module.run(folder, pack=args.pack, player=args.player, as_json=args.json))
     if args.command == "check":
         return int(module.run(args.files, args.source))
     if args.command == "add":
@@ -130,10 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)
     folder = data_dir(args.data_dir)
-    if args.command == "play":
-        return run_game(folder, args.pack, args.seed, args.questions)
-    if args.command is None:
-        return run_game(folder, None, None, None)
+    if args.command in ("play", None):
+        return run_game(folder, args)
     try:
         return run_command(args, folder)
     except BrokenPipeError:

@@ -157,6 +157,9 @@ def build_app(
     pack: str | None = None,
     seed: int | None = None,
     questions: int | None = None,
+    review: bool = False,
+    player: str | None = None,
+    confidence: bool | None = None,
 ) -> QuizApp:
     """Build the app the way the ``quiz`` command does.
 
@@ -165,15 +168,21 @@ def build_app(
         pack: A pack id or file to play at once.
         seed: Fixes the question order of that round.
         questions: How many questions that round asks.
+        review: Make that round a review of the questions due.
+        player: Who plays, for this session.
+        confidence: Confidence mode for this session; the saved setting when None.
 
     Returns:
         The app, ready to run.
 
     Raises:
         PackError: The pack cannot be found or loaded.
+        ValueError: A review was asked for and nothing is due.
     """
-    session = Session(data_dir)
+    session = Session(data_dir, player=player, confidence=confidence)
     start = None
     if pack is not None:
-        start = session.start_round(session.find_pack(pack), seed=seed, count=questions)
+        start = session.start_round(
+            session.find_pack(pack), seed=seed, count=questions, review=review
+        )
     return QuizApp(session, start=start)

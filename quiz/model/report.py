@@ -1,0 +1,176 @@
+"""The scores report: every figure the scores screen and ``quiz scores`` show.
+
+Both read the same :class:`Scores`, built from the progress by :func:`build`
+for one player or all, one pack or all, so the screen and the command line
+can never disagree. Plain data, no Textual, no Rich.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from quiz.model.calibration import Band, calibration, reading
+from quiz.model.discernment import Confusion
+from quiz.model.history import Progress, RoundRecord, Tally
+
+TREND_ROUNDS = 60
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    """How rounds of one pack went."""
+
+    pack: str
+    rounds: int
+    best: int
+    last: int
+    average: float
+    accuracy: float
+
+
+@dataclass(frozen=True)
+class Leader:
+    """One player's standing on a pack."""
+
+    player: str
+    best: int
+    rounds: int
+    accuracy: float
+
+
+@dataclass
+class Scores:
+    """Everything the scores view shows, for the chosen player and pack."""
+
+    player: str | None
+    pack: str | None
+    packs: list[PackSummary] = field(default_factory=list)
+    leaderboards: dict[str, list[Leader]] = field(default_factory=dict)
+    history: list[RoundRecord] = field(default_factory=list)
+    trend: list[float] = field(default_factory=list)
+    kinds: dict[str, Tally] = field(default_factory=dict)
+    tags: dict[str, Tally] = field(default_factory=dict)
+    confusion: Confusion = field(default_factory=Confusion)
+    calibration: list[Band] = field(default_factory=list)
+    players: list[str] = field(default_factory=list)
+
+    @property
+    def discernment_notes(self) -> list[str]:
+        """What the verdict answers say about the player, in plain words."""
+        return self.confusion.readings()
+
+    @property
+    def calibration_note(self) -> str:
+        """What the confidence answers say about the player, in plain words."""
+        return reading(self.calibration)
+
+
+def percent(record: RoundRecord) -> float:
+    """A round's score as a share of the best possible, 0 to 100 (negative in confidence mode)."""
+    return 100 * record.score / record.best_possible if record.best_possible else 0.0
+
+
+def build(progress: Progress, *, player: str | None = None, pack: str | None = None) -> Scores:
+    """Build the report.
+
+    Args:
+        progress: Everything saved.
+        player: Only this player's rounds and answers; everyone's when None.
+        pack: Only this pack; every pack when None.
+
+    Returns:
+        The figures.
+    """
+    scores = Scores(player=player, pack=pack, players=sorted(progress.players))
+    rounds = [
+        r
+        for r in progress.rounds
+        if (player is None or r.player == player) and (pack is None or r.pack == pack)
+    ]
+    by_pack: dict[str, list[RoundRecord]] = {}
+    for record in rounds:
+        by_pack.setdefault(record.pack, []).append(record)
+    for pack_id, records in sorted(by_pack.items()):
+        answered = sum(r.answered for r in records)
+        scores.packs.append(
+            PackSummary(
+                pack=pack_id,
+                rounds=len(records),
+                best=max(r.score for r in records),
+                last=records[-1].score,
+                average=sum(r.score for r in records) / len(records),
+                accuracy=sum(r.correct for r in records) / answered if answered else 0.0,
+            )
+        )
+        scores.leaderboards[pack_id] = _leaderboard(
+            [r for r in progress.rounds if r.pack == pack_id]
+        )
+    scores.history = list(reversed(rounds))
+    scores.trend = [percent(r) for r in rounds[-TREND_ROUNDS:]]
+    confidence: dict[int, Tally] = {}
+    for name, packs in progress.players.items():
+        if player is not None and name != player:
+            continue
+        for pack_id, stats in packs.items():
+            if pack is not None and pack_id != pack:
+                continue
+            _merge(scores.kinds, stats.kinds)
+            _merge(scores.tags, stats.tags)
+            _merge(confidence, stats.confidence)
+            scores.confusion.merge(stats.verdicts)
+    scores.calibration = calibration({k: (t.answers, t.correct) for k, t in confidence.items()})
+    return scores
+
+
+def _merge(target: dict[Any, Tally], source: dict[Any, Tally]) -> None:
+    for key, tally in source.items():
+        target.setdefault(key, Tally()).merge(tally)
+
+
+def _leaderboard(records: list[RoundRecord]) -> list[Leader]:
+    by_player: dict[str, list[RoundRecord]] = {}
+    for record in records:
+        by_player.setdefault(record.player, []).append(record)
+    leaders = []
+    for name, mine in by_player.items():
+        answered = sum(r.answered for r in mine)
+        accuracy = sum(r.correct for r in mine) / answered if answered else 0.0
+        leaders.append(Leader(name, max(r.score for r in mine), len(mine), accuracy))
+    return sorted(leaders, key=lambda leader: (-leader.best, -leader.accuracy, leader.player))
+
+
+def to_json(scores: Scores) -> dict[str, Any]:
+    """The report as plain JSON-ready data, for scripts."""
+    return {
+        "player": scores.player,
+        "pack": scores.pack,
+        "packs": [vars(summary) for summary in scores.packs],
+        "leaderboards": {
+            pack: [vars(leader) for leader in leaders]
+            for pack, leaders in scores.leaderboards.items()
+        },
+        "history": [
+            {**vars(record), "accuracy": record.accuracy} for record in scores.history
+        ],
+        "trend": [round(value, 1) for value in scores.trend],
+        "kinds": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.kinds.items()},
+        "tags": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.tags.items()},
+        "discernment": {
+            "table": scores.confusion.counts,
+            "by_verdict": [
+                {"verdict": label, "answers": total, "accuracy": accuracy}
+                for label, total, accuracy in scores.confusion.rows()
+            ],
+            "balanced_accuracy": scores.confusion.balanced_accuracy(),
+            "notes": scores.discernment_notes,
+        },
+        "calibration": {
+            "bands": [
+                {"confidence": b.confidence, "answers": b.answers, "correct": b.correct,
+                 "accuracy": b.accuracy}
+                for b in scores.calibration
+            ],
+            "note": scores.calibration_note,
+        },
+    }
