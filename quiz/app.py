@@ -17,6 +17,7 @@ from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
+from quiz.screens.scores import ScoresScreen
 from quiz.session import Session
 
 
@@ -81,6 +82,15 @@ class QuizApp(App[None]):
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         """A pack was chosen on the home screen."""
         self.push_screen(PlayScreen(self.session, self.session.start_round(message.pack)))
+
+    def on_home_screen_review(self, message: HomeScreen.Review) -> None:
+        """Review the questions of a pack that are due."""
+        play = self.session.start_round(message.pack, review=True)
+        self.push_screen(PlayScreen(self.session, play))
+
+    def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
+        """Show the scores screen."""
+        self.push_screen(ScoresScreen(self.session))
 
     def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
         """The interrupted round was chosen on the home screen."""

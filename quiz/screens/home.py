@@ -12,12 +12,13 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.model.pack import Pack
+from quiz.screens.ask import AskScreen
 from quiz.session import PackEntry, Session
 
 RESUME = "resume"
 
 
-def pack_label(entry: PackEntry, best: int | None) -> Content:
+def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
     """One line per pack: title, question count and best score, or why it is broken."""
     if entry.pack is None:
         return Content.assemble(
@@ -32,9 +33,21 @@ def pack_label(entry: PackEntry, best: int | None) -> Content:
     ]
     if pack.source is not None:
         parts.append(("   source: " + pack.source.describe(), "dim"))
+    if due:
+        parts.append((f"   {due} due for review (v)", "bold $text-warning"))
     if not entry.builtin:
         parts.append(("   (your pack)", "dim"))
     return Content.assemble(*parts)
+
+
+def status_line(player: str, confidence: bool) -> Content:
+    """Who is playing and in which mode."""
+    return Content.assemble(
+        ("Player: ", "bold"),
+        player,
+        ("   Confidence mode: ", "bold"),
+        "on" if confidence else "off",
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -42,7 +55,11 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Play", id="home.play", show=True),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding("v", "review", "Review mistakes", id="home.review"),
+        Binding("s", "scores", "Scores", id="home.scores"),
+        Binding("p", "player", "Player", id="home.player"),
+        Binding("c", "confidence", "Confidence mode", id="home.confidence"),
+        Binding("q", "app.quit", "Quit", id="home.quit", show=False),
     ]
 
     class Start(Message):
@@ -59,6 +76,21 @@ class HomeScreen(Screen[None]):
 
     class Resume(Message):
         """The player chose to resume the interrupted round."""
+
+    class Review(Message):
+        """The player chose to review a pack's questions that are due."""
+
+        def __init__(self, pack: Pack) -> None:
+            """Create the message.
+
+            Args:
+                pack: The pack to review.
+            """
+            super().__init__()
+            self.pack = pack
+
+    class ShowScores(Message):
+        """The player asked for the scores."""
 
     def __init__(self, session: Session) -> None:
         """Create the screen.
@@ -81,6 +113,7 @@ class HomeScreen(Screen[None]):
                 id="banner",
                 markup=False,
             )
+            yield Static(id="status", markup=False)
             for notice in self.session.notices:
                 yield Static(Content(notice), classes="notice", markup=False)
             yield OptionList(id="packs")
@@ -97,7 +130,9 @@ class HomeScreen(Screen[None]):
         self.refresh_packs()
 
     def refresh_packs(self) -> None:
-        """Rebuild the list from the session."""
+        """Rebuild the list and the status line from the session."""
+        session = self.session
+        self.query_one("#status", Static).update(status_line(session.player, session.confidence))
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -112,7 +147,8 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(label, id=RESUME))
         for entry in self.session.packs():
             best = self.session.progress.best(entry.id)
-            label = pack_label(entry, best)
+            due = len(self.session.due(entry.pack)) if entry.pack is not None else 0
+            label = pack_label(entry, best, due)
             options.add_option(Option(label, id=f"pack:{entry.path}", disabled=entry.pack is None))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
@@ -127,6 +163,46 @@ class HomeScreen(Screen[None]):
         options = self.query_one(OptionList)
         if options.highlighted is not None:
             self._start(options.get_option_at_index(options.highlighted).id)
+
+    def highlighted_pack(self) -> Pack | None:
+        """The pack under the cursor, if the cursor is on a loaded pack."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        for entry in self.session.packs():
+            if option_id == f"pack:{entry.path}":
+                return entry.pack
+        return None
+
+    def action_review(self) -> None:
+        """Review the highlighted pack's questions that are due."""
+        pack = self.highlighted_pack()
+        if pack is None:
+            return
+        if not self.session.due(pack):
+            self.notify("Nothing in this pack is due for review.", markup=False)
+            return
+        self.post_message(self.Review(pack))
+
+    def action_scores(self) -> None:
+        """Show the scores."""
+        self.post_message(self.ShowScores())
+
+    def action_player(self) -> None:
+        """Ask who is playing."""
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.session.set_player(name)
+                self.refresh_packs()
+
+        self.app.push_screen(AskScreen("Who is playing?", self.session.player), chosen)
+
+    def action_confidence(self) -> None:
+        """Turn confidence mode on or off for the next rounds."""
+        self.session.set_confidence(not self.session.confidence)
+        self.refresh_packs()
 
     def _start(self, option_id: str | None) -> None:
         if option_id == RESUME:

@@ -17,6 +17,7 @@ from quiz.model.round import Outcome, Round
 from quiz.screens.confirm import ConfirmScreen
 from quiz.session import Session
 from quiz.widgets.answer_pad import AnswerPad
+from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.feedback import Feedback
 from quiz.widgets.number_entry import NumberEntry
@@ -62,6 +63,7 @@ class PlayScreen(Screen[None]):
             Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"play.choose-{n}")
             for n in range(1, 10)
         ],
+        Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
@@ -78,6 +80,7 @@ class PlayScreen(Screen[None]):
         self.session = session
         self.play = play
         self.outcome: Outcome | None = None
+        self.pending: str | None = None
 
     def compose(self) -> ComposeResult:
         """Status line, the scrolling question area, the footer."""
@@ -100,9 +103,11 @@ class PlayScreen(Screen[None]):
         """Offer only the keys that make sense now."""
         question = self.play.current
         if action == "choose":
+            if self.pending is not None:
+                return True
             return self.answering and question is not None and question.kind != "number"
         if action == "check_source":
-            return self.answering and not self.play.checked_current
+            return self.answering and self.pending is None and not self.play.checked_current
         if action == "next":
             return self.outcome is not None
         return True
@@ -113,10 +118,15 @@ class PlayScreen(Screen[None]):
         status.number = self.play.index + (0 if self.outcome is not None else 1)
         status.score = self.play.score
         status.streak = self.play.streak
+        mode = self.play.mode
+        status.mode = "Review" if mode.review else ""
+        if mode.confidence:
+            status.mode = (status.mode + " · " if status.mode else "") + "Confidence mode"
 
     async def show_question(self) -> None:
         """Replace the body with the current question."""
         self.outcome = None
+        self.pending = None
         question = self.play.current
         if question is None:
             return
@@ -141,27 +151,52 @@ class PlayScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_choose(self, number: int) -> None:
-        """Choose option ``number`` on the pad."""
+        """Choose option ``number`` on the pad, or state a confidence (5-9, 0)."""
+        if self.pending is not None:
+            self.query_one(ConfidencePad).choose(100 if number == 0 else number * 10)
+            return
         pads = self.query(AnswerPad)
         if pads:
             pads.first().choose(number)
 
     def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
         """An option was chosen by key or click."""
-        self.submit(message.option.value)
+        self.choose_answer(message.option.value, message.option.label)
 
     def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
         """A number was typed and submitted."""
-        self.submit(message.text)
+        question = self.play.current
+        unit = f" {question.unit}" if question is not None and question.unit else ""
+        self.choose_answer(message.text, message.text.strip() + unit)
 
-    def submit(self, response: str) -> None:
+    def choose_answer(self, response: str, label: str) -> None:
+        """Submit an answer, or in confidence mode ask how sure the player is first."""
+        if not self.answering or self.pending is not None:
+            return
+        if not self.play.mode.confidence:
+            self.submit(response)
+            return
+        self.pending = response
+        container = self.query_one("#question", Vertical)
+        self.query("#pad, #entry, #evidence, .checked-note").remove()
+        container.mount(ConfidencePad(label, id="confidence"))
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def on_confidence_pad_chosen(self, message: ConfidencePad.Chosen) -> None:
+        """The player stated a confidence: now the answer is judged."""
+        if self.pending is not None:
+            self.submit(self.pending, message.confidence)
+
+    def submit(self, response: str, confidence: int | None = None) -> None:
         """Answer the current question and show the verdict."""
         if not self.answering:
             return
-        outcome = self.play.answer(response)
+        self.pending = None
+        outcome = self.play.answer(response, confidence)
         self.outcome = outcome
         self.session.answered(self.play, outcome)
-        self.query("#pad, #entry, #evidence, .checked-note").remove()
+        self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
         feedback = Feedback(outcome, self.play.pack.source, last=self.play.finished, id="feedback")
         self.query_one("#question", Vertical).mount(feedback)
         self.set_focus(None)

@@ -14,6 +14,16 @@ from quiz.widgets.evidence import EvidencePanel
 
 def verdict_line(outcome: Outcome) -> Content:
     """The headline: a symbol and words, so it never depends on colour alone."""
+    if outcome.confidence is not None:
+        right = ("\u2714 Right", "bold $text-success")
+        wrong = ("\u2718 Wrong", "bold $text-error")
+        sign = "+" if outcome.points > 0 else ""
+        halved = outcome.checked and outcome.points > 0
+        note = " (halved: you checked the source)" if halved else ""
+        return Content.assemble(
+            right if outcome.correct else wrong,
+            f"   {sign}{outcome.points} points at {outcome.confidence} % sure{note}",
+        )
     if outcome.correct:
         gained = f"+{outcome.points} points"
         if outcome.checked:

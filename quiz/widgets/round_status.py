@@ -26,6 +26,8 @@ class RoundStatus(Static):
     """Points so far."""
     streak: reactive[int] = reactive(0)
     """Current run of right answers."""
+    mode: reactive[str] = reactive("")
+    """How the round is played, such as ``Review``; empty for a plain round."""
 
     def render(self) -> Content:
         """One line of plain facts."""
@@ -35,4 +37,6 @@ class RoundStatus(Static):
         ]
         if self.streak > 1:
             parts.append(f"   Streak {self.streak}")
+        if self.mode:
+            parts.append((f"   {self.mode}", "italic"))
         return Content.assemble(*parts)

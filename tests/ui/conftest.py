@@ -42,7 +42,9 @@ def make_session(tmp_path: Path, clock: ManualClock):
     """Build sessions on one data folder, as successive starts of the game would."""
 
     def make(builtin_dir: Path = BUILTIN) -> Session:
-        return Session(tmp_path / "data", clock=clock, now=fixed_now, builtin_dir=builtin_dir)
+        return Session(
+            tmp_path / "data", clock=clock, now=fixed_now, builtin_dir=builtin_dir, player="ana"
+        )
 
     return make
 

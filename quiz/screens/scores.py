@@ -1,0 +1,114 @@
+"""The scores screen: how the player (or everyone) is doing, over time and by kind of claim."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Sparkline, Static
+
+from quiz.model.report import Scores, build
+from quiz.report_tables import (
+    calibration_chart,
+    calibration_table,
+    discernment_table,
+    history_table,
+    leaders_table,
+    packs_table,
+    tally_table,
+    text,
+)
+from quiz.session import Session
+
+
+class ScoresScreen(Screen[None]):
+    """Per-pack figures, leaderboard, history, trend, discernment and calibration."""
+
+    DEFAULT_CSS = """
+    ScoresScreen #body {
+        padding: 1 2;
+    }
+    ScoresScreen Sparkline {
+        height: 3;
+        margin: 0 0 1 0;
+    }
+    ScoresScreen .section {
+        margin: 0 0 1 0;
+    }
+    """
+
+    BINDINGS = [
+        Binding("a", "toggle_everyone", "Everyone / just me", id="scores.everyone"),
+        Binding("escape,enter", "close", "Home", id="scores.close"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        """Create the screen.
+
+        Args:
+            session: The progress to report on, and the current player.
+        """
+        super().__init__()
+        self.session = session
+        self.everyone = False
+
+    def compose(self) -> ComposeResult:
+        """A scrolling report; filled on mount and when the filter changes."""
+        yield VerticalScroll(id="body")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Show the current player's figures."""
+        self.title = "Scores"
+        await self.show()
+
+    @property
+    def scores(self) -> Scores:
+        """The report for the current filter."""
+        player = None if self.everyone else self.session.player
+        return build(self.session.progress, player=player)
+
+    async def show(self) -> None:
+        """Rebuild the report."""
+        body = self.query_one("#body", VerticalScroll)
+        await body.remove_children()
+        scores = self.scores
+        who = "everyone" if self.everyone else self.session.player
+        heading = Content.assemble(("Scores of ", "bold"), (who, "bold $accent"))
+        widgets: list[Static | Sparkline] = [Static(heading, classes="section", markup=False)]
+        if not scores.history:
+            widgets.append(Static("No finished rounds yet: play one from the home screen.",
+                                  markup=False))
+            await body.mount_all(widgets)
+            body.focus()
+            return
+        widgets += [
+            Static(packs_table(scores), classes="section"),
+            Static(leaders_table(scores), classes="section"),
+            Static(text("Trend: score as % of the best possible, oldest round first", "bold")),
+            Sparkline(scores.trend, summary_function=max),
+            Static(history_table(scores), classes="section"),
+            Static(tally_table("By kind", scores.kinds), classes="section"),
+            Static(tally_table("By tag", scores.tags), classes="section"),
+            Static(discernment_table(scores)),
+            Static("\n".join(scores.discernment_notes), classes="section", markup=False),
+        ]
+        if any(band.answers for band in scores.calibration):
+            widgets += [
+                Static(calibration_table(scores)),
+                Static(calibration_chart(scores)),
+                Static(scores.calibration_note, classes="section", markup=False),
+            ]
+        await body.mount_all(widgets)
+        body.focus()
+
+    async def action_toggle_everyone(self) -> None:
+        """Switch between the current player and everyone."""
+        self.everyone = not self.everyone
+        await self.show()
+
+    def action_close(self) -> None:
+        """Back to the home screen."""
+        self.dismiss()
