@@ -12,6 +12,7 @@ from pathlib import Path
 
 from quiz.model.pack import PackError
 from quiz.store.crashlog import write_crash_log
+from quiz.store.lock import AlreadyRunning
 from quiz.store.paths import data_dir
 
 _DATA_DIR_HELP = (
@@ -119,7 +120,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
     except PackError as error:
         print(error, file=sys.stderr)
         return 1
-    except ValueError as error:
+    except (ValueError, AlreadyRunning) as error:
         print(f"quiz: {error}", file=sys.stderr)
         return 1
     try:

@@ -188,8 +188,9 @@ def build_app(
     Raises:
         PackError: The pack cannot be found or loaded.
         ValueError: A review was asked for and nothing is due.
+        AlreadyRunning: Another game is using the data folder.
     """
-    session = Session(data_dir, player=player, confidence=confidence)
+    session = Session(data_dir, player=player, confidence=confidence, exclusive=True)
     start = None
     if pack is not None:
         start = session.start_round(

@@ -21,6 +21,7 @@ from quiz.model.pack import Pack, PackError, Problem, load_pack
 from quiz.model.round import Clock, Mode, Outcome, Round, RoundState
 from quiz.model.text import clean_line
 from quiz.store import paths, progress
+from quiz.store.lock import FolderLock
 from quiz.store.saver import BackgroundSaver
 
 Now = Callable[[], datetime]
@@ -96,6 +97,7 @@ class Session:
         builtin_dir: Path | None = None,
         player: str | None = None,
         confidence: bool | None = None,
+        exclusive: bool = False,
     ) -> None:
         """Open the data folder and read the progress file.
 
@@ -107,17 +109,32 @@ class Session:
             player: Who plays, for this session only; else the saved player or the
                 login name.
             confidence: Confidence mode for this session only; else the saved setting.
+            exclusive: Hold the data folder's lock until :meth:`close`, as the game does,
+                so a second game cannot overwrite this one's rounds.
+
+        Raises:
+            AlreadyRunning: ``exclusive`` and another game holds the folder.
         """
         self.data_dir = data_dir
         self.clock = clock
         self.now = now
         self.builtin_dir = builtin_dir or paths.builtin_packs_dir()
         self.progress_path = paths.progress_path(data_dir)
+        self.notices: list[str] = []
+        self._lock: FolderLock | None = None
+        if exclusive:
+            try:
+                self._lock = FolderLock(data_dir)
+            except OSError as error:
+                self.notices.append(
+                    f"The data folder {data_dir} cannot be written "
+                    f"({error.strerror or error}): progress will not be saved."
+                )
         loaded = progress.load(self.progress_path)
         self.progress: Progress = loaded.progress
-        self.notices: list[str] = [loaded.notice] if loaded.notice else []
+        if loaded.notice:
+            self.notices.append(loaded.notice)
         self.writable = loaded.writable
-        self.save_error: Exception | None = None
         self.on_save_error: Callable[[Exception], None] | None = None
         self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
         self._entries: list[PackEntry] | None = None
@@ -289,9 +306,18 @@ class Session:
         Returns:
             True when everything reached the disk.
         """
-        return self._saver.close(timeout)
+        try:
+            return self._saver.close(timeout)
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    @property
+    def save_error(self) -> Exception | None:
+        """Why the last save failed, or None when it succeeded (or none was needed)."""
+        return self._saver.last_error
 
     def _save_failed(self, error: Exception) -> None:
-        self.save_error = error
         if self.on_save_error is not None:
             self.on_save_error(error)

@@ -27,8 +27,10 @@ def quiz_command() -> list[str]:
 class Terminal:
     """Runs a command in a pty and keeps a pyte screen of what it drew."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
-        command = quiz_command() + args
+    def __init__(
+        self, args: list[str], env: dict[str, str], command: list[str] | None = None
+    ) -> None:
+        command = (command or quiz_command()) + args
         environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
                        "LINES": str(LINES), **env}
         environment.pop("TEXTUAL", None)
