@@ -205,9 +205,10 @@ class Progress:
             review=play.mode.review,
         )
         stats = self.packs.setdefault(play.pack.id, PackStats())
+        # The first round sets the best even below zero (confidence mode can go negative).
+        stats.best = record.score if stats.rounds == 0 else max(stats.best, record.score)
         stats.rounds += 1
         stats.last = record.score
-        stats.best = max(stats.best, record.score)
         self.rounds.append(record)
         self.current = None
         return record

@@ -268,7 +268,9 @@ class Round:
     @property
     def best_possible(self) -> int:
         """The most this round could score."""
-        return scoring.best_possible(question.difficulty for question in self.questions)
+        return scoring.best_possible(
+            (question.difficulty for question in self.questions), confidence=self.mode.confidence
+        )
 
     @property
     def correct(self) -> int:

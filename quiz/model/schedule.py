@@ -7,7 +7,9 @@ be explained to a player in one sentence: *a question you miss comes back
 tomorrow; each time you get it right, it waits twice as long.*
 
 * A wrong answer puts the question in box 1, due one day later.
-* A right answer moves it up one box (at most 5), due 1, 2, 4, 8 or 16 days on.
+* A right answer on or after its due day moves it up one box (at most 5), due
+  1, 2, 4, 8 or 16 days on; a right answer before it is due changes nothing,
+  so only spaced answers count as learning.
 * Only questions that were ever missed are scheduled; a question answered
   right in box 5 has been learned and leaves the schedule.
 """
@@ -44,6 +46,8 @@ def after_answer(slot: Slot | None, *, correct: bool, today: date) -> Slot | Non
         return Slot(1, today + timedelta(days=INTERVALS[1]))
     if slot is None:
         return None
+    if slot.due > today:
+        return slot
     if slot.box >= TOP_BOX:
         return None
     box = slot.box + 1

@@ -71,9 +71,20 @@ def points(
     return earned // 2 if checked else earned
 
 
-def best_possible(difficulties: Iterable[int]) -> int:
-    """The most a round of these questions can score: all right, none checked."""
+def best_possible(difficulties: Iterable[int], *, confidence: bool = False) -> int:
+    """The most a round of these questions can score: all right, none checked.
+
+    Args:
+        difficulties: The questions' difficulties.
+        confidence: Whether the round is in confidence mode (best: all right at 100 %).
+    """
     total = 0
     for streak, difficulty in enumerate(difficulties, start=1):
-        total += points(difficulty, correct=True, streak=streak, checked=False)
+        total += points(
+            difficulty,
+            correct=True,
+            streak=streak,
+            checked=False,
+            confidence=100 if confidence else None,
+        )
     return total

@@ -260,7 +260,7 @@ def _state(table: dict[str, Any]) -> RoundState:
         at = f"current.answers[{index}]"
         entry = _as_table(raw, at)
         confidence = entry.get("confidence")
-        if confidence is not None and confidence not in BANDS:
+        if confidence is not None and (type(confidence) is not int or confidence not in BANDS):
             raise ProgressError(f"{at}.confidence: not a confidence band")
         answers.append(
             AnswerRecord(

@@ -742,4 +742,5 @@ def test_a_realistic_pack_of_the_largest_size_is_within_the_parse_budget() -> No
 def test_a_flood_of_problems_is_cut_short_with_a_count() -> None:
     problems = problems_of(HEADER + "".join(f"junk{i} = 1\n" for i in range(500)))
     assert len(problems) == MAX_PROBLEMS + 1
-    assert problems[-1].message == "and 401 more problems not shown"  # 500 junk keys and no questions
+    # 500 junk keys and a pack with no questions: 501 problems, 100 shown.
+    assert problems[-1].message == "and 401 more problems not shown"

@@ -101,7 +101,9 @@ KEYS = [
 ]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(keys=st.lists(st.sampled_from(KEYS), min_size=5, max_size=60), seed=st.integers(0, 99))
 async def test_random_keys_never_raise(make_app, keys, seed):
     app = make_app(seed=seed, count=4)

@@ -1,0 +1,284 @@
+"""``quiz scores``: Rich tables for people, JSON for scripts, from progress the game wrote."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from quiz.model.pack import Pack, load_pack
+from quiz.session import Session
+
+Played = Callable[..., None]
+
+
+class Clocks:
+    """A monotonic clock and a wall clock that move a minute on every read."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.moment = datetime(2026, 2, 3, 9, 0, tzinfo=UTC)
+
+    def monotonic(self) -> float:
+        self.seconds += 60.0
+        return self.seconds
+
+    def now(self) -> datetime:
+        self.moment += timedelta(minutes=1)
+        return self.moment
+
+
+@pytest.fixture
+def packs(make_pack: Callable[..., Path]) -> dict[str, Pack]:
+    """Two packs of verdict questions, each answered ``supported``."""
+    return {
+        "mine": load_pack(make_pack("mine.toml", "mine", questions=("q1", "q2", "q3", "q4"))),
+        "other": load_pack(make_pack("other.toml", "other", questions=("a", "b"))),
+    }
+
+
+@pytest.fixture
+def play(data_dir: Path, tmp_path: Path, packs: dict[str, Pack]) -> Played:
+    """Play and finish a round through the Session API, as the game does."""
+    clocks = Clocks()
+    builtin = tmp_path / "no-builtin"
+    builtin.mkdir(exist_ok=True)
+
+    def run(
+        player: str,
+        pack_id: str,
+        *,
+        wrong: Iterable[str] = (),
+        confidence: bool = False,
+        answer: str = "contradicted",
+    ) -> None:
+        session = Session(
+            data_dir,
+            clock=clocks.monotonic,
+            now=clocks.now,
+            builtin_dir=builtin,
+            player=player,
+            confidence=confidence,
+        )
+        pack = packs[pack_id]
+        missed = set(wrong)
+        game = session.start_round(pack, seed=4)
+        while (question := game.current) is not None:
+            response = answer if question.id in missed else question.answer
+            outcome = game.answer(response, 80 if confidence else None)
+            session.answered(game, outcome)
+        session.finish(game)
+        assert session.close()
+        assert session.save_error is None
+
+    return run
+
+
+@pytest.fixture
+def history(play: Played) -> None:
+    """Ann twice on ``mine`` and once on ``other``; Bob once on ``mine``; no confidence."""
+    play("ann", "mine", wrong=["q1", "q2"])
+    play("bob", "mine")
+    play("ann", "other", wrong=["a"], answer="not-stated")
+    play("ann", "mine", wrong=["q3"])
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(autouse=True)
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+
+
+def test_tables_for_people(quiz, history: None) -> None:
+    result = quiz("scores")
+
+    assert result.code == 0, result.err
+    assert result.err == ""
+    out = result.out
+    for title in (
+        "Packs",
+        "Leaderboard",
+        "Rounds, newest first (4 of 4)",
+        "By kind",
+        "Discernment (balanced accuracy",
+    ):
+        assert title in out
+    # No confidence answers, no calibration.
+    assert "Calibration" not in out
+    assert "Stated confidence" not in out
+    text = flat(out)
+    assert "1. bob" in text and "2. ann" in text
+    # Three of fourteen supported claims called contradicted: under a quarter.
+    assert "No confusion stands out" in text
+    assert "\x1b" not in out
+    # Ann alone called three of her ten false.
+    ann = flat(quiz("scores", "--player", "ann").out)
+    assert "You tend to call true claims false" in ann
+    assert "bob" in ann  # the leaderboard still compares her with everyone
+    assert "Rounds, newest first (3 of 3)" in ann
+
+
+def test_calibration_appears_with_confidence_answers(quiz, history: None, play: Played) -> None:
+    play("cy", "mine", wrong=["q4"], confidence=True)
+
+    result = quiz("scores")
+
+    assert result.code == 0, result.err
+    assert "Calibration" in result.out
+    assert "Stated confidence" in result.out
+    assert "(confidence)" in result.out
+    # cy only: the other players gave no confidence answers.
+    assert "Calibration" not in quiz("scores", "--player", "ann").out
+    assert "Calibration" in quiz("scores", "--player", "cy").out
+
+
+def test_json_for_scripts(quiz, history: None) -> None:
+    result = quiz("scores", "--json")
+
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    assert (data["player"], data["pack"]) == (None, None)
+    assert [p["pack"] for p in data["packs"]] == ["mine", "other"]
+    mine = data["packs"][0]
+    # Bob got all four right (10 + 12 + 14 + 16); Ann's last round missed one.
+    assert (mine["rounds"], mine["best"], mine["last"]) == (3, 52, 36)
+    assert mine["average"] == pytest.approx((data["history"][3]["score"] + 52 + 36) / 3)
+    assert mine["accuracy"] == pytest.approx(9 / 12)
+    assert [r["player"] for r in data["history"]] == ["ann", "ann", "bob", "ann"]
+    assert [(leader["player"], leader["rounds"]) for leader in data["leaderboards"]["mine"]] == [
+        ("bob", 1),
+        ("ann", 2),
+    ]
+    assert data["kinds"]["verdict"] == {"answers": 14, "correct": 10, "accuracy": 10 / 14}
+    assert data["discernment"]["table"]["supported"] == {
+        "supported": 10,
+        "contradicted": 3,
+        "not-stated": 1,
+    }
+    assert [b["answers"] for b in data["calibration"]["bands"]] == [0] * 6
+
+
+def test_json_filters_by_player_and_pack(quiz, history: None) -> None:
+    ann = json.loads(quiz("scores", "--json", "--player", "ann").out)
+    assert ann["player"] == "ann"
+    assert {r["player"] for r in ann["history"]} == {"ann"}
+    assert len(ann["history"]) == 3
+    assert ann["kinds"]["verdict"]["answers"] == 10
+
+    other = json.loads(quiz("scores", "--json", "--pack", "other").out)
+    assert other["pack"] == "other"
+    assert [p["pack"] for p in other["packs"]] == ["other"]
+    assert {r["pack"] for r in other["history"]} == {"other"}
+    assert other["kinds"]["verdict"] == {"answers": 2, "correct": 1, "accuracy": 0.5}
+
+    both = json.loads(quiz("scores", "--json", "--player", "bob", "--pack", "mine").out)
+    assert [(r["player"], r["pack"]) for r in both["history"]] == [("bob", "mine")]
+    assert both["kinds"]["verdict"] == {"answers": 4, "correct": 4, "accuracy": 1.0}
+
+    nobody = json.loads(quiz("scores", "--json", "--player", "bob", "--pack", "other").out)
+    assert nobody["history"] == [] and nobody["packs"] == []
+
+
+def test_an_empty_history(quiz, data_dir: Path) -> None:
+    result = quiz("scores")
+    assert result.code == 0, result.err
+    assert result.out.strip() == "No finished rounds yet. Play one with: quiz"
+
+    as_json = quiz("scores", "--json")
+    assert as_json.code == 0
+    assert json.loads(as_json.out)["history"] == []
+    assert list(data_dir.iterdir()) == []
+
+
+def test_no_rounds_by_that_player(quiz, history: None) -> None:
+    result = quiz("scores", "--player", "zed")
+    assert result.code == 0
+    assert result.out.strip() == "No finished rounds by zed yet. Play one with: quiz"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"format = 1\nrounds = [\n",
+        b"format = 1\n[players.ann.mine.kinds]\nverdict = [3]\n",
+        b"\xff\xfe not text",
+    ],
+)
+def test_a_corrupt_progress_file_fails_and_leaves_no_backup(
+    quiz, data_dir: Path, content: bytes
+) -> None:
+    path = data_dir / "progress.toml"
+    path.write_bytes(content)
+
+    result = quiz("scores")
+
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.startswith("quiz scores: ")
+    assert "could not be understood" in result.err
+    assert [p.name for p in data_dir.iterdir()] == ["progress.toml"]
+    assert path.read_bytes() == content
+
+
+def test_a_newer_progress_file_is_refused(quiz, data_dir: Path) -> None:
+    (data_dir / "progress.toml").write_text("format = 99\n", encoding="utf-8")
+    result = quiz("scores", "--json")
+    assert result.code == 1
+    assert "newer version" in result.err
+
+
+@pytest.mark.parametrize("name", ["[red]x", "[/]", "[bold]b[/bold] :smile:", "a[/red"])
+def test_player_names_are_never_markup(quiz, play: Played, name: str) -> None:
+    play(name, "mine", wrong=["q1"])
+
+    result = quiz("scores")
+
+    assert result.code == 0, result.err
+    assert name in result.out
+    assert f"1. {name}" in result.out
+    assert "\x1b" not in result.out
+    filtered = quiz("scores", "--player", name)
+    assert filtered.code == 0, filtered.err
+    assert name in filtered.out
+    missing = quiz("scores", "--player", name + "[/]")
+    assert missing.code == 0, missing.err
+    assert f"No finished rounds by {name}[/] yet." in missing.out
+
+
+# Runs ``python -m quiz ARGS`` and then reports which UI libraries it loaded.
+RUNNER = textwrap.dedent(
+    """
+    import json, runpy, sys
+    sys.argv = ["quiz", *sys.argv[1:]]
+    try:
+        runpy.run_module("quiz", run_name="__main__")
+    except SystemExit as exit:
+        code = exit.code
+    loaded = sorted({name.split(".")[0] for name in sys.modules} & {"textual", "rich"})
+    print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
+    """
+)
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"], ["--player", "ann", "--pack", "mine"]])
+def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", RUNNER, "--data-dir", str(data_dir), "scores", *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0, done.stderr
+    assert "textual" not in report["loaded"]
+    assert "Packs" in done.stdout or json.loads(done.stdout)["history"]

@@ -1,0 +1,400 @@
+"""Per-player progress: tallies, the review schedule, round records, and the saved document."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import tomllib
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import tomli_w
+
+from quiz.model.discernment import Confusion
+from quiz.model.history import PlayerPackStats, Progress, RoundRecord, Settings, Tally
+from quiz.model.pack import Pack
+from quiz.model.round import Mode, Round
+from quiz.model.schedule import Slot
+from quiz.store.schema import ProgressError, from_document, to_document
+
+if TYPE_CHECKING:
+    from conftest import FakeClock
+
+DAY = date(2026, 4, 1)
+WHEN = "2026-04-01T12:00:00+00:00"
+
+
+def play_through(
+    progress: Progress,
+    play: Round,
+    answers: list[tuple[str, int | None]],
+    *,
+    today: date = DAY,
+) -> None:
+    """Answer the round's questions in turn, counting each answer for the round's player."""
+    for response, confidence in answers:
+        outcome = play.answer(response, confidence)
+        progress.record_answer(play.pack.id, outcome, WHEN, player=play.mode.player, today=today)
+
+
+def in_file_order(pack: Pack, clock: FakeClock, mode: Mode) -> Round:
+    """v-supported, c-who (tag sourcing), n-troops, n-about, v-contradicted."""
+    return Round(pack, 1, list(pack.questions), clock=clock, mode=mode)
+
+
+# ann, in confidence mode: misses v-supported and n-about, gets the rest.
+ANN_ANSWERS: list[tuple[str, int | None]] = [
+    ("contradicted", 90),
+    ("Bob", 70),
+    ("1600", 100),
+    ("3", 60),
+    ("contradicted", 80),
+]
+
+
+def test_record_answer_counts_for_that_player_only(small_pack: Pack, clock: FakeClock) -> None:
+    progress = Progress()
+    play = in_file_order(small_pack, clock, Mode(player="ann", confidence=True))
+    play_through(progress, play, ANN_ANSWERS)
+
+    assert list(progress.players) == ["ann"]
+    ann = progress.players["ann"]["small"]
+    assert ann.kinds == {"verdict": Tally(2, 1), "choice": Tally(1, 1), "number": Tally(2, 1)}
+    assert ann.tags == {"weather": Tally(1, 0), "sourcing": Tally(1, 1)}
+    assert ann.verdicts == Confusion(
+        {"supported": {"contradicted": 1}, "contradicted": {"contradicted": 1}}
+    )
+    assert ann.confidence == {
+        90: Tally(1, 0),
+        70: Tally(1, 1),
+        100: Tally(1, 1),
+        60: Tally(1, 0),
+        80: Tally(1, 1),
+    }
+    tomorrow = DAY + timedelta(days=1)
+    assert ann.schedule == {"v-supported": Slot(1, tomorrow), "n-about": Slot(1, tomorrow)}
+
+    bob_play = in_file_order(small_pack, clock, Mode(player="bob"))
+    play_through(progress, bob_play, [("supported", None), ("Carol", None)])
+
+    bob = progress.players["bob"]["small"]
+    assert bob.kinds == {"verdict": Tally(1, 1), "choice": Tally(1, 0)}
+    assert bob.confidence == {}
+    assert bob.verdicts.counts == {"supported": {"supported": 1}}
+    assert bob.schedule == {"c-who": Slot(1, tomorrow)}
+    # Bob's answers left Ann's tallies and schedule alone...
+    assert progress.players["ann"]["small"] == ann
+    assert ann.kinds["verdict"] == Tally(2, 1)
+    assert "c-who" not in ann.schedule
+    # ...while the question statistics belong to the pack, whoever answered.
+    assert progress.packs["small"].questions["v-supported"].seen == 2
+    assert progress.packs["small"].questions["c-who"].correct == 1
+
+
+def test_the_schedule_moves_on_with_the_day_given(small_pack: Pack, clock: FakeClock) -> None:
+    progress = Progress()
+    play_through(progress, in_file_order(small_pack, clock, Mode("ann")), [("not-stated", None)])
+    assert progress.players["ann"]["small"].schedule["v-supported"] == Slot(1, DAY + timedelta(1))
+
+    later = DAY + timedelta(days=1)
+    play_through(
+        progress, in_file_order(small_pack, clock, Mode("ann")), [("supported", None)], today=later
+    )
+    assert progress.players["ann"]["small"].schedule["v-supported"] == Slot(2, later + timedelta(2))
+
+
+def test_without_a_day_the_schedule_uses_the_answers_date(
+    small_pack: Pack, clock: FakeClock
+) -> None:
+    progress = Progress()
+    play = in_file_order(small_pack, clock, Mode("ann"))
+    progress.record_answer(
+        "small", play.answer("not-stated"), "2026-05-06T23:59:00+00:00", player="ann"
+    )
+    assert progress.due("ann", "small", date(2026, 5, 7)) == ["v-supported"]
+    assert progress.due("ann", "small", date(2026, 5, 6)) == []
+
+
+def test_due_lists_due_questions_soonest_first() -> None:
+    progress = Progress()
+    stats = progress.player_pack("ann", "small")
+    stats.schedule = {
+        "b": Slot(1, DAY + timedelta(days=2)),
+        "c": Slot(2, DAY + timedelta(days=5)),
+        "z": Slot(1, DAY),
+        "a": Slot(3, DAY),
+        "y": Slot(4, DAY - timedelta(days=3)),
+    }
+    assert progress.due("ann", "small", DAY + timedelta(days=2)) == ["y", "a", "z", "b"]
+    assert progress.due("ann", "small", DAY) == ["y", "a", "z"]
+    assert progress.due("ann", "small", DAY - timedelta(days=4)) == []
+    assert progress.due("bob", "small", DAY + timedelta(days=9)) == []
+    assert progress.due("ann", "other", DAY + timedelta(days=9)) == []
+    # Asking does not create tallies for unknown players.
+    assert "bob" not in progress.players
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        Mode(),
+        Mode(player="ann"),
+        Mode(player="ann", confidence=True, review=True),
+        Mode(player="bob", review=True),
+    ],
+)
+def test_record_round_keeps_player_confidence_and_review(
+    small_pack: Pack, clock: FakeClock, mode: Mode
+) -> None:
+    progress = Progress()
+    play = in_file_order(small_pack, clock, mode)
+    for question in small_pack.questions:
+        play.answer(question.answer, 70 if mode.confidence else None)
+    record = progress.record_round(play, WHEN)
+    assert (record.player, record.confidence, record.review) == (
+        mode.player,
+        mode.confidence,
+        mode.review,
+    )
+    assert progress.rounds == [record]
+    assert record.score == play.score
+
+
+def test_a_negative_first_round_is_the_best_so_far(small_pack: Pack, clock: FakeClock) -> None:
+    progress = Progress()
+    play = Round(
+        small_pack,
+        1,
+        [small_pack.questions[0]],
+        clock=clock,
+        mode=Mode(player="ann", confidence=True),
+    )
+    play.answer("contradicted", 100)
+    record = progress.record_round(play, WHEN)
+    assert record.score == -30
+    assert progress.best("small") == -30
+
+
+def populated(pack: Pack, clock: FakeClock) -> Progress:
+    """Two players' rounds, schedules, confidence tallies, settings and a round in play."""
+    progress = Progress(settings=Settings(player="bob", confidence=True))
+    ann = in_file_order(pack, clock, Mode(player="ann", confidence=True))
+    play_through(progress, ann, ANN_ANSWERS)
+    clock.advance(75.25)
+    progress.record_round(ann, "2026-04-01T12:05:00+00:00")
+    bob = in_file_order(pack, clock, Mode(player="Bob Ng"))
+    play_through(
+        progress,
+        bob,
+        [(q.answer, None) for q in pack.questions[:3]] + [("7", None), ("supported", None)],
+        today=DAY + timedelta(days=3),
+    )
+    progress.record_round(bob, "2026-04-04T09:00:00+00:00")
+    review = Round.new(
+        pack,
+        seed=2**33,
+        clock=clock,
+        started="2026-04-05T08:00:00+00:00",
+        mode=Mode(player="ann", confidence=True, review=True),
+        only={"v-supported", "n-about"},
+    )
+    review.check_source()
+    review.answer(review.questions[0].answer, 90)
+    review.answer("wrong", 60)
+    progress.current = dataclasses.replace(review.state(), pack_path="/packs/small.toml")
+    return progress
+
+
+def test_the_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> None:
+    before = populated(small_pack, clock)
+    assert set(before.players) == {"ann", "Bob Ng"}
+    assert before.players["ann"]["small"].confidence
+    assert before.players["Bob Ng"]["small"].schedule
+    assert before.current is not None and before.current.answers[0].confidence == 90
+
+    after = from_document(tomllib.loads(tomli_w.dumps(to_document(before))))
+
+    assert after == before
+    assert after.settings == Settings(player="bob", confidence=True)
+    assert after.current is not None
+    assert after.current.mode == Mode(player="ann", confidence=True, review=True)
+    assert [a.confidence for a in after.current.answers] == [90, 60]
+    assert set(after.players["ann"]["small"].confidence) == {60, 70, 80, 90, 100}
+    assert after.players["Bob Ng"]["small"].schedule == {
+        "n-about": Slot(1, date(2026, 4, 5)),
+        "v-contradicted": Slot(1, date(2026, 4, 5)),
+    }
+    assert [(r.player, r.confidence, r.review) for r in after.rounds] == [
+        ("ann", True, False),
+        ("Bob Ng", False, False),
+    ]
+
+
+def test_default_settings_are_left_out_and_read_back() -> None:
+    document = to_document(Progress())
+    assert "settings" not in document
+    assert from_document(tomllib.loads(tomli_w.dumps(document))) == Progress()
+
+
+def test_a_round_record_keeps_only_flags_that_are_set() -> None:
+    record = RoundRecord("small", "s", "f", 5, 10, 1, 2, 1, 3.0, player="ann", review=True)
+    [saved] = to_document(Progress(rounds=[record]))["rounds"]
+    assert (saved["player"], saved["review"]) == ("ann", True)
+    assert "confidence" not in saved
+    assert from_document(to_document(Progress(rounds=[record]))).rounds == [record]
+
+
+def valid_document() -> dict[str, Any]:
+    """A small document that reads without error, to break one field at a time."""
+    return {
+        "format": 1,
+        "settings": {"player": "ann", "confidence": True},
+        "players": {
+            "ann": {
+                "small": {
+                    "kinds": {"verdict": [3, 2]},
+                    "tags": {"weather": [1, 1]},
+                    "verdicts": {"supported": {"contradicted": 1}},
+                    "confidence": {"70": [2, 1]},
+                    "schedule": {"v-supported": [2, "2026-04-03"]},
+                }
+            }
+        },
+        "rounds": [
+            {
+                "pack": "small",
+                "started": "s",
+                "finished": "f",
+                "score": 3,
+                "best_possible": 10,
+                "correct": 1,
+                "answered": 2,
+                "best_streak": 1,
+                "seconds": 1.5,
+                "player": "ann",
+            }
+        ],
+        "current": {
+            "pack": "small",
+            "seed": 1,
+            "order": ["v-supported"],
+            "elapsed": 0.0,
+            "started": "s",
+            "player": "ann",
+            "confidence": True,
+            "review": True,
+            "answers": [
+                {
+                    "question": "v-supported",
+                    "response": "supported",
+                    "correct": True,
+                    "points": 10,
+                    "checked": False,
+                    "confidence": 100,
+                }
+            ],
+        },
+    }
+
+
+def test_the_valid_document_reads() -> None:
+    progress = from_document(valid_document())
+    stats = progress.players["ann"]["small"]
+    assert stats == PlayerPackStats(
+        kinds={"verdict": Tally(3, 2)},
+        tags={"weather": Tally(1, 1)},
+        verdicts=Confusion({"supported": {"contradicted": 1}}),
+        confidence={70: Tally(2, 1)},
+        schedule={"v-supported": Slot(2, date(2026, 4, 3))},
+    )
+    assert progress.settings == Settings("ann", True)
+    assert progress.current is not None and progress.current.answers[0].confidence == 100
+
+
+PLAYER = ("players", "ann", "small")
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        ((*PLAYER, "kinds", "verdict"), [3], "players.ann.small.kinds.verdict"),
+        ((*PLAYER, "kinds", "verdict"), [1, 2], "players.ann.small.kinds.verdict"),
+        ((*PLAYER, "tags", "weather"), ["a", 1], "players.ann.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [1, -1], "players.ann.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [True, True], "players.ann.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [1, 1, 1], "players.ann.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), "1/1", "players.ann.small.tags.weather"),
+        ((*PLAYER, "confidence", "70"), [1, 2], "players.ann.small.confidence.70"),
+        ((*PLAYER, "confidence", "70"), ["a", 1], "players.ann.small.confidence.70"),
+        ((*PLAYER, "confidence", "55"), [1, 1], "players.ann.small.confidence.55"),
+        ((*PLAYER, "confidence", "high"), [1, 1], "players.ann.small.confidence.high"),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            [0, "2026-04-03"],
+            "players.ann.small.schedule.v-supported",
+        ),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            [6, "2026-04-03"],
+            "players.ann.small.schedule.v-supported",
+        ),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            [1, "2026-13-01"],
+            "players.ann.small.schedule.v-supported",
+        ),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            [1, "tomorrow"],
+            "players.ann.small.schedule.v-supported",
+        ),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            [1, date(2026, 4, 3)],
+            "players.ann.small.schedule.v-supported",
+        ),
+        ((*PLAYER, "schedule", "v-supported"), [1], "players.ann.small.schedule.v-supported"),
+        (
+            (*PLAYER, "schedule", "v-supported"),
+            ["1", "2026-04-03"],
+            "players.ann.small.schedule.v-supported",
+        ),
+        (
+            (*PLAYER, "verdicts", "supported", "contradicted"),
+            "1",
+            "players.ann.small.verdicts.supported.contradicted",
+        ),
+        (
+            (*PLAYER, "verdicts", "supported", "contradicted"),
+            -1,
+            "players.ann.small.verdicts.supported.contradicted",
+        ),
+        ((*PLAYER, "verdicts", "supported"), 3, "players.ann.small.verdicts.supported"),
+        ((*PLAYER, "kinds"), [1, 1], "players.ann.small.kinds"),
+        (PLAYER, "x", "players.ann.small"),
+        (("players", "ann"), [], "players.ann"),
+        (("players",), "ann", "players"),
+        (("settings", "player"), 3, "settings.player"),
+        (("settings", "confidence"), "yes", "settings.confidence"),
+        (("settings", "confidence"), 1, "settings.confidence"),
+        (("settings",), ["ann"], "settings"),
+        (("rounds", 0, "player"), 7, "rounds[0].player"),
+        (("rounds", 0, "confidence"), "no", "rounds[0].confidence"),
+        (("rounds", 0, "review"), 0, "rounds[0].review"),
+        (("current", "review"), "yes", "current.review"),
+        (("current", "confidence"), 1, "current.confidence"),
+        (("current", "player"), ["not", "text"], "current.player"),
+        (("current", "answers", 0, "confidence"), 55, "current.answers[0].confidence"),
+        (("current", "answers", 0, "confidence"), "100", "current.answers[0].confidence"),
+    ],
+)
+def test_bad_fields_are_named(path: tuple[str | int, ...], value: object, where: str) -> None:
+    document = copy.deepcopy(valid_document())
+    target: Any = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ProgressError) as raised:
+        from_document(document)
+    assert str(raised.value).startswith(f"{where}:")
