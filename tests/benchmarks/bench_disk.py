@@ -1,0 +1,114 @@
+"""In-process timings of the store and the pack loader.
+
+* A durable save is what the saver thread does after every answer:
+  ``write_atomic(path, dumps(document))``, timed as a whole and in its two parts,
+  beside the snapshot ``to_document`` that the UI thread takes first.
+* Opening a session reads and checks the whole history, and listing the
+  packs loads every installed pack: both happen before the first frame.
+* Loading a pack is ``parse_pack`` on the file's bytes, against a bare
+  ``tomllib.loads`` of the same bytes, alternating so noise falls on both.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from quiz.model.pack import parse_pack
+from quiz.session import Session
+from quiz.store import paths, progress
+from quiz.store.files import write_atomic
+
+T = TypeVar("T")
+
+
+@dataclass
+class Saves:
+    """Milliseconds per save, and the parts."""
+
+    total: list[float] = field(default_factory=list)
+    dumps: list[float] = field(default_factory=list)
+    write: list[float] = field(default_factory=list)
+    snapshot: list[float] = field(default_factory=list)
+    size: int = 0
+
+
+def _ms(action: Callable[[], T]) -> tuple[float, T]:
+    gc.collect()
+    began = time.perf_counter()
+    result = action()
+    return (time.perf_counter() - began) * 1000, result
+
+
+def saves(progress_file: Path, runs: int) -> Saves:
+    """Save the history ``runs`` times beside it, as the saver thread would.
+
+    Args:
+        progress_file: The progress file holding the history; it is read,
+            and the copies are written to a sibling file.
+        runs: How many saves to time.
+    """
+    result = Saves()
+    target = progress_file.with_name("bench-save.toml")
+    history = progress.load(progress_file).progress
+    for _ in range(runs):
+        snapshot, document = _ms(partial(progress.to_document, history))
+        dumped, data = _ms(partial(progress.dumps, document))
+        written, _ = _ms(partial(write_atomic, target, data))
+        result.snapshot.append(snapshot)
+        result.dumps.append(dumped)
+        result.write.append(written)
+        result.total.append(dumped + written)
+    result.size = target.stat().st_size
+    return result
+
+
+def startup(data_dir: Path, runs: int) -> tuple[list[float], list[float], int]:
+    """Milliseconds to open a session on the data folder, and to list its packs.
+
+    Returns:
+        The times of ``Session(data_dir)`` and of ``session.packs()``, and how
+        many packs were listed.
+    """
+    opened: list[float] = []
+    listed: list[float] = []
+    count = 0
+    for _ in range(runs):
+        took, session = _ms(partial(Session, data_dir, builtin_dir=paths.builtin_packs_dir()))
+        opened.append(took)
+        took, entries = _ms(session.packs)
+        listed.append(took)
+        count = len(entries)
+        session.close()
+    return opened, listed, count
+
+
+def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float]]:
+    """Milliseconds for ``tomllib.loads`` and for ``parse_pack`` of the same bytes.
+
+    Returns:
+        The floor's times and the loader's, ``runs`` of each, after one of each to warm up.
+    """
+    name = "bench.toml"
+    parse_pack(data, name)
+    floors: list[float] = []
+    measured: list[float] = []
+    for run in range(runs):
+        order: list[tuple[Callable[[], object], list[float]]] = [
+            (partial(_bare, data), floors),
+            (partial(parse_pack, data, name), measured),
+        ]
+        for action, into in order if run % 2 == 0 else reversed(order):
+            into.append(_ms(action)[0])
+    return floors, measured
+
+
+def _bare(data: bytes) -> object:
+    """The floor: decode and parse, nothing more."""
+    return tomllib.loads(data.decode("utf-8"))
