@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quiz.model.guard import GuardError, check_shape
+from quiz.model.guard import MAX_NESTING, GuardError, check_shape, nesting_line
 from quiz.model.locate import LineIndex
 from quiz.model.text import clean_line, clean_text
 
@@ -305,7 +305,8 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
     except tomllib.TOMLDecodeError as error:
         raise PackError([_syntax_problem(name, str(error))]) from None
     except RecursionError:
-        raise PackError([Problem(name, "is nested too deeply")]) from None
+        message = f"arrays or tables are nested more than {MAX_NESTING} deep"
+        raise PackError([Problem(name, message, line=nesting_line(text))]) from None
     checker = _Checker(name, text)
     pack = checker.pack(document)
     if checker.found or pack is None:
@@ -486,8 +487,9 @@ class _Checker:
         if isinstance(qid, str) and SLUG.match(qid) and len(qid) <= LIMITS["id"]:
             label = qid
         where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
-        for key in sorted(set(raw) - _QUESTION_KEYS):
-            self.problem("unknown field", key=key, **where)
+        if not _QUESTION_KEYS.issuperset(raw):
+            for key in sorted(set(raw) - _QUESTION_KEYS):
+                self.problem("unknown field", key=key, **where)
         question_id = self._slug(raw, "id", **where)
         kind = raw.get("kind")
         if kind not in KINDS:
@@ -648,6 +650,11 @@ class _Checker:
             self.problem(f"holds at most {most} items", key=key, **where)
         items: list[str] = []
         for position, item in enumerate(value):
+            if isinstance(item, str):
+                cleaned = clean_line(item) if one_line else clean_text(item).strip()
+                if cleaned and len(cleaned) <= limit:
+                    items.append(cleaned)
+                    continue
             name = f"{key}[{position + 1}]"
             if not isinstance(item, str):
                 self.problem(

@@ -28,6 +28,9 @@ def clean_text(text: str) -> str:
     Returns:
         The text with unsafe characters removed and ``\\r\\n`` folded to ``\\n``.
     """
+    if text.isprintable():
+        # No control, format or separator character at all: the common case, in C.
+        return text
     return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -40,6 +43,8 @@ def clean_line(text: str) -> str:
     Returns:
         The cleaned text on one line, without leading or trailing spaces.
     """
+    if text.isprintable() and "  " not in text and text.strip() == text:
+        return text
     return _SPACES.sub(" ", clean_text(text)).strip()
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from quiz.model.guard import MAX_DOTTED_PARTS, GuardError, check_shape
+from quiz.model.guard import MAX_DOTTED_PARTS, GuardError, check_shape, nesting_line
 from quiz.model.locate import LineIndex
 from quiz.model.pack import (
     MAX_PACK_BYTES,
@@ -604,8 +604,10 @@ def test_the_guard_is_linear(text: str) -> None:
 
 def test_the_guard_names_the_line() -> None:
     with pytest.raises(GuardError) as caught:
-        check_shape("a = 1\n\nx = " + "[" * 40 + "]" * 40)
+        check_shape("a = 1\n\nx" + ".y" * 40 + " = 1\n")
     assert caught.value.line == 3
+    assert nesting_line("a = 1\n\nx = " + "[" * 40 + "]" * 40) == 3
+    assert nesting_line("x = [[1], [2]]") is None
 
 
 def test_load_refuses_a_file_over_the_limit(tmp_path: Path) -> None:
