@@ -23,6 +23,7 @@ from quiz.model.text import clean_line
 from quiz.store import paths, progress
 from quiz.store.lock import FolderLock
 from quiz.store.saver import BackgroundSaver
+from quiz.store.snapshot import Renderer, Snapshotter
 
 Now = Callable[[], datetime]
 MAX_PLAYER_NAME = 32
@@ -136,7 +137,10 @@ class Session:
             self.notices.append(loaded.notice)
         self.writable = loaded.writable
         self.on_save_error: Callable[[Exception], None] | None = None
-        self._saver = BackgroundSaver(self.progress_path, on_error=self._save_failed)
+        self._snapshots = Snapshotter()
+        self._saver = BackgroundSaver(
+            self.progress_path, on_error=self._save_failed, render=Renderer().render
+        )
         self._entries: list[PackEntry] | None = None
         settings = self.progress.settings
         self.player = clean_player(player or "") or settings.player or default_player()
@@ -298,7 +302,7 @@ class Session:
     def save(self) -> None:
         """Hand a snapshot of the progress to the background saver."""
         if self.writable:
-            self._saver.submit(progress.to_document(self.progress))
+            self._saver.submit(self._snapshots.take(self.progress))
 
     def close(self, timeout: float = 10.0) -> bool:
         """Finish writing and stop the saver.

@@ -135,6 +135,9 @@ class Progress:
     current: RoundState | None = None
     players: dict[str, dict[str, PlayerPackStats]] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    touched: set[tuple[str, ...]] = field(default_factory=set, compare=False, repr=False)
+    """Parts changed since the store last took a snapshot: ``("packs", id)`` and
+    ``("players", name, id)``, so a save copies only what an answer changed."""
 
     def best(self, pack_id: str) -> int | None:
         """The best score on a pack, or None if no round of it was finished."""
@@ -170,6 +173,7 @@ class Progress:
                 ``when`` when not given.
         """
         stats = self.packs.setdefault(pack_id, PackStats())
+        self.touched.update({("packs", pack_id), ("players", player, pack_id)})
         question = stats.questions.setdefault(outcome.question.id, QuestionStats())
         question.seen += 1
         question.correct += int(outcome.correct)
@@ -205,6 +209,7 @@ class Progress:
             review=play.mode.review,
         )
         stats = self.packs.setdefault(play.pack.id, PackStats())
+        self.touched.add(("packs", play.pack.id))
         # The first round sets the best even below zero (confidence mode can go negative).
         stats.best = record.score if stats.rounds == 0 else max(stats.best, record.score)
         stats.rounds += 1

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.model.calibration import BANDS
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Question
 from quiz.model.round import Outcome, Round
@@ -151,13 +152,23 @@ class PlayScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_choose(self, number: int) -> None:
-        """Choose option ``number`` on the pad, or state a confidence (5-9, 0)."""
+        """Choose option ``number``, or state a confidence (5-9, 0 for 100 %).
+
+        Works from the round itself, not the pad on screen, so a key pressed
+        while the pad is still being mounted is not lost.
+        """
         if self.pending is not None:
-            self.query_one(ConfidencePad).choose(100 if number == 0 else number * 10)
+            confidence = 100 if number == 0 else number * 10
+            if confidence in BANDS:
+                self.submit(self.pending, confidence)
             return
-        pads = self.query(AnswerPad)
-        if pads:
-            pads.first().choose(number)
+        question = self.play.current
+        if question is None or not self.answering or question.kind == "number":
+            return
+        options = self.play.options(question)
+        if 1 <= number <= len(options):
+            option = options[number - 1]
+            self.choose_answer(option.value, option.label)
 
     def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
         """An option was chosen by key or click."""

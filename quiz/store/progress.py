@@ -20,6 +20,7 @@ from quiz.model.history import Progress
 from quiz.model.text import clean_line
 from quiz.store.files import write_atomic, write_new
 from quiz.store.schema import FORMAT, ProgressError, from_document, to_document
+from quiz.store.snapshot import render_full
 
 __all__ = ["FORMAT", "Loaded", "ProgressError", "dumps", "from_document", "load", "save",
            "to_document"]
@@ -121,7 +122,7 @@ def save(path: Path, progress: Progress) -> None:
     Raises:
         OSError: It could not be written; the previous file is intact.
     """
-    write_atomic(path, dumps(to_document(progress)))
+    write_atomic(path, render_full(progress))
 
 
 def dumps(document: dict[str, Any]) -> bytes:

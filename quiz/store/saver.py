@@ -1,10 +1,10 @@
 """Saving progress without making the player wait on disk.
 
-The UI thread hands a snapshot of the progress document to a
-:class:`BackgroundSaver` and goes on at once. A single writer thread turns
-the newest snapshot into TOML and writes it atomically; snapshots that
-arrive while it is busy replace each other, so the disk sees the latest
-state and never a queue of stale ones.
+The UI thread hands a snapshot of the progress to a :class:`BackgroundSaver`
+and goes on at once. A single writer thread renders it to bytes and writes it
+atomically; snapshots that arrive while it is busy are merged (or, for plain
+documents, replace each other), so the disk sees the latest state and never a
+queue of stale ones.
 """
 
 from __future__ import annotations
@@ -18,38 +18,47 @@ from quiz.store.files import write_atomic
 from quiz.store.progress import dumps
 
 ErrorHandler = Callable[[Exception], None]
+Render = Callable[[Any], bytes]
 
 
 class BackgroundSaver:
     """Writes the latest progress snapshot on a thread of its own."""
 
-    def __init__(self, path: Path, on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self, path: Path, on_error: ErrorHandler | None = None, render: Render = dumps
+    ) -> None:
         """Create the saver; its thread starts with the first snapshot.
 
         Args:
             path: The progress file.
             on_error: Called on the writer thread when a save fails.
+            render: Turns a snapshot into the file's bytes, on the writer thread.
+                A snapshot with a ``merge`` method is merged into an unwritten one.
         """
         self.path = path
         self.on_error = on_error
+        self.render = render
         self.saves = 0
         self.last_error: Exception | None = None
-        self._pending: dict[str, Any] | None = None
+        self._pending: Any = None
         self._busy = False
         self._closed = False
         self._condition = threading.Condition()
         self._thread: threading.Thread | None = None
 
-    def submit(self, document: dict[str, Any]) -> None:
+    def submit(self, snapshot: Any) -> None:
         """Queue a snapshot to be written; returns at once.
 
         Args:
-            document: A progress document that no one will change afterwards.
+            snapshot: Data no one will change afterwards: a progress document, or a
+                :class:`~quiz.store.snapshot.Snapshot`.
         """
         with self._condition:
             if self._closed:
                 return
-            self._pending = document
+            pending = self._pending
+            merge = getattr(pending, "merge", None)
+            self._pending = snapshot if merge is None else merge(snapshot)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="quiz-saver", daemon=True)
                 self._thread.start()
@@ -90,7 +99,7 @@ class BackgroundSaver:
                 document, self._pending = self._pending, None
                 self._busy = True
             try:
-                write_atomic(self.path, dumps(document))
+                write_atomic(self.path, self.render(document))
             except Exception as error:  # noqa: BLE001 - the writer must outlive any one save
                 self.last_error = error
                 if self.on_error is not None:

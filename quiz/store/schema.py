@@ -34,27 +34,35 @@ class ProgressError(Exception):
 
 def to_document(progress: Progress) -> dict[str, Any]:
     """Turn progress into plain data for TOML (a snapshot: later changes do not leak in)."""
+    document = head_to_dict(progress)
+    document["packs"] = {pack_id: pack_to_dict(stats) for pack_id, stats in progress.packs.items()}
+    document["players"] = {
+        player: {pack_id: player_pack_to_dict(stats) for pack_id, stats in packs.items()}
+        for player, packs in progress.players.items()
+    }
+    document["rounds"] = [round_to_dict(record) for record in progress.rounds]
+    return document
+
+
+def head_to_dict(progress: Progress) -> dict[str, Any]:
+    """The small part written first: format, settings and the interrupted round."""
     document: dict[str, Any] = {"format": FORMAT}
     settings = progress.settings
     if settings != Settings():
         document["settings"] = {"player": settings.player, "confidence": settings.confidence}
     if progress.current is not None:
         document["current"] = _state_to_dict(progress.current)
-    document["packs"] = {
-        pack_id: {
-            "rounds": stats.rounds,
-            "best": stats.best,
-            "last": stats.last,
-            "questions": {qid: _question_to_dict(q) for qid, q in stats.questions.items()},
-        }
-        for pack_id, stats in progress.packs.items()
-    }
-    document["players"] = {
-        player: {pack_id: _player_pack_to_dict(stats) for pack_id, stats in packs.items()}
-        for player, packs in progress.players.items()
-    }
-    document["rounds"] = [_round_to_dict(record) for record in progress.rounds]
     return document
+
+
+def pack_to_dict(stats: PackStats) -> dict[str, Any]:
+    """One pack's aggregates as plain data."""
+    return {
+        "rounds": stats.rounds,
+        "best": stats.best,
+        "last": stats.last,
+        "questions": {qid: _question_to_dict(q) for qid, q in stats.questions.items()},
+    }
 
 
 def _question_to_dict(q: QuestionStats) -> dict[str, Any]:
@@ -71,17 +79,20 @@ def _tallies(tallies: dict[Any, Tally]) -> dict[str, list[int]]:
     return {str(key): [t.answers, t.correct] for key, t in tallies.items()}
 
 
-def _player_pack_to_dict(stats: PlayerPackStats) -> dict[str, Any]:
-    return {
+def player_pack_to_dict(stats: PlayerPackStats) -> dict[str, Any]:
+    """One player's tallies on one pack as plain data."""
+    data = {
         "kinds": _tallies(stats.kinds),
         "tags": _tallies(stats.tags),
         "verdicts": {truth: dict(row) for truth, row in stats.verdicts.counts.items()},
         "confidence": _tallies(stats.confidence),
         "schedule": {qid: [s.box, s.due.isoformat()] for qid, s in stats.schedule.items()},
     }
+    return {key: value for key, value in data.items() if value}
 
 
-def _round_to_dict(r: RoundRecord) -> dict[str, Any]:
+def round_to_dict(r: RoundRecord) -> dict[str, Any]:
+    """A finished round as plain data; fields at their default value are left out."""
     data: dict[str, Any] = {
         "pack": r.pack,
         "started": r.started,
