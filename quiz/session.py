@@ -43,6 +43,11 @@ def clean_player(name: str) -> str:
     return clean_line(name)[:MAX_PLAYER_NAME].strip()
 
 
+def stamp(moment: datetime) -> str:
+    """A moment as compact ISO 8601 UTC text, ``2026-11-25T09:30:00Z``, as the history keeps it."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def utc_now() -> datetime:
     """The current time in UTC, to the second."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -204,7 +209,7 @@ class Session:
 
     def timestamp(self) -> str:
         """The current time as ISO 8601 text."""
-        return self.now().isoformat()
+        return stamp(self.now())
 
     def start_round(
         self,

@@ -66,13 +66,11 @@ def pack_to_dict(stats: PackStats) -> dict[str, Any]:
 
 
 def _question_to_dict(q: QuestionStats) -> dict[str, Any]:
-    return {
-        "seen": q.seen,
-        "correct": q.correct,
-        "checked": q.checked,
-        "last": q.last,
-        "last_correct": q.last_correct,
-    }
+    data: dict[str, Any] = {"seen": q.seen, "correct": q.correct}
+    # Defaults are left out: two thousand questions make every line count.
+    optional = {"checked": q.checked, "last": q.last, "last_correct": q.last_correct}
+    data.update({key: value for key, value in optional.items() if value})
+    return data
 
 
 def _tallies(tallies: dict[Any, Tally]) -> dict[str, list[int]]:

@@ -20,6 +20,7 @@ import tomli_w
 from quiz.model import scoring
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
 from quiz.model.pack import MAX_PACK_BYTES, VERDICTS, parse_pack
+from quiz.session import stamp
 from quiz.store import paths, progress
 
 _VOCABULARY = (
@@ -209,7 +210,7 @@ def _play(
     """One round of every question, counted in the pack's aggregates as the game counts it."""
     started = START + timedelta(days=day, hours=rng.randint(7, 22), minutes=rng.randint(0, 59))
     seconds = rng.uniform(120, 900)
-    finished = (started + timedelta(seconds=round(seconds))).isoformat()
+    finished = stamp(started + timedelta(seconds=round(seconds)))
     streak = best_streak = score = correct = checked = 0
     for qid, difficulty in questions:
         right, looked = rng.random() < 0.72, rng.random() < 0.08
@@ -229,7 +230,7 @@ def _play(
     stats.best = max(stats.best, score)
     return RoundRecord(
         pack=pack_id,
-        started=started.isoformat(),
+        started=stamp(started),
         finished=finished,
         score=score,
         best_possible=scoring.best_possible(d for _, d in questions),

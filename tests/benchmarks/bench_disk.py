@@ -1,8 +1,10 @@
 """In-process timings of the store and the pack loader.
 
 * A durable save is what the saver thread does after every answer:
-  ``write_atomic(path, dumps(document))``, timed as a whole and in its two parts,
-  beside the snapshot ``to_document`` that the UI thread takes first.
+  ``write_atomic(path, renderer.render(snapshot))``, timed as a whole and in its
+  two parts, beside the snapshot the UI thread takes first. Each run changes one
+  question of one pack, as an answer does, so the renderer re-serialises that
+  pack and reuses the text of everything else.
 * Opening a session reads and checks the whole history, and listing the
   packs loads every installed pack: both happen before the first frame.
 * Loading a pack is ``parse_pack`` on the file's bytes, against a bare
@@ -24,6 +26,7 @@ from quiz.model.pack import parse_pack
 from quiz.session import Session
 from quiz.store import paths, progress
 from quiz.store.files import write_atomic
+from quiz.store.snapshot import Renderer, Snapshotter
 
 T = TypeVar("T")
 
@@ -57,9 +60,16 @@ def saves(progress_file: Path, runs: int) -> Saves:
     result = Saves()
     target = progress_file.with_name("bench-save.toml")
     history = progress.load(progress_file).progress
-    for _ in range(runs):
-        snapshot, document = _ms(partial(progress.to_document, history))
-        dumped, data = _ms(partial(progress.dumps, document))
+    snapshots, renderer = Snapshotter(), Renderer()
+    renderer.render(snapshots.take(history))  # the first save of a session writes it all
+    pack_ids = sorted(history.packs)
+    for run in range(runs):
+        pack_id = pack_ids[run % len(pack_ids)]
+        stats = next(iter(history.packs[pack_id].questions.values()))
+        stats.seen += 1
+        history.touched.add(("packs", pack_id))
+        snapshot, taken = _ms(partial(snapshots.take, history))
+        dumped, data = _ms(partial(renderer.render, taken))
         written, _ = _ms(partial(write_atomic, target, data))
         result.snapshot.append(snapshot)
         result.dumps.append(dumped)
