@@ -12,7 +12,6 @@ import getpass
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from quiz.model.pack import Pack, PackError, Problem, load_pack
 from quiz.model.round import Clock, Mode, Outcome, Round, RoundState
 from quiz.model.text import clean_line
 from quiz.store import paths, progress
+from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.lock import FolderLock
 from quiz.store.saver import BackgroundSaver
 from quiz.store.snapshot import Renderer, Snapshotter
@@ -53,23 +53,8 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class PackEntry:
-    """An installed pack as the home screen lists it: loaded, or broken with its first error."""
-
-    path: Path
-    builtin: bool
-    pack: Pack | None = None
-    error: str | None = None
-
-    @property
-    def id(self) -> str:
-        """The pack's id, or the file's name for a broken pack."""
-        return self.pack.id if self.pack is not None else self.path.stem
-
-
 def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
-    """Load every ``*.toml`` pack in a folder, keeping broken ones as entries.
+    """Every ``*.toml`` pack in a folder, parsed afresh, broken ones included.
 
     Args:
         folder: The folder to look in; a missing folder holds no packs.
@@ -78,17 +63,7 @@ def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
     Returns:
         The entries, sorted by file name.
     """
-    try:
-        files = sorted(folder.glob("*.toml"))
-    except OSError:
-        return []
-    entries = []
-    for path in files:
-        try:
-            entries.append(PackEntry(path, builtin, pack=load_pack(path)))
-        except PackError as error:
-            entries.append(PackEntry(path, builtin, error=str(error.problems[0])))
-    return entries
+    return Catalog(None).entries(folder, builtin=builtin)
 
 
 class Session:
@@ -172,6 +147,10 @@ class Session:
         """The player's calendar day, for the review schedule."""
         return self.now().astimezone().date()
 
+    def due_count(self, pack_id: str) -> int:
+        """How many questions of a pack are due for review (without loading the pack)."""
+        return len(self.progress.due(self.player, pack_id, self.today()))
+
     def due(self, pack: Pack) -> list[str]:
         """Ids of this pack's questions due for review for the current player."""
         known = {question.id for question in pack.questions}
@@ -181,8 +160,10 @@ class Session:
     def packs(self, *, refresh: bool = False) -> list[PackEntry]:
         """Every installed pack: built-in first, then the player's own."""
         if self._entries is None or refresh:
-            builtin = discover(self.builtin_dir, builtin=True)
-            user = discover(paths.user_packs_dir(self.data_dir), builtin=False)
+            catalog = Catalog(self.data_dir / CACHE_FILE if self.writable else None)
+            builtin = catalog.entries(self.builtin_dir, builtin=True)
+            user = catalog.entries(paths.user_packs_dir(self.data_dir), builtin=False)
+            catalog.save()
             self._entries = builtin + user
         return self._entries
 
@@ -199,12 +180,12 @@ class Session:
             PackError: No such pack, or the file is not a valid pack.
         """
         for entry in self.packs():
-            if entry.pack is not None and entry.pack.id == reference:
+            if entry.error is None and entry.id == reference and entry.pack is not None:
                 return entry.pack
         path = Path(reference).expanduser()
         if path.suffix == ".toml" or path.exists():
             return load_pack(path)
-        known = ", ".join(entry.id for entry in self.packs() if entry.pack) or "none"
+        known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
 
     def timestamp(self) -> str:

@@ -19,8 +19,8 @@ from rich.text import Text
 from quiz.cli.output import warn
 from quiz.model.history import Progress
 from quiz.model.text import clean_line
-from quiz.session import PackEntry, discover
 from quiz.store import paths
+from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.packs import read_progress
 
 
@@ -35,8 +35,10 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
     Returns:
         0; a progress file that cannot be read only costs the best scores.
     """
-    entries = discover(builtin_dir or paths.builtin_packs_dir(), builtin=True)
-    entries += discover(paths.user_packs_dir(folder), builtin=False)
+    # The game keeps the cache of pack summaries; a listing only reads it.
+    catalog = Catalog(folder / CACHE_FILE)
+    entries = catalog.entries(builtin_dir or paths.builtin_packs_dir(), builtin=True)
+    entries += catalog.entries(paths.user_packs_dir(folder), builtin=False)
     progress, notice = read_progress(folder)
     rows = [row(entry, progress) for entry in entries]
     if as_json:
@@ -60,13 +62,14 @@ def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
         (None until a round is finished), ``path`` and ``error`` (None
         unless the pack is broken).
     """
-    pack = entry.pack
-    best = progress.best(pack.id) if progress is not None and pack is not None else None
+    summary = entry.summary
+    loaded = summary.error is None
+    best = progress.best(summary.id) if progress is not None and loaded else None
     return {
         "id": entry.id,
-        "title": pack.title if pack else None,
-        "questions": len(pack.questions) if pack else None,
-        "source": pack.source.describe() if pack and pack.source else None,
+        "title": summary.title if loaded else None,
+        "questions": summary.questions if loaded else None,
+        "source": summary.source if loaded else None,
         "builtin": entry.builtin,
         "best": best,
         "path": str(entry.path),

@@ -20,19 +20,19 @@ RESUME = "resume"
 
 def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
     """One line per pack: title, question count and best score, or why it is broken."""
-    if entry.pack is None:
+    summary = entry.summary
+    if summary.error is not None:
         return Content.assemble(
-            (entry.path.name, "bold"), ("   broken: ", "$text-error"), entry.error or ""
+            (entry.path.name, "bold"), ("   broken: ", "$text-error"), summary.error
         )
-    pack = entry.pack
-    count = len(pack.questions)
+    count = summary.questions
     parts: list[str | tuple[str, str]] = [
-        (pack.title, "bold"),
+        (summary.title, "bold"),
         f"\n  {count} question{'s' if count != 1 else ''}",
         "   best " + (str(best) if best is not None else "\u2014"),
     ]
-    if pack.source is not None:
-        parts.append(("   source: " + pack.source.describe(), "dim"))
+    if summary.source is not None:
+        parts.append(("   source: " + summary.source, "dim"))
     if due:
         parts.append((f"   {due} due for review (v)", "bold $text-warning"))
     if not entry.builtin:
@@ -147,9 +147,10 @@ class HomeScreen(Screen[None]):
             options.add_option(Option(label, id=RESUME))
         for entry in self.session.packs():
             best = self.session.progress.best(entry.id)
-            due = len(self.session.due(entry.pack)) if entry.pack is not None else 0
+            due = self.session.due_count(entry.id) if entry.error is None else 0
             label = pack_label(entry, best, due)
-            options.add_option(Option(label, id=f"pack:{entry.path}", disabled=entry.pack is None))
+            disabled = entry.error is not None
+            options.add_option(Option(label, id=f"pack:{entry.path}", disabled=disabled))
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 

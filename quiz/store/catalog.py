@@ -1,0 +1,170 @@
+"""The installed packs, listed without parsing every pack at every start.
+
+Listing a hundred packs used to mean validating a hundred TOML files before
+the home screen could show a line. Now each file's summary (id, title,
+question count, source, or its first error) is kept in ``packs-cache.toml``
+in the data folder, keyed by the file's path, size and modification time; a
+pack is parsed only when it is new or changed, or when it is played. The cache
+is only a cache: it is checked as strictly as any input, ignored whole when it
+is damaged or was written by another version of the game, and losing it costs
+one slow start.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from quiz import __version__
+from quiz.model.pack import Pack, PackError, load_pack
+from quiz.model.text import clean_line
+from quiz.store.files import write_atomic
+
+CACHE_FILE = "packs-cache.toml"
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    """What a pack list shows of a pack, without its questions."""
+
+    id: str
+    title: str
+    questions: int
+    source: str | None = None
+    error: str | None = None
+
+    @classmethod
+    def of(cls, pack: Pack) -> PackSummary:
+        """Summarise a loaded pack."""
+        source = pack.source.describe() if pack.source is not None else None
+        return cls(pack.id, pack.title, len(pack.questions), source)
+
+
+@dataclass
+class PackEntry:
+    """An installed pack: its summary, and the pack itself once it is needed."""
+
+    path: Path
+    builtin: bool
+    summary: PackSummary
+    _pack: Pack | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        """The pack's id, or the file's name for a broken pack."""
+        return self.summary.id
+
+    @property
+    def error(self) -> str | None:
+        """The pack's first problem, or None when it loads."""
+        return self.summary.error
+
+    @property
+    def pack(self) -> Pack | None:
+        """The validated pack, loaded on first use; None for a broken pack."""
+        if self._pack is None and self.summary.error is None:
+            try:
+                self._pack = load_pack(self.path)
+            except PackError as error:
+                # Changed since it was listed: from now on it is listed as broken.
+                self.summary = PackSummary(self.path.stem, "", 0, None, str(error.problems[0]))
+        return self._pack
+
+
+class Catalog:
+    """Lists pack folders, reusing the summaries of files that did not change."""
+
+    def __init__(self, cache_path: Path | None) -> None:
+        """Read the cache, if there is a usable one.
+
+        Args:
+            cache_path: The cache file, or None to parse every pack every time.
+        """
+        self.cache_path = cache_path
+        self._cached = _read_cache(cache_path) if cache_path is not None else {}
+        self._fresh: dict[str, dict[str, Any]] = {}
+        self._changed = False
+
+    def entries(self, folder: Path, *, builtin: bool) -> list[PackEntry]:
+        """Every ``*.toml`` pack in a folder, sorted by file name; broken ones included."""
+        try:
+            files = sorted(folder.glob("*.toml"))
+        except OSError:
+            return []
+        return [entry for path in files if (entry := self._entry(path, builtin)) is not None]
+
+    def _entry(self, path: Path, builtin: bool) -> PackEntry | None:
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        key = str(path.resolve(strict=False))
+        stamp = {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+        cached = self._cached.get(key)
+        if cached is not None and all(cached.get(k) == v for k, v in stamp.items()):
+            summary = _summary(cached)
+            if summary is not None:
+                self._fresh[key] = cached
+                return PackEntry(path, builtin, summary)
+        pack = None
+        try:
+            pack = load_pack(path)
+            summary = PackSummary.of(pack)
+        except PackError as error:
+            summary = PackSummary(path.stem, "", 0, None, str(error.problems[0]))
+        self._fresh[key] = {**stamp, **{k: v for k, v in vars(summary).items() if v is not None}}
+        self._changed = True
+        return PackEntry(path, builtin, summary, pack)
+
+    def save(self) -> None:
+        """Write the summaries of the files listed, if any changed; failures only cost speed."""
+        unchanged = not self._changed and self._fresh.keys() == self._cached.keys()
+        # A listing does not create the data folder just to keep a cache in it.
+        if self.cache_path is None or unchanged or not self.cache_path.parent.is_dir():
+            return
+        document = {"format": 1, "version": __version__, "packs": self._fresh}
+        try:
+            write_atomic(self.cache_path, tomli_w.dumps(document).encode("utf-8"))
+        except OSError:
+            return
+        self._cached, self._changed = dict(self._fresh), False
+
+
+def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        if path.stat().st_size > MAX_CACHE_BYTES:
+            return {}
+        document = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return {}
+    packs = document.get("packs")
+    if document.get("format") != 1 or document.get("version") != __version__:
+        return {}
+    if not isinstance(packs, dict) or not all(isinstance(v, dict) for v in packs.values()):
+        return {}
+    return packs
+
+
+def _summary(data: dict[str, Any]) -> PackSummary | None:
+    """A summary from the cache, or None if the entry is not what this module writes."""
+    pack_id, title, count = data.get("id"), data.get("title"), data.get("questions")
+    source, error = data.get("source"), data.get("error")
+    if not isinstance(pack_id, str) or not isinstance(title, str) or type(count) is not int:
+        return None
+    if not (source is None or isinstance(source, str)) or not (
+        error is None or isinstance(error, str)
+    ):
+        return None
+    # Cached text is shown like pack text, so it is cleaned like pack text.
+    return PackSummary(
+        clean_line(pack_id),
+        clean_line(title),
+        count,
+        None if source is None else clean_line(source),
+        None if error is None else clean_line(error),
+    )
