@@ -52,10 +52,13 @@ class QuizApp(App[None]):
         return HomeScreen(self.session)
 
     def on_mount(self) -> None:
-        """Go straight into a round, or offer to resume an interrupted one."""
+        """Go straight into a round, as ``quiz play`` asks."""
         if self.start is not None:
             self.push_screen(PlayScreen(self.session, self.start))
-        elif self.session.resumable() is not None:
+
+    def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
+        """With the history read, offer to resume the round left unfinished last time."""
+        if self.start is None and self.session.resumable() is not None:
             self.offer_resume()
 
     @work(exclusive=True, group="resume")
@@ -190,7 +193,13 @@ def build_app(
         ValueError: A review was asked for and nothing is due.
         AlreadyRunning: Another game is using the data folder.
     """
-    session = Session(data_dir, player=player, confidence=confidence, exclusive=True)
+    session = Session(
+        data_dir,
+        player=player,
+        confidence=confidence,
+        exclusive=True,
+        defer_loading=pack is None,
+    )
     start = None
     if pack is not None:
         start = session.start_round(

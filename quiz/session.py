@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import random
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from quiz.model.round import Clock, Mode, Outcome, Round, RoundState
 from quiz.model.text import clean_line
 from quiz.store import paths, progress
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
+from quiz.store.files import remove_stale_temporaries
 from quiz.store.lock import FolderLock
 from quiz.store.saver import BackgroundSaver
 from quiz.store.snapshot import Renderer, Snapshotter
@@ -79,6 +81,7 @@ class Session:
         player: str | None = None,
         confidence: bool | None = None,
         exclusive: bool = False,
+        defer_loading: bool = False,
     ) -> None:
         """Open the data folder and read the progress file.
 
@@ -92,6 +95,9 @@ class Session:
             confidence: Confidence mode for this session only; else the saved setting.
             exclusive: Hold the data folder's lock until :meth:`close`, as the game does,
                 so a second game cannot overwrite this one's rounds.
+            defer_loading: Leave reading the progress file to :meth:`ensure_loaded`, so
+                the home screen can be drawn first (the first use of :attr:`progress`
+                loads it anyway).
 
         Raises:
             AlreadyRunning: ``exclusive`` and another game holds the folder.
@@ -106,25 +112,57 @@ class Session:
         if exclusive:
             try:
                 self._lock = FolderLock(data_dir)
+                # A process killed mid-save leaves its temporary file behind.
+                remove_stale_temporaries(self.progress_path)
             except OSError as error:
                 self.notices.append(
                     f"The data folder {data_dir} cannot be written "
                     f"({error.strerror or error}): progress will not be saved."
                 )
-        loaded = progress.load(self.progress_path)
-        self.progress: Progress = loaded.progress
-        if loaded.notice:
-            self.notices.append(loaded.notice)
-        self.writable = loaded.writable
+        self.writable = True
         self.on_save_error: Callable[[Exception], None] | None = None
         self._snapshots = Snapshotter()
         self._saver = BackgroundSaver(
             self.progress_path, on_error=self._save_failed, render=Renderer().render
         )
         self._entries: list[PackEntry] | None = None
-        settings = self.progress.settings
-        self.player = clean_player(player or "") or settings.player or default_player()
-        self.confidence = settings.confidence if confidence is None else confidence
+        self._asked_player = clean_player(player or "")
+        self._asked_confidence = confidence
+        self.player = self._asked_player or default_player()
+        self.confidence = bool(confidence)
+        self._progress: Progress | None = None
+        self._loading = threading.Lock()
+        if not defer_loading:
+            self.ensure_loaded()
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the progress file has been read."""
+        return self._progress is not None
+
+    @property
+    def progress(self) -> Progress:
+        """The player's progress, read from disk on first use."""
+        return self._progress if self._progress is not None else self.ensure_loaded()
+
+    def ensure_loaded(self) -> Progress:
+        """Read the progress file once; safe to call from any thread.
+
+        Returns:
+            The progress.
+        """
+        with self._loading:
+            if self._progress is None:
+                loaded = progress.load(self.progress_path)
+                if loaded.notice:
+                    self.notices.append(loaded.notice)
+                self.writable = self.writable and loaded.writable
+                settings = loaded.progress.settings
+                self.player = self._asked_player or settings.player or default_player()
+                if self._asked_confidence is None:
+                    self.confidence = settings.confidence
+                self._progress = loaded.progress
+            return self._progress
 
     def set_player(self, name: str) -> str:
         """Change who plays, and remember it for the next start.

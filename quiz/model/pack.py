@@ -50,7 +50,7 @@ LIMITS = {
     "tag": 32,
 }
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would allow a final newline
 
 _TOP_KEYS = {"format", "pack", "questions"}
 _PACK_KEYS = {"id", "title", "description", "source"}
@@ -330,7 +330,10 @@ def _decode(data: bytes, name: str) -> str:
         raise PackError(
             [Problem(name, f"is not UTF-8 text (byte 0x{data[error.start]:02x})", line=line)]
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise PackError([Problem(name, "is empty")])
+    return text
 
 
 def _syntax_problem(name: str, message: str) -> Problem:

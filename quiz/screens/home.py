@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from quiz.model.pack import Pack
 from quiz.screens.ask import AskScreen
@@ -77,6 +78,9 @@ class HomeScreen(Screen[None]):
     class Resume(Message):
         """The player chose to resume the interrupted round."""
 
+    class Loaded(Message):
+        """The history has been read (the app may now offer to resume a round)."""
+
     class Review(Message):
         """The player chose to review a pack's questions that are due."""
 
@@ -114,16 +118,30 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             yield Static(id="status", markup=False)
-            for notice in self.session.notices:
-                yield Static(Content(notice), classes="notice", markup=False)
+            yield Vertical(id="notices")
             yield OptionList(id="packs")
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the list and focus it."""
+        """Fill the list and focus it; read the history once the first frame is up."""
         self.title = "quiz"
         self.refresh_packs()
         self.query_one(OptionList).focus()
+        if self.session.loaded:
+            self.post_message(self.Loaded())
+        else:
+            self.call_after_refresh(self._load_history)
+
+    def _load_history(self) -> None:
+        # Years of history take a few hundred milliseconds to read: after the first
+        # frame, on a thread, so the packs are on screen at once.
+        self.run_worker(self.session.ensure_loaded, thread=True, group="history")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The history has been read: show scores, notices and the round to resume."""
+        if event.worker.group == "history" and event.state == WorkerState.SUCCESS:
+            self.refresh_packs()
+            self.post_message(self.Loaded())
 
     def on_screen_resume(self) -> None:
         """Scores and the resumable round may have changed while away."""
@@ -132,11 +150,22 @@ class HomeScreen(Screen[None]):
     def refresh_packs(self) -> None:
         """Rebuild the list and the status line from the session."""
         session = self.session
-        self.query_one("#status", Static).update(status_line(session.player, session.confidence))
+        status = self.query_one("#status", Static)
+        if not session.loaded:
+            status.update("Reading your history\u2026")
+        else:
+            status.update(status_line(session.player, session.confidence))
+            notices = self.query_one("#notices", Vertical)
+            if len(notices.children) != len(session.notices):
+                notices.remove_children()
+                notices.mount_all(
+                    Static(Content(notice), classes="notice", markup=False)
+                    for notice in session.notices
+                )
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        found = self.session.resumable()
+        found = self.session.resumable() if session.loaded else None
         if found is not None:
             pack, state = found
             label = Content.assemble(
@@ -146,8 +175,10 @@ class HomeScreen(Screen[None]):
             )
             options.add_option(Option(label, id=RESUME))
         for entry in self.session.packs():
-            best = self.session.progress.best(entry.id)
-            due = self.session.due_count(entry.id) if entry.error is None else 0
+            best, due = None, 0
+            if session.loaded:
+                best = session.progress.best(entry.id)
+                due = session.due_count(entry.id) if entry.error is None else 0
             label = pack_label(entry, best, due)
             disabled = entry.error is not None
             options.add_option(Option(label, id=f"pack:{entry.path}", disabled=disabled))

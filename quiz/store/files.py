@@ -78,3 +78,20 @@ def remove_file(path: Path) -> None:
     """
     os.unlink(path)
     fsync_folder(path.parent)
+
+
+def remove_stale_temporaries(path: Path) -> int:
+    """Delete temporary files that an interrupted :func:`write_atomic` of ``path`` left.
+
+    Only safe while nothing else can be writing ``path``: the game calls it while it
+    holds the data folder's lock.
+
+    Returns:
+        How many were removed.
+    """
+    removed = 0
+    for temporary in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+            removed += 1
+    return removed

@@ -74,3 +74,14 @@ def test_write_new_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_fsync_folder_tolerates_a_missing_folder(tmp_path: Path) -> None:
     fsync_folder(tmp_path / "missing")
     fsync_folder(tmp_path)
+
+
+def test_stale_temporaries_of_a_killed_save_are_removed(tmp_path: Path) -> None:
+    from quiz.store.files import remove_stale_temporaries
+
+    target = tmp_path / "progress.toml"
+    target.write_text("kept", "utf-8")
+    (tmp_path / ".progress.toml.abc123.tmp").write_text("half", "utf-8")
+    (tmp_path / ".other.toml.abc.tmp").write_text("not ours", "utf-8")
+    assert remove_stale_temporaries(target) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.toml.abc.tmp", "progress.toml"]
