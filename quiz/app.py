@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -13,12 +14,29 @@ from textual.content import Content
 
 from quiz.model.round import Round
 from quiz.screens.confirm import ConfirmScreen
-from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
-from quiz.screens.play import PlayScreen
-from quiz.screens.results import ResultsScreen
-from quiz.screens.scores import ScoresScreen
 from quiz.session import Session
+
+if TYPE_CHECKING:
+    from quiz.screens.play import PlayScreen
+    from quiz.screens.results import ResultsScreen
+
+
+def play_screen(session: Session, play: Round) -> PlayScreen:
+    """The screen of a round.
+
+    The screens after the home screen are imported when first shown, not at start:
+    the home screen is the only one the first frame needs.
+    """
+    from quiz.screens.play import PlayScreen
+
+    return PlayScreen(session, play)
+
+
+def is_playing(screen: object) -> bool:
+    """Whether a screen is a round in progress (without importing the play screen)."""
+    play = getattr(screen, "play", None)
+    return getattr(screen, "answering", None) is not None and play is not None
 
 
 class QuizApp(App[None]):
@@ -54,7 +72,7 @@ class QuizApp(App[None]):
     def on_mount(self) -> None:
         """Go straight into a round, as ``quiz play`` asks."""
         if self.start is not None:
-            self.push_screen(PlayScreen(self.session, self.start))
+            self.push_screen(play_screen(self.session, self.start))
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """With the history read, offer to resume the round left unfinished last time."""
@@ -80,19 +98,21 @@ class QuizApp(App[None]):
         """Continue the interrupted round."""
         play = self.session.resume()
         if play is not None:
-            self.push_screen(PlayScreen(self.session, play))
+            self.push_screen(play_screen(self.session, play))
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         """A pack was chosen on the home screen."""
-        self.push_screen(PlayScreen(self.session, self.session.start_round(message.pack)))
+        self.push_screen(play_screen(self.session, self.session.start_round(message.pack)))
 
     def on_home_screen_review(self, message: HomeScreen.Review) -> None:
         """Review the questions of a pack that are due."""
         play = self.session.start_round(message.pack, review=True)
-        self.push_screen(PlayScreen(self.session, play))
+        self.push_screen(play_screen(self.session, play))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
         """Show the scores screen."""
+        from quiz.screens.scores import ScoresScreen
+
         self.push_screen(ScoresScreen(self.session))
 
     def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
@@ -101,15 +121,19 @@ class QuizApp(App[None]):
 
     def on_play_screen_finished(self, message: PlayScreen.Finished) -> None:
         """Show the results in place of the finished round."""
+        from quiz.screens.results import ResultsScreen
+
         self.switch_screen(ResultsScreen(message.play, message.record, message.previous_best))
 
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""
         play = self.session.start_round(message.pack)
-        self.switch_screen(PlayScreen(self.session, play))
+        self.switch_screen(play_screen(self.session, play))
 
     def action_help(self) -> None:
         """Show the keys that work on the current screen."""
+        from quiz.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         keys: list[tuple[str, str]] = []
@@ -120,7 +144,7 @@ class QuizApp(App[None]):
                 continue
             seen.add(binding.description)
             keys.append((self.get_key_display(binding), binding.description))
-        if isinstance(self.screen, PlayScreen) and self.screen.answering:
+        if is_playing(self.screen) and getattr(self.screen, "answering", False):
             keys.insert(0, ("1-9", "Choose that answer (or type a number and press Enter)"))
         self.push_screen(HelpScreen(keys))
 
@@ -128,7 +152,7 @@ class QuizApp(App[None]):
     async def action_quit(self) -> None:
         """Quit; mid-round, ask first and keep the round to resume."""
         screen = self.screen
-        if isinstance(screen, PlayScreen) and not screen.play.finished:
+        if is_playing(screen) and not screen.play.finished:
             screen.play.pause()
             leave = await self.push_screen_wait(
                 ConfirmScreen(

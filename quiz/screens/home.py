@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from quiz.model.pack import Pack
-from quiz.screens.ask import AskScreen
 from quiz.session import PackEntry, Session
 
 RESUME = "resume"
@@ -223,6 +222,8 @@ class HomeScreen(Screen[None]):
 
     def action_player(self) -> None:
         """Ask who is playing."""
+        # Imported here: it brings Textual's Input, which the first frame does not need.
+        from quiz.screens.ask import AskScreen
 
         def chosen(name: str | None) -> None:
             if name is not None:
