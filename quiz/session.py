@@ -24,6 +24,7 @@ from quiz.store import paths, progress
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.files import remove_stale_temporaries
 from quiz.store.lock import FolderLock
+from quiz.store.mirror import write_mirror
 from quiz.store.saver import BackgroundSaver
 from quiz.store.snapshot import Renderer, Snapshotter
 
@@ -131,6 +132,7 @@ class Session:
         self.player = self._asked_player or default_player()
         self.confidence = bool(confidence)
         self._progress: Progress | None = None
+        self._read_cleanly = False
         self._loading = threading.Lock()
         if not defer_loading:
             self.ensure_loaded()
@@ -154,6 +156,7 @@ class Session:
         with self._loading:
             if self._progress is None:
                 loaded = progress.load(self.progress_path)
+                self._read_cleanly = loaded.notice is None
                 if loaded.notice:
                     self.notices.append(loaded.notice)
                 self.writable = self.writable and loaded.writable
@@ -335,7 +338,14 @@ class Session:
             True when everything reached the disk.
         """
         try:
-            return self._saver.close(timeout)
+            saved = self._saver.close(timeout)
+            # The copy must say exactly what the file says: the file was read cleanly or
+            # written by this session, nothing failed, and no other game could write it.
+            in_step = self._read_cleanly or self._saver.saves > 0
+            if saved and in_step and self.writable and self.save_error is None and self._lock:
+                # The next start (and quiz scores) read this copy instead of parsing TOML.
+                write_mirror(self.progress_path, progress.to_document(self.progress))
+            return saved
         finally:
             if self._lock is not None:
                 self._lock.release()

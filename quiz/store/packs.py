@@ -9,6 +9,7 @@ byte is written; writing and removal go through :mod:`quiz.store.files`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tomllib
@@ -18,6 +19,7 @@ from quiz.model.history import Progress
 from quiz.model.pack import LIMITS, MAX_PACK_BYTES, SLUG, PackError, Problem
 from quiz.store import paths
 from quiz.store.files import remove_file, write_atomic
+from quiz.store.mirror import read_mirror
 from quiz.store.progress import FORMAT, MAX_PROGRESS_BYTES, ProgressError, from_document
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -162,6 +164,10 @@ def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
         a sentence saying why it could not be read.
     """
     path = paths.progress_path(folder)
+    mirrored = read_mirror(path)
+    if mirrored is not None:
+        with contextlib.suppress(ProgressError, RecursionError):
+            return from_document(mirrored), None
     try:
         if path.stat().st_size > MAX_PROGRESS_BYTES:
             return None, f"{path} is too large to read"

@@ -19,6 +19,7 @@ import tomli_w
 from quiz.model.history import Progress
 from quiz.model.text import clean_line
 from quiz.store.files import write_atomic, write_new
+from quiz.store.mirror import read_mirror
 from quiz.store.schema import FORMAT, ProgressError, from_document, to_document
 from quiz.store.snapshot import render_full
 
@@ -53,6 +54,12 @@ def load(path: Path) -> Loaded:
         The progress, plus a notice when the file was missing parts, corrupt,
         unreadable or from a newer version.
     """
+    document = read_mirror(path)
+    if document is not None:
+        try:
+            return Loaded(from_document(document))
+        except (ProgressError, RecursionError):
+            pass  # A damaged copy: the TOML file decides.
     try:
         data = path.read_bytes()
     except FileNotFoundError:

@@ -1,0 +1,84 @@
+"""The JSON copy of the progress file: used only while it is exactly the file's twin."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from quiz.session import Session
+from quiz.store import progress as progress_module
+from quiz.store.mirror import mirror_path
+
+ROOT = Path(__file__).resolve().parents[2]
+BUILTIN = ROOT / "questions"
+
+
+def play_a_round(data: Path) -> Session:
+    session = Session(data, builtin_dir=BUILTIN, exclusive=True, player="ana")
+    pack = session.find_pack("iran-quds-force-iraq")
+    play = session.start_round(pack, seed=3, count=3)
+    while not play.finished:
+        session.answered(play, play.answer(play.current.answer))
+    session.finish(play)
+    assert session.close()
+    return session
+
+
+def no_toml_parsing(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = progress_module.tomllib.loads
+
+    def spy(text, **kwargs):
+        calls.append(text[:20])
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(progress_module.tomllib, "loads", spy)
+    return calls
+
+
+def test_the_next_start_reads_the_copy_and_gets_the_same_progress(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    first = play_a_round(data)
+    assert mirror_path(first.progress_path).exists()
+    calls = no_toml_parsing(monkeypatch)
+    again = Session(data, builtin_dir=BUILTIN)
+    assert calls == []
+    assert again.progress == progress_module.from_document(
+        progress_module.tomllib.loads(first.progress_path.read_text("utf-8"))
+    )
+
+
+def test_a_copy_of_an_older_file_is_ignored(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    first = play_a_round(data)
+    path = first.progress_path
+    path.write_text(path.read_text("utf-8").replace("best = ", "best = 1", 1), "utf-8")
+    os.utime(path, ns=(1, 1))
+    calls = no_toml_parsing(monkeypatch)
+    again = Session(data, builtin_dir=BUILTIN)
+    assert calls and again.progress.packs["iran-quds-force-iraq"].best >= 100
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b'{"mirrors": [1, 2], "document": {}}',
+                                    b'{"mirrors": "x"}', b"[]"])
+def test_a_damaged_copy_is_ignored(tmp_path, damage):
+    data = tmp_path / "data"
+    first = play_a_round(data)
+    mirror_path(first.progress_path).write_bytes(damage)
+    again = Session(data, builtin_dir=BUILTIN)
+    assert len(again.progress.rounds) == 1
+
+
+def test_no_copy_is_left_for_a_file_the_game_could_not_read(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "progress.toml").write_bytes(b"format = 2\n")
+    session = Session(data, builtin_dir=BUILTIN, exclusive=True)
+    assert session.close()
+    assert not mirror_path(data / "progress.toml").exists()
+    (data / "progress.toml").write_bytes(b"garbage [")
+    session = Session(data, builtin_dir=BUILTIN, exclusive=True)
+    assert session.close()
+    assert not mirror_path(data / "progress.toml").exists()
