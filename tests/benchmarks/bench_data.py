@@ -20,7 +20,7 @@ import tomli_w
 from quiz.model import scoring
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
 from quiz.model.pack import MAX_PACK_BYTES, VERDICTS, parse_pack
-from quiz.session import stamp
+from quiz.session import Session, stamp
 from quiz.store import paths, progress
 
 _VOCABULARY = (
@@ -190,14 +190,27 @@ def build_history(
         history.rounds.append(_play(history.packs[pack_id], pack_id, questions[pack_id], day, rng))
     progress.save(paths.progress_path(data_dir), history)
     kept = [path for path in data_dir.rglob("*") if path.is_file() and folder not in path.parents]
+    size = sum(path.stat().st_size for path in kept)
+    end_a_game(data_dir)
     return History(
         data_dir=data_dir,
         pack_files=files,
         first_title="Benchmark pack 000",
         rounds=days,
         questions=packs * per_pack,
-        progress_bytes=sum(path.stat().st_size for path in kept),
+        progress_bytes=size,
     )
+
+
+def end_a_game(data_dir: Path) -> None:
+    """Leave the folder as a game that ended normally does.
+
+    A game caches the summaries of the packs it listed and, when it closes,
+    writes the JSON copy of the progress file; the next start reads those.
+    """
+    session = Session(data_dir, exclusive=True, builtin_dir=paths.builtin_packs_dir())
+    session.packs()
+    session.close()
 
 
 def _play(

@@ -26,6 +26,7 @@ from quiz.model.pack import parse_pack
 from quiz.session import Session
 from quiz.store import paths, progress
 from quiz.store.files import write_atomic
+from quiz.store.mirror import mirror_path
 from quiz.store.snapshot import Renderer, Snapshotter
 
 T = TypeVar("T")
@@ -97,6 +98,18 @@ def startup(data_dir: Path, runs: int) -> tuple[list[float], list[float], int]:
         count = len(entries)
         session.close()
     return opened, listed, count
+
+
+def startup_without_copy(data_dir: Path, runs: int) -> list[float]:
+    """Milliseconds to open a session when the JSON copy is missing and TOML is parsed."""
+    copy = mirror_path(paths.progress_path(data_dir))
+    aside = copy.with_name(copy.name + ".aside")
+    copy.rename(aside)
+    try:
+        return [_ms(partial(Session, data_dir, builtin_dir=paths.builtin_packs_dir()))[0]
+                for _ in range(runs)]
+    finally:
+        aside.rename(copy)
 
 
 def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float]]:
