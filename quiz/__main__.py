@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.model.pack import PackError
-from quiz.store.crashlog import write_crash_log
-from quiz.store.lock import AlreadyRunning
 from quiz.store.paths import data_dir
 
 _DATA_DIR_HELP = (
@@ -106,6 +104,8 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
         The exit code.
     """
     from quiz.app import build_app
+    from quiz.store.crashlog import write_crash_log
+    from quiz.store.lock import AlreadyRunning
 
     try:
         app = build_app(
@@ -175,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 on success, 1 on a failure, 2 on a usage error.
     """
     args = build_parser().parse_args(argv)
-    folder = data_dir(args.data_dir)
+    # quiz check reads only the files it is given: no data folder to look up.
+    folder = Path() if args.command == "check" else data_dir(args.data_dir)
     if args.command in ("play", None):
         return run_game(folder, args)
     try:

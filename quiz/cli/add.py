@@ -24,10 +24,10 @@ from quiz.store.packs import (
     install,
     installed_path,
     read_pack_file,
-    read_progress,
     read_regular_file,
     reason,
 )
+from quiz.store.progress import read_progress
 
 
 class Refused(Exception):

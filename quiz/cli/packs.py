@@ -21,7 +21,7 @@ from quiz.model.history import Progress
 from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.packs import read_progress
+from quiz.store.progress import read_progress
 
 
 def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:

@@ -13,7 +13,8 @@ from pathlib import Path
 from quiz.cli.output import plural, say, warn
 from quiz.session import discover
 from quiz.store import paths
-from quiz.store.packs import StoreError, read_progress, reason, uninstall
+from quiz.store.packs import StoreError, reason, uninstall
+from quiz.store.progress import read_progress
 
 
 def run(folder: Path, pack_id: str, *, builtin_dir: Path | None = None) -> int:

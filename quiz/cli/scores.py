@@ -14,7 +14,7 @@ from rich.console import Console
 from quiz.cli.output import warn
 from quiz.model.report import build, to_json
 from quiz.report_tables import report, text
-from quiz.store.packs import read_progress
+from quiz.store.progress import read_progress
 
 
 def run(

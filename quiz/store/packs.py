@@ -9,18 +9,13 @@ byte is written; writing and removal go through :mod:`quiz.store.files`.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tomllib
 from pathlib import Path
 
-from quiz.model.history import Progress
 from quiz.model.pack import LIMITS, MAX_PACK_BYTES, SLUG, PackError, Problem
 from quiz.store import paths
 from quiz.store.files import remove_file, write_atomic
-from quiz.store.mirror import read_mirror
-from quiz.store.progress import FORMAT, MAX_PROGRESS_BYTES, ProgressError, from_document
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
@@ -151,39 +146,6 @@ def uninstall(folder: Path, pack_id: str) -> Path:
     _require_inside(target, folder)
     remove_file(target)
     return target
-
-
-def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
-    """Read the progress file without changing anything on disk.
-
-    :func:`quiz.store.progress.load` backs a corrupt file up before the game
-    starts afresh; a listing must not leave a new backup on every run.
-
-    Returns:
-        The progress (empty when there is no file yet) and None, or None and
-        a sentence saying why it could not be read.
-    """
-    path = paths.progress_path(folder)
-    mirrored = read_mirror(path)
-    if mirrored is not None:
-        with contextlib.suppress(ProgressError, RecursionError):
-            return from_document(mirrored), None
-    try:
-        if path.stat().st_size > MAX_PROGRESS_BYTES:
-            return None, f"{path} is too large to read"
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Progress(), None
-    except OSError as error:
-        return None, f"{path} could not be read: {reason(error)}"
-    try:
-        document = tomllib.loads(data.decode("utf-8"))
-        version = document.get("format")
-        if type(version) is int and version > FORMAT:
-            return None, f"{path} was written by a newer version of quiz"
-        return from_document(document), None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ProgressError, RecursionError):
-        return None, f"{path} could not be understood; the game will keep a backup of it"
 
 
 def reason(error: OSError) -> str:

@@ -8,6 +8,7 @@ and the session does not save.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,6 +19,7 @@ import tomli_w
 
 from quiz.model.history import Progress
 from quiz.model.text import clean_line
+from quiz.store import paths
 from quiz.store.files import write_atomic, write_new
 from quiz.store.mirror import read_mirror
 from quiz.store.schema import FORMAT, ProgressError, from_document, to_document
@@ -137,3 +139,34 @@ def dumps(document: dict[str, Any]) -> bytes:
     return tomli_w.dumps(document).encode("utf-8")
 
 
+def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
+    """Read the progress file without changing anything on disk.
+
+    :func:`quiz.store.progress.load` backs a corrupt file up before the game
+    starts afresh; a listing must not leave a new backup on every run.
+
+    Returns:
+        The progress (empty when there is no file yet) and None, or None and
+        a sentence saying why it could not be read.
+    """
+    path = paths.progress_path(folder)
+    mirrored = read_mirror(path)
+    if mirrored is not None:
+        with contextlib.suppress(ProgressError, RecursionError):
+            return from_document(mirrored), None
+    try:
+        if path.stat().st_size > MAX_PROGRESS_BYTES:
+            return None, f"{path} is too large to read"
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Progress(), None
+    except OSError as error:
+        return None, f"{path} could not be read: {error.strerror or str(error)}"
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+        version = document.get("format")
+        if type(version) is int and version > FORMAT:
+            return None, f"{path} was written by a newer version of quiz"
+        return from_document(document), None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ProgressError, RecursionError):
+        return None, f"{path} could not be understood; the game will keep a backup of it"
