@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 
+from quiz.model.pack import Pack
 from quiz.model.round import Round
 from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.home import HomeScreen
@@ -102,11 +103,29 @@ class QuizApp(App[None]):
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         """A pack was chosen on the home screen."""
-        self.push_screen(play_screen(self.session, self.session.start_round(message.pack)))
+        self.start_new(message.pack, review=False)
 
     def on_home_screen_review(self, message: HomeScreen.Review) -> None:
         """Review the questions of a pack that are due."""
-        play = self.session.start_round(message.pack, review=True)
+        self.start_new(message.pack, review=True)
+
+    @work(exclusive=True, group="start")
+    async def start_new(self, pack: Pack, *, review: bool) -> None:
+        """Start a round; if one is unfinished, ask before it is given up."""
+        found = self.session.resumable()
+        if found is not None:
+            old, state = found
+            question = Content.assemble(
+                "Start a new round? Your unfinished round of ",
+                (old.title, "bold"),
+                f" ({len(state.answers)} of {len(state.order)} answered) will be given up; "
+                "its answers stay counted in your scores.",
+            )
+            if not await self.push_screen_wait(
+                ConfirmScreen(question, yes="Start new", no="Go back")
+            ):
+                return
+        play = self.session.start_round(pack, review=review)
         self.push_screen(play_screen(self.session, play))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
@@ -135,18 +154,20 @@ class QuizApp(App[None]):
         from quiz.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
             return
-        keys: list[tuple[str, str]] = []
-        seen: set[str] = set()
+        # Keys the screen explains itself (digits, Enter on a list), then its bindings.
+        extra = getattr(self.screen, "help_keys", None)
+        keys: list[tuple[str, str]] = list(extra()) if callable(extra) else []
+        seen: set[str] = {description for _, description in keys}
         for active in self.active_bindings.values():
             binding = active.binding
-            if binding.id is None or not active.enabled or binding.description in seen:
+            hidden = binding.id is None or not binding.show or not active.enabled
+            if hidden or binding.description in seen:
                 continue
             seen.add(binding.description)
             keys.append((self.get_key_display(binding), binding.description))
-        if is_playing(self.screen) and getattr(self.screen, "answering", False):
-            keys.insert(0, ("1-9", "Choose that answer (or type a number and press Enter)"))
-        self.push_screen(HelpScreen(keys))
+        self.push_screen(HelpScreen(keys, confidence=self.session.confidence))
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:

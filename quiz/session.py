@@ -310,7 +310,8 @@ class Session:
         if pack is None:
             return None
         play = Round.resume(pack, state, clock=self.clock)
-        return None if play.finished else (pack, state)
+        # A round left before its first answer holds nothing worth offering back.
+        return None if play.finished or not play.outcomes else (pack, state)
 
     def resume(self) -> Round | None:
         """Rebuild the interrupted round, or None when there is none to play."""

@@ -69,6 +69,7 @@ _QUESTION_KEYS = {
     "tags",
 }
 _KIND_ONLY = {"choices": "choice", "tolerance": "number", "unit": "number"}
+_THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -225,9 +226,14 @@ def parse_number(text: str) -> float | None:
     Returns:
         The number, or None when the text is not a finite number.
     """
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "")
+    cleaned = text.strip().replace(" ", "")
     if not cleaned or len(cleaned) > 40:
         return None
+    if "," in cleaned:
+        # Commas only between groups of three digits: "1,2" is not 12 (nor 1.2).
+        if not _THOUSANDS.fullmatch(cleaned):
+            return None
+        cleaned = cleaned.replace(",", "")
     try:
         value = float(cleaned)
     except ValueError:
@@ -310,7 +316,8 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
     checker = _Checker(name, text)
     pack = checker.pack(document)
     if checker.found or pack is None:
-        problems = checker.problems
+        # In file order, as a compiler reports them; problems with no line come last.
+        problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
         if checker.found > len(problems):
             more = checker.found - len(problems)
             problems.append(Problem(name, f"and {more:,} more problems not shown"))
@@ -468,19 +475,22 @@ class _Checker:
         questions: list[Question] = []
         for index, item in enumerate(raw):
             question = self._question(index, item)
-            if question is None:
-                continue
-            if question.id in seen:
-                self.problem(
-                    f"duplicate id; question #{seen[question.id] + 1} has it too",
-                    section="questions",
-                    index=index,
-                    key="id",
-                    question=question.id,
-                )
-                continue
-            seen[question.id] = index
-            questions.append(question)
+            # Duplicates are found among every well-formed id, valid question or not,
+            # so fixing one problem never reveals another that was there all along.
+            qid = item.get("id")
+            if isinstance(qid, str) and SLUG.match(qid):
+                if qid in seen:
+                    self.problem(
+                        f"duplicate id; question #{seen[qid] + 1} has it too",
+                        section="questions",
+                        index=index,
+                        key="id",
+                        question=qid,
+                    )
+                    continue
+                seen[qid] = index
+            if question is not None:
+                questions.append(question)
         return tuple(questions)
 
     def _question(self, index: int, raw: dict[str, Any]) -> Question | None:

@@ -12,8 +12,18 @@ from textual.widgets import Static
 from quiz.model import scoring
 
 
-def scoring_summary() -> Content:
+def scoring_summary(confidence: bool = False) -> Content:
     """The scoring rules in a few lines, from the scoring module's own constants."""
+    if confidence:
+        return Content.assemble(
+            ("Scoring in confidence mode\n", "bold"),
+            "  After choosing, say how sure you are: 5 for 50 %, ... 9 for 90 %, 0 for 100 %.\n",
+            f"  Points: {scoring.POINTS_PER_DIFFICULTY} x difficulty x "
+            "(1 - 4 x (confidence - outcome)^2), outcome 1 if right, 0 if wrong.\n",
+            "  At 50 % an answer scores 0; at 100 % a wrong answer costs three times\n"
+            "  what a right one earns. Honest confidence pays best. No streak bonus.\n",
+            "  Checking the source halves what a right answer earns.",
+        )
     step, cap = scoring.STREAK_STEP, scoring.STREAK_CAP
     base = scoring.POINTS_PER_DIFFICULTY
     return Content.assemble(
@@ -45,14 +55,16 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q", "dismiss(None)", "Close", id="help.close")]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]], *, confidence: bool = False) -> None:
         """Create the help.
 
         Args:
             keys: Pairs of key label and description, from the screen beneath.
+            confidence: Explain the scoring of confidence mode instead of the usual one.
         """
         super().__init__()
         self.keys = keys
+        self.confidence = confidence
 
     def compose(self) -> ComposeResult:
         """The key table and the scoring rules."""
@@ -63,5 +75,6 @@ class HelpScreen(ModalScreen[None]):
             lines.append(f"{description}\n")
         lines.append("\n")
         with VerticalScroll():
-            yield Static(Content.assemble(*lines) + scoring_summary(), markup=False)
+            summary = scoring_summary(self.confidence)
+            yield Static(Content.assemble(*lines) + summary, markup=False)
             yield Static("\nPress Escape or ? to close.", markup=False)

@@ -195,6 +195,14 @@ class HomeScreen(Screen[None]):
         if options.highlighted is not None:
             self._start(options.get_option_at_index(options.highlighted).id)
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys of the pack list, which the bindings table does not show."""
+        return [
+            ("\u2191 \u2193", "Choose a pack, or the round to resume"),
+            ("Enter", "Play it"),
+            ("q", "Quit"),
+        ]
+
     def highlighted_pack(self) -> Pack | None:
         """The pack under the cursor, if the cursor is on a loaded pack."""
         options = self.query_one(OptionList)

@@ -68,6 +68,10 @@ class PlayScreen(Screen[None]):
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
+        Binding("up", "scroll('up')", "Scroll up", show=False, id="play.scroll-up"),
+        Binding("down", "scroll('down')", "Scroll down", show=False, id="play.scroll-down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="play.page-up"),
+        Binding("pagedown", "scroll('page_down')", "Page down", show=False, id="play.page-down"),
     ]
 
     def __init__(self, session: Session, play: Round) -> None:
@@ -113,12 +117,37 @@ class PlayScreen(Screen[None]):
             return self.outcome is not None
         return True
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys the bindings table cannot describe: digits, which mean what the
+        question offers."""
+        question = self.play.current
+        if self.pending is not None:
+            return [("5-9, 0", "How sure you are: 50 % ... 90 %, 0 for 100 %")]
+        if not self.answering or question is None:
+            return []
+        if question.kind == "number":
+            return [("digits, Enter", "Type the number and submit it")]
+        count = len(self.play.options(question))
+        return [(f"1-{count}", "Choose that answer"), ("\u2191 \u2193", "Scroll")]
+
+    def action_scroll(self, direction: str) -> None:
+        """Scroll the question and feedback (they may be taller than the terminal)."""
+        body = self.query_one("#body", VerticalScroll)
+        actions = {
+            "up": body.scroll_up,
+            "down": body.scroll_down,
+            "page_up": body.scroll_page_up,
+            "page_down": body.scroll_page_down,
+        }
+        actions[direction](animate=False)
+
     def _update_status(self) -> None:
         status = self.query_one(RoundStatus)
         status.total = self.play.total
         status.number = self.play.index + (0 if self.outcome is not None else 1)
         status.score = self.play.score
-        status.streak = self.play.streak
+        # Confidence mode pays no streak bonus, so it shows no streak.
+        status.streak = 0 if self.play.mode.confidence else self.play.streak
         mode = self.play.mode
         status.mode = "Review" if mode.review else ""
         if mode.confidence:

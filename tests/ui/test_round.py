@@ -207,3 +207,37 @@ async def test_results_play_again_starts_a_new_round(make_app):
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.index == 0
+
+
+async def test_question_mark_also_closes_the_help(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert ("Enter", "Play it") in app.screen.keys
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(make_app):
+    app = make_app(seed=2, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True])
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.session.progress.current is not None
+        assert len(app.session.progress.current.answers) == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and app.screen.play.index == 0

@@ -115,3 +115,17 @@ async def test_random_keys_never_raise(make_app, keys, seed):
         await pilot.pause()
     assert app.crash is None, app.crash_report
     assert app.return_code in (0, None)
+
+
+async def test_arrow_keys_scroll_a_question_taller_than_the_terminal(make_app):
+    app = make_app(seed=4, count=2)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await answer(pilot, right=False)
+        body = app.screen.query_one("#body")
+        assert body.max_scroll_y > 0
+        await pilot.press("pagedown", "pagedown", "down")
+        await pilot.pause()
+        assert body.scroll_y > 0
+        await pilot.press("pageup", "pageup", "up")
+        await pilot.pause()
+        assert body.scroll_y == 0

@@ -746,3 +746,25 @@ def test_a_flood_of_problems_is_cut_short_with_a_count() -> None:
     assert len(problems) == MAX_PROBLEMS + 1
     # 500 junk keys and a pack with no questions: 501 problems, 100 shown.
     assert problems[-1].message == "and 401 more problems not shown"
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("1,600", 1600.0), ("12,345.5", 12345.5), ("-1,000", -1000.0), ("1 600", 1600.0),
+     ("1,2", None), ("1,0.5", None), ("1,60", None), (",100", None), ("1.2", 1.2)],
+)
+def test_commas_are_only_thousands_separators(typed: str, value: float | None) -> None:
+    from quiz.model.pack import parse_number
+
+    assert parse_number(typed) == value
+
+
+def test_a_duplicate_id_is_reported_even_when_the_first_question_has_errors() -> None:
+    question = '[[questions]]\nid = "same"\nkind = "verdict"\nprompt = "p"\nanswer = "{a}"\n'
+    question += 'evidence = ["e"]\nexplanation = "x"\n'
+    problems = problems_of(HEADER + question.format(a="maybe") + question.format(a="supported"))
+    messages = [(p.line, p.message) for p in problems]
+    assert any("is not a verdict" in m for _, m in messages)
+    assert any(m.startswith("duplicate id; question #1") for _, m in messages)
+    lines = [line for line, _ in messages if line is not None]
+    assert lines == sorted(lines)
