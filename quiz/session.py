@@ -133,6 +133,7 @@ class Session:
         self.confidence = bool(confidence)
         self._progress: Progress | None = None
         self._read_cleanly = False
+        self._last_record: tuple[Round, RoundRecord] | None = None
         self._loading = threading.Lock()
         if not defer_loading:
             self.ensure_loaded()
@@ -271,17 +272,40 @@ class Session:
         self.save()
         return play
 
-    def answered(self, play: Round, outcome: Outcome) -> None:
-        """Count an answer and save, in the background."""
+    def answered(self, play: Round, outcome: Outcome) -> RoundRecord | None:
+        """Count an answer and save, in the background.
+
+        The last answer of a round also records the round, in the same save: a round
+        is in the history as soon as it is finished, whatever happens next.
+
+        Returns:
+            The round's record after its last answer, else None.
+        """
         self.progress.record_answer(
             play.pack.id, outcome, self.timestamp(), player=play.mode.player, today=self.today()
         )
-        self.progress.current = None if play.finished else play.state()
+        record = None
+        if play.finished:
+            play.pause()
+            record = self.progress.record_round(play, self.timestamp())
+            self._last_record = (play, record)
+        else:
+            self.progress.current = play.state()
         self.save()
+        return record
 
     def finish(self, play: Round) -> RoundRecord:
-        """Record a finished round and save."""
+        """The record of a finished round: made with its last answer, made once.
+
+        Raises:
+            ValueError: The round is not finished.
+        """
+        if self._last_record is not None and self._last_record[0] is play:
+            return self._last_record[1]
+        if not play.finished:
+            raise ValueError("the round is not finished")
         record = self.progress.record_round(play, self.timestamp())
+        self._last_record = (play, record)
         self.save()
         return record
 

@@ -86,6 +86,7 @@ class PlayScreen(Screen[None]):
         self.play = play
         self.outcome: Outcome | None = None
         self.pending: str | None = None
+        self.finished: PlayScreen.Finished | None = None
 
     def compose(self) -> ComposeResult:
         """Status line, the scrolling question area, the footer."""
@@ -235,7 +236,10 @@ class PlayScreen(Screen[None]):
         self.pending = None
         outcome = self.play.answer(response, confidence)
         self.outcome = outcome
-        self.session.answered(self.play, outcome)
+        previous_best = self.session.progress.best(self.play.pack.id)
+        record = self.session.answered(self.play, outcome)
+        if record is not None:
+            self.finished = self.Finished(self.play, record, previous_best)
         self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
         feedback = Feedback(outcome, self.play.pack.source, last=self.play.finished, id="feedback")
         self.query_one("#question", Vertical).mount(feedback)
@@ -268,10 +272,10 @@ class PlayScreen(Screen[None]):
         if not self.play.finished:
             await self.show_question()
             return
-        self.play.pause()
-        previous_best = self.session.progress.best(self.play.pack.id)
-        record = self.session.finish(self.play)
-        self.post_message(self.Finished(self.play, record, previous_best))
+        # Sent once, however fast Enter is pressed again: the round is already recorded.
+        finished, self.finished = self.finished, None
+        if finished is not None:
+            self.post_message(finished)
 
     @work(exclusive=True)
     async def action_leave(self) -> None:

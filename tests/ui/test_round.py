@@ -241,3 +241,27 @@ async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(m
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen) and app.screen.play.index == 0
+
+
+async def test_a_round_is_recorded_with_its_last_answer_and_only_once(make_app):
+    app = make_app(seed=4, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True])
+        await answer(pilot, right=True)
+        assert len(app.session.progress.rounds) == 1, "recorded before Enter is pressed"
+        await pilot.press("enter", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert len(app.session.progress.rounds) == 1
+
+
+async def test_quitting_on_the_last_feedback_keeps_the_finished_round(make_app):
+    app = make_app(seed=4, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True])
+        await answer(pilot, right=False)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.session.close()
+    saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
+    assert len(saved["rounds"]) == 1 and "current" not in saved
