@@ -249,9 +249,10 @@ async def test_a_round_is_recorded_with_its_last_answer_and_only_once(make_app):
         await play_through(pilot, [True])
         await answer(pilot, right=True)
         assert len(app.session.progress.rounds) == 1, "recorded before Enter is pressed"
+        # Keys pressed faster than the screens change go on to the next screens
+        # (results, then home, then a new round), but the round is recorded once.
         await pilot.press("enter", "enter", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ResultsScreen)
         assert len(app.session.progress.rounds) == 1
 
 
