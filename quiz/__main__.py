@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.model.pack import PackError
+from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
 
 _DATA_DIR_HELP = (
@@ -71,7 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     scores = commands.add_parser("scores", parents=[common], help="show scores and progress")
     scores.add_argument("--pack", metavar="ID", help="only this pack")
-    scores.add_argument("--player", metavar="NAME", help="only this player (default: everyone)")
+    scores.add_argument(
+        "--player",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="only this player (default: everyone)",
+    )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
     packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
@@ -130,8 +136,9 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
     if app.crash is not None:
         log = write_crash_log(folder, app.crash_report)
         where = f" Details are in {log}." if log else ""
+        detail = clean_line(f"{type(app.crash).__name__}: {app.crash}")[:200]
         print(
-            f"quiz stopped on an unexpected error ({type(app.crash).__name__}: {app.crash})."
+            f"quiz stopped on an unexpected error ({detail})."
             f" Your answers up to the last one are saved.{where}",
             file=sys.stderr,
         )
@@ -157,7 +164,8 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
     if args.command == "packs":
         return int(module.run(folder, as_json=args.json))
     if args.command == "scores":
-        return int(module.run(folder, pack=args.pack, player=args.player, as_json=args.json))
+        player = getattr(args, "player", None)
+        return int(module.run(folder, pack=args.pack, player=player, as_json=args.json))
     if args.command == "check":
         return int(module.run(args.files, args.source))
     if args.command == "add":

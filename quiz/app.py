@@ -11,6 +11,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 
 from quiz.model.pack import Pack
 from quiz.model.round import Round
@@ -172,8 +173,12 @@ class QuizApp(App[None]):
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         """Quit; mid-round, ask first and keep the round to resume."""
-        screen = self.screen
-        if is_playing(screen) and not screen.play.finished:
+        if isinstance(self.screen, ConfirmScreen):
+            return  # A question is open (perhaps this one): it is answered with y or n.
+        # The round may be under the help or another dialog: look down the stack.
+        playing = [s for s in self.screen_stack if is_playing(s)]
+        screen = playing[-1] if playing else None
+        if screen is not None and not screen.play.finished:
             screen.play.pause()
             leave = await self.push_screen_wait(
                 ConfirmScreen(
@@ -201,12 +206,28 @@ class QuizApp(App[None]):
         else:
             self._exit_renderables.clear()
 
+    class SaveFailed(Message):
+        """A save failed on the saver thread."""
+
+        def __init__(self, text: str) -> None:
+            """Create the message.
+
+            Args:
+                text: What to tell the player.
+            """
+            super().__init__()
+            self.text = text
+
     def _save_failed(self, error: Exception) -> None:
+        # On the saver thread: post, never wait for the UI (it may be shutting down).
         reason = getattr(error, "strerror", None) or error
-        message = f"Could not save progress: {reason}. The round goes on."
-        # The saver thread may report after the app has stopped; the CLI reports it then.
-        with contextlib.suppress(RuntimeError):
-            self.call_from_thread(self.notify, message, severity="error", markup=False)
+        text = f"Could not save progress: {reason}. The round goes on."
+        with contextlib.suppress(Exception):
+            self.post_message(self.SaveFailed(text))
+
+    def on_quiz_app_save_failed(self, message: SaveFailed) -> None:
+        """Tell the player a save failed."""
+        self.notify(message.text, severity="error", markup=False)
 
 
 def build_app(

@@ -109,6 +109,7 @@ class Session:
         self.builtin_dir = builtin_dir or paths.builtin_packs_dir()
         self.progress_path = paths.progress_path(data_dir)
         self.notices: list[str] = []
+        self.writable = True
         self._lock: FolderLock | None = None
         if exclusive:
             try:
@@ -116,11 +117,12 @@ class Session:
                 # A process killed mid-save leaves its temporary file behind.
                 remove_stale_temporaries(self.progress_path)
             except OSError as error:
+                # Without the lock another game could write over this one's rounds.
+                self.writable = False
                 self.notices.append(
-                    f"The data folder {data_dir} cannot be written "
+                    f"The data folder {data_dir} cannot be locked "
                     f"({error.strerror or error}): progress will not be saved."
                 )
-        self.writable = True
         self.on_save_error: Callable[[Exception], None] | None = None
         self._snapshots = Snapshotter()
         self._saver = BackgroundSaver(

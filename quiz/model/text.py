@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab (\x09) and newline (\x0a), DEL, the C1 block, and the
-# Unicode bidi embedding/override/isolate controls plus the line/paragraph
-# separators, which terminals treat inconsistently.
+# C0 controls except tab (\x09) and newline (\x0a), DEL, the C1 block, the
+# Unicode bidi embedding/override/isolate controls, the line/paragraph separators
+# (terminals treat them inconsistently), and lone surrogates (a name decoded from
+# bytes that were not UTF-8), which cannot even be written to a UTF-8 file.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
 )
 _SPACES = re.compile(r"\s+")
 

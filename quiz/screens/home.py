@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from quiz.model.pack import Pack
+from quiz.model.text import clean_line
 from quiz.session import PackEntry, Session
 
 RESUME = "resume"
@@ -23,7 +24,7 @@ def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
     summary = entry.summary
     if summary.error is not None:
         return Content.assemble(
-            (entry.path.name, "bold"), ("   broken: ", "$text-error"), summary.error
+            (clean_line(entry.path.name), "bold"), ("   broken: ", "$text-error"), summary.error
         )
     count = summary.questions
     parts: list[str | tuple[str, str]] = [

@@ -9,6 +9,7 @@ queue of stale ones.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -103,7 +104,8 @@ class BackgroundSaver:
             except Exception as error:  # noqa: BLE001 - the writer must outlive any one save
                 self.last_error = error
                 if self.on_error is not None:
-                    self.on_error(error)
+                    with contextlib.suppress(Exception):
+                        self.on_error(error)
             else:
                 self.last_error = None
                 self.saves += 1

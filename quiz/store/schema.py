@@ -24,8 +24,10 @@ from quiz.model.history import (
 )
 from quiz.model.round import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
+from quiz.model.text import clean_line
 
 FORMAT = 1
+LARGEST = 2**53  # beyond this no count, score or duration is real, and floats lose integers
 
 
 class ProgressError(Exception):
@@ -143,6 +145,14 @@ def from_document(document: dict[str, Any]) -> Progress:
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
     """
+    try:
+        return _from_document(document)
+    except (ValueError, TypeError, OverflowError, AttributeError) as error:
+        # Whatever slipped past the checks below is still a damaged file, not a crash.
+        raise ProgressError(f"damaged: {error}") from None
+
+
+def _from_document(document: dict[str, Any]) -> Progress:
     version = document.get("format")
     if type(version) is not int or version != FORMAT:
         raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
@@ -161,7 +171,7 @@ def from_document(document: dict[str, Any]) -> Progress:
             questions=questions,
         )
     players = {
-        player: {
+        _name(player): {
             pack_id: _player_pack(_as_table(raw, f"players.{player}.{pack_id}"),
                                   f"players.{player}.{pack_id}")
             for pack_id, raw in _as_table(packs_raw, f"players.{player}").items()
@@ -177,7 +187,7 @@ def from_document(document: dict[str, Any]) -> Progress:
         current = _state(_as_table(document["current"], "current"))
     settings_table = _table(document, "settings", "")
     settings = Settings(
-        player=_str(settings_table, "player", "settings"),
+        player=_name(_str(settings_table, "player", "settings")),
         confidence=_bool(settings_table, "confidence", "settings"),
     )
     return Progress(
@@ -220,7 +230,7 @@ def _player_pack(table: dict[str, Any], where: str) -> PlayerPackStats:
             confusion.add(truth, answered, times)
     stats.verdicts = confusion
     for key, value in _table(table, "confidence", where).items():
-        if not key.isdigit() or int(key) not in BANDS:
+        if not (key.isascii() and key.isdigit()) or int(key) not in BANDS:
             raise ProgressError(f"{where}.confidence.{key}: not a confidence band")
         stats.confidence[int(key)] = _tally(value, f"{where}.confidence.{key}")
     for qid, value in _table(table, "schedule", where).items():
@@ -253,7 +263,7 @@ def _round(table: dict[str, Any], where: str) -> RoundRecord:
         best_streak=_int(table, "best_streak", where),
         seconds=_float(table, "seconds", where),
         checked=_int(table, "checked", where),
-        player=_str(table, "player", where),
+        player=_name(_str(table, "player", where)),
         confidence=_bool(table, "confidence", where),
         review=_bool(table, "review", where),
     )
@@ -285,7 +295,7 @@ def _state(table: dict[str, Any]) -> RoundState:
     if path is not None and not isinstance(path, str):
         raise ProgressError("current.pack_path: expected text")
     mode = Mode(
-        player=_str(table, "player", where),
+        player=_name(_str(table, "player", where)),
         confidence=_bool(table, "confidence", where),
         review=_bool(table, "review", where),
     )
@@ -299,6 +309,11 @@ def _state(table: dict[str, Any]) -> RoundState:
         pack_path=path,
         mode=mode,
     )
+
+
+def _name(text: str) -> str:
+    """A player's name from disk: shown on screen, so cleaned like any untrusted text."""
+    return clean_line(text)[:32]
 
 
 def _as_table(value: object, where: str) -> dict[str, Any]:
@@ -324,14 +339,15 @@ def _list(table: dict[str, Any], key: str, where: str) -> list[Any]:
 
 def _int(table: dict[str, Any], key: str, where: str) -> int:
     value = table.get(key, 0)
-    if type(value) is not int:
+    if type(value) is not int or not -LARGEST <= value <= LARGEST:
         raise ProgressError(f"{_join(where, key)}: expected a whole number")
     return value
 
 
 def _float(table: dict[str, Any], key: str, where: str) -> float:
     value = table.get(key, 0.0)
-    if type(value) not in (int, float):
+    if type(value) not in (int, float) or not -LARGEST <= value <= LARGEST:
+        # The comparison is also false for NaN.
         raise ProgressError(f"{_join(where, key)}: expected a number")
     return float(value)
 
