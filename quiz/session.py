@@ -224,10 +224,18 @@ class Session:
             PackError: No such pack, or the file is not a valid pack.
         """
         for entry in self.packs():
-            if entry.error is None and entry.id == reference and entry.pack is not None:
-                return entry.pack
+            if entry.error is None and entry.id == reference:
+                pack = entry.pack  # loaded once per session, then kept
+                if pack is not None and pack.id == reference:
+                    return pack
         path = Path(reference).expanduser()
         if path.suffix == ".toml" or path.exists():
+            # An installed pack named by its path is the same pack: no second parse.
+            resolved = path.resolve(strict=False)
+            for entry in self.packs():
+                same = entry.error is None and entry.path.resolve(strict=False) == resolved
+                if same and entry.pack is not None:
+                    return entry.pack
             return load_pack(path)
         known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])

@@ -90,6 +90,8 @@ class RoundState:
     started: str = ""
     pack_path: str | None = None
     mode: Mode = Mode()
+    checked: bool = False
+    """Whether the source was checked for the question being asked."""
 
 
 @dataclass
@@ -180,6 +182,8 @@ class Round:
                 break
             play.checked_current = record.checked
             play.answer(record.response, record.confidence)
+        # Leaving and resuming must not undo a look at the source.
+        play.checked_current = state.checked and not play.finished
         return play
 
     @property
@@ -330,5 +334,6 @@ class Round:
             started=self.started,
             pack_path=None if path is None else str(path),
             mode=self.mode,
+            checked=self.checked_current,
         )
 

@@ -173,6 +173,8 @@ class PlayScreen(Screen[None]):
         else:
             widgets.append(AnswerPad(self.play.options(question), id="pad"))
         await container.mount_all(widgets)
+        if self.play.checked_current:  # checked before the round was left and resumed
+            self._show_evidence(question)
         if question.kind == "number":
             self.query_one(NumberEntry).focus_input()
         else:
@@ -253,6 +255,10 @@ class PlayScreen(Screen[None]):
         if question is None or not self.answering or self.play.checked_current:
             return
         self.play.check_source()
+        self._show_evidence(question)
+        self.refresh_bindings()
+
+    def _show_evidence(self, question: Question) -> None:
         note = Static(
             "You checked the source: a right answer now earns half the points.",
             classes="checked-note",
@@ -263,7 +269,6 @@ class PlayScreen(Screen[None]):
         anchor = container.query_one("#pad, #entry")
         container.mount(panel, before=anchor)
         container.mount(note, before=anchor)
-        self.refresh_bindings()
 
     async def action_next(self) -> None:
         """Go on to the next question, or to the results after the last."""

@@ -73,6 +73,9 @@ class PackEntry:
             except PackError as error:
                 # Changed since it was listed: from now on it is listed as broken.
                 self.summary = PackSummary(self.path.stem, "", 0, None, str(error.problems[0]))
+            else:
+                # The file decides, not a summary that may have gone stale.
+                self.summary = PackSummary.of(self._pack)
         return self._pack
 
 
@@ -104,7 +107,13 @@ class Catalog:
         except OSError:
             return None
         key = str(path.resolve(strict=False))
-        stamp = {"size": info.st_size, "mtime_ns": info.st_mtime_ns}
+        # ctime cannot be set back by copying tools (cp -p, rsync -t, touch -r), unlike mtime.
+        stamp = {
+            "size": info.st_size,
+            "mtime_ns": info.st_mtime_ns,
+            "ctime_ns": info.st_ctime_ns,
+            "inode": info.st_ino,
+        }
         cached = self._cached.get(key)
         if cached is not None and all(cached.get(k) == v for k, v in stamp.items()):
             summary = _summary(cached)

@@ -30,7 +30,8 @@ def _stamp(progress_path: Path) -> list[int] | None:
         info = progress_path.stat()
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns]
+    # ctime and the inode change with every atomic replace and cannot be set back.
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
 
 
 def write_mirror(progress_path: Path, document: dict[str, Any]) -> bool:

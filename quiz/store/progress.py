@@ -108,6 +108,10 @@ def _keep_corrupt(path: Path, data: bytes, error: Exception) -> Loaded:
                 "be saved this session.",
                 writable=False,
             )
+        # With the bytes safe in the backup, start the new history on disk at once, so
+        # the next start does not back the same damaged file up again.
+        with contextlib.suppress(OSError):
+            write_atomic(path, render_full(Progress()))
         return Loaded(
             Progress(),
             f"{path} could not be read ({_reason(error)}). Its contents were kept in "

@@ -136,6 +136,8 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
     }
     if state.pack_path is not None:
         data["pack_path"] = state.pack_path
+    if state.checked:
+        data["checked"] = True
     return data
 
 
@@ -308,6 +310,7 @@ def _state(table: dict[str, Any]) -> RoundState:
         started=_str(table, "started", where),
         pack_path=path,
         mode=mode,
+        checked=_bool(table, "checked", where),
     )
 
 

@@ -297,3 +297,15 @@ def test_a_padded_response_is_judged_as_it_is_saved(small_pack: Pack, clock: Fak
     assert outcome.correct and outcome.response == "Bob"
     resumed = Round.resume(small_pack, play.state(), clock=clock)
     assert resumed.outcomes == play.outcomes and resumed.score == play.score == 32
+
+
+def test_a_look_at_the_source_survives_leaving_and_resuming(real_pack) -> None:
+    from quiz.model.round import Round
+
+    play = Round.new(real_pack, seed=1, count=3, clock=lambda: 0.0)
+    play.answer(play.current.answer)
+    play.check_source()
+    again = Round.resume(real_pack, play.state(), clock=lambda: 0.0)
+    assert again.checked_current
+    outcome = again.answer(again.current.answer)
+    assert outcome.checked
