@@ -63,6 +63,7 @@ class QuizApp(App[None]):
         super().__init__()
         self.session = session
         self.start = start
+        self._starting = False
         self.crash: BaseException | None = None
         self.crash_report = ""
         session.on_save_error = self._save_failed
@@ -78,7 +79,9 @@ class QuizApp(App[None]):
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """With the history read, offer to resume the round left unfinished last time."""
-        if self.start is None and self.session.resumable() is not None:
+        if self.start is not None or not isinstance(self.screen, HomeScreen):
+            return  # a round is already under way: nothing to offer
+        if self.session.resumable() is not None:
             self.offer_resume()
 
     @work(exclusive=True, group="resume")
@@ -104,14 +107,28 @@ class QuizApp(App[None]):
 
     def on_home_screen_start(self, message: HomeScreen.Start) -> None:
         """A pack was chosen on the home screen."""
-        self.start_new(message.pack, review=False)
+        if isinstance(self.screen, HomeScreen):  # a second Enter must not start two rounds
+            self.start_new(message.pack, review=False)
 
     def on_home_screen_review(self, message: HomeScreen.Review) -> None:
         """Review the questions of a pack that are due."""
-        self.start_new(message.pack, review=True)
+        if isinstance(self.screen, HomeScreen):
+            self.start_new(message.pack, review=True)
 
-    @work(exclusive=True, group="start")
-    async def start_new(self, pack: Pack, *, review: bool) -> None:
+    def start_new(self, pack: Pack, *, review: bool) -> None:
+        """Start a round, once however often Enter is pressed."""
+        if not self._starting:
+            self._starting = True
+            self._start_new(pack, review=review)
+
+    @work(group="start")
+    async def _start_new(self, pack: Pack, *, review: bool) -> None:
+        try:
+            await self._ask_then_start(pack, review=review)
+        finally:
+            self._starting = False
+
+    async def _ask_then_start(self, pack: Pack, *, review: bool) -> None:
         """Start a round; if one is unfinished, ask before it is given up."""
         found = self.session.resumable()
         if found is not None:
@@ -127,7 +144,7 @@ class QuizApp(App[None]):
             ):
                 return
         play = self.session.start_round(pack, review=review)
-        self.push_screen(play_screen(self.session, play))
+        await self.push_screen(play_screen(self.session, play))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
         """Show the scores screen."""
@@ -137,7 +154,8 @@ class QuizApp(App[None]):
 
     def on_home_screen_resume(self, message: HomeScreen.Resume) -> None:
         """The interrupted round was chosen on the home screen."""
-        self.resume_round()
+        if isinstance(self.screen, HomeScreen):
+            self.resume_round()
 
     def on_play_screen_finished(self, message: PlayScreen.Finished) -> None:
         """Show the results in place of the finished round."""

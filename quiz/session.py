@@ -131,8 +131,8 @@ class Session:
         self._entries: list[PackEntry] | None = None
         self._asked_player = clean_player(player or "")
         self._asked_confidence = confidence
-        self.player = self._asked_player or default_player()
-        self.confidence = bool(confidence)
+        self._player = self._asked_player or default_player()
+        self._confidence = bool(confidence)
         self._progress: Progress | None = None
         self._read_cleanly = False
         self._last_record: tuple[Round, RoundRecord] | None = None
@@ -164,11 +164,23 @@ class Session:
                     self.notices.append(loaded.notice)
                 self.writable = self.writable and loaded.writable
                 settings = loaded.progress.settings
-                self.player = self._asked_player or settings.player or default_player()
+                self._player = self._asked_player or settings.player or default_player()
                 if self._asked_confidence is None:
-                    self.confidence = settings.confidence
+                    self._confidence = settings.confidence
                 self._progress = loaded.progress
             return self._progress
+
+    @property
+    def player(self) -> str:
+        """Who is playing: the saved choice is known only once the progress is read."""
+        self.ensure_loaded()
+        return self._player
+
+    @property
+    def confidence(self) -> bool:
+        """Whether confidence mode is on (a saved setting, so read with the progress)."""
+        self.ensure_loaded()
+        return self._confidence
 
     def set_player(self, name: str) -> str:
         """Change who plays, and remember it for the next start.
@@ -178,13 +190,13 @@ class Session:
         """
         cleaned = clean_player(name)
         if cleaned:
-            self.player = self.progress.settings.player = cleaned
+            self._player = self.progress.settings.player = cleaned
             self.save()
-        return self.player
+        return self._player
 
     def set_confidence(self, enabled: bool) -> None:
         """Turn confidence mode on or off, and remember it."""
-        self.confidence = self.progress.settings.confidence = enabled
+        self._confidence = self.progress.settings.confidence = enabled
         self.save()
 
     def today(self) -> date:

@@ -266,3 +266,12 @@ async def test_quitting_on_the_last_feedback_keeps_the_finished_round(make_app):
     assert app.session.close()
     saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
     assert len(saved["rounds"]) == 1 and "current" not in saved
+
+
+async def test_enter_pressed_twice_on_home_starts_one_round(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "PlayScreen"]
