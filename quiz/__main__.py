@@ -56,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
         )
         where.add_argument(
             "--confidence",
-            action="store_true",
+            action=argparse.BooleanOptionalAction,
             default=argparse.SUPPRESS,
-            help="confidence mode: state how sure you are after each answer",
+            help="confidence mode: state how sure you are after each answer "
+            "(default: as last chosen in the game)",
         )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = commands.add_parser(

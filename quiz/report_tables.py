@@ -41,6 +41,16 @@ def report(scores: Scores) -> RenderableType:
     return Group(*parts)
 
 
+def duration(seconds: float) -> str:
+    """A round's time, short: ``42 s``, ``7 min``, ``1 h 05``."""
+    whole = max(0, round(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{round(whole / 60)} min"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d}"
+
+
 def sparkline(values: list[float]) -> str:
     """A one-line chart of values, lowest to highest block."""
     if not values:
@@ -95,7 +105,7 @@ def history_table(scores: Scores) -> Table:
         mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
         table.add_row(*map(text, (r.finished[:10], r.player, r.pack + mode,
                                    f"{r.score}/{r.best_possible}", f"{r.correct}/{r.answered}",
-                                   f"{r.seconds / 60:.0f} min")))
+                                   duration(r.seconds))))
     return table
 
 

@@ -207,6 +207,15 @@ class Session:
         """How many questions of a pack are due for review (without loading the pack)."""
         return len(self.progress.due(self.player, pack_id, self.today()))
 
+    def upcoming(self, pack: Pack) -> tuple[int, date | None]:
+        """How many of a pack's questions wait in the review schedule, and the first day due."""
+        stats = self.progress.players.get(self.player, {}).get(pack.id)
+        if stats is None:
+            return 0, None
+        known = {question.id for question in pack.questions}
+        days = [slot.due for qid, slot in stats.schedule.items() if qid in known]
+        return len(days), min(days, default=None)
+
     def due(self, pack: Pack) -> list[str]:
         """Ids of this pack's questions due for review for the current player."""
         known = {question.id for question in pack.questions}

@@ -44,9 +44,12 @@ def run(
         print(json.dumps(to_json(scores), indent=2))
         return 0
     console = Console(highlight=False, emoji=False)
+    who = f"of {player}" if player else "of everyone"
+    what = f" on pack {pack}" if pack else ""
     if not scores.history:
-        who = f" by {player}" if player else ""
-        console.print(text(f"No finished rounds{who} yet. Play one with: quiz"))
+        by = f" by {player}" if player else ""
+        console.print(text(f"No finished rounds{by}{what} yet. Play one with: quiz"))
         return 0
+    console.print(text(f"Scores {who}{what}", "bold"))
     console.print(report(scores))
     return 0

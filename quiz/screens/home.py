@@ -221,7 +221,16 @@ class HomeScreen(Screen[None]):
         if pack is None:
             return
         if not self.session.due(pack):
-            self.notify("Nothing in this pack is due for review.", markup=False)
+            waiting, first = self.session.upcoming(pack)
+            message = "Nothing in this pack is due for review."
+            if waiting and first is not None:
+                days = (first - self.session.today()).days
+                when = "tomorrow" if days == 1 else f"in {days} days ({first.isoformat()})"
+                message = (
+                    f"Nothing is due today. {waiting} question{'s' if waiting != 1 else ''} "
+                    f"you missed come{'s' if waiting == 1 else ''} back {when}."
+                )
+            self.notify(message, markup=False)
             return
         self.post_message(self.Review(pack))
 

@@ -35,7 +35,7 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
         ("Round complete: ", "bold"),
         play.pack.title,
         "\n\n",
-        ("Score      ", "bold"),
+        ("Score        ", "bold"),
         f"{record.score} of {record.best_possible} possible",
     ]
     if previous_best is None or record.score > previous_best:
@@ -44,13 +44,13 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
         lines.append(f"   (best {previous_best})")
     lines += [
         "\n",
-        ("Accuracy   ", "bold"),
+        ("Accuracy     ", "bold"),
         f"{record.correct} of {record.answered} right ({percent} %)\n",
-        ("Best streak", "bold"),
-        f" {record.best_streak}\n",
-        ("Time taken ", "bold"),
+        ("Best streak  ", "bold"),
+        f"{record.best_streak}\n",
+        ("Time taken   ", "bold"),
         f"{format_duration(record.seconds)}\n",
-        ("Checked    ", "bold"),
+        ("Checked      ", "bold"),
         f"{record.checked} source{'s' if record.checked != 1 else ''} before answering",
     ]
     return Content.assemble(*lines)
@@ -83,6 +83,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape", "home", "Home", id="results.home"),
         Binding("r", "again", "Play again", id="results.again"),
+        Binding("q", "app.quit", "Quit", id="results.quit", show=False),
     ]
 
     class PlayAgain(Message):

@@ -88,7 +88,7 @@ class ScoresScreen(Screen[None]):
             Static(packs_table(scores), classes="section"),
             Static(leaders_table(scores), classes="section"),
             Static(text("Trend: score as % of the best possible, oldest round first", "bold")),
-            Sparkline(scores.trend, summary_function=max),
+            *self._trend(scores.trend),
             Static(history_table(scores), classes="section"),
             Static(tally_table("By kind", scores.kinds), classes="section"),
             Static(tally_table("By tag", scores.tags), classes="section"),
@@ -103,6 +103,16 @@ class ScoresScreen(Screen[None]):
             ]
         await body.mount_all(widgets)
         body.focus()
+
+    @staticmethod
+    def _trend(values: list[float]) -> list[Static | Sparkline]:
+        """A chart needs two rounds; until then, say so (one bar would look like 100 %)."""
+        if len(values) < 2:
+            return [Static("One round so far: the trend starts with the second.",
+                           classes="section", markup=False)]
+        low, high = min(values), max(values)
+        scale = Static(f"lowest {low:.0f} %, highest {high:.0f} %", markup=False)
+        return [Sparkline(values, summary_function=max), scale]
 
     async def action_toggle_everyone(self) -> None:
         """Switch between the current player and everyone."""

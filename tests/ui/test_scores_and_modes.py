@@ -102,7 +102,7 @@ async def test_scores_screen_shows_the_player_and_everyone(make_app):
         assert isinstance(screen, ScoresScreen)
         text = " ".join(str(w.render()) for w in screen.query("Static"))
         assert "Scores of ana" in text
-        assert screen.query("Sparkline")
+        assert "One round so far" in text and not screen.query("Sparkline")
         await pilot.press("a")
         await pilot.pause()
         text = " ".join(str(w.render()) for w in screen.query("Static"))
@@ -122,3 +122,15 @@ async def test_confidence_mode_can_be_switched_on_from_home_and_is_remembered(ma
         assert "Confidence mode: on" in str(app.screen.query_one("#status").render())
     app.session.close()
     assert make_session().confidence
+
+
+async def test_review_says_when_missed_questions_come_back(make_app):
+    app = make_app(seed=6, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [False, False, True])
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("v")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("2 questions you missed come back tomorrow" in m for m in messages)
