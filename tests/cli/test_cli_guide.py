@@ -9,7 +9,7 @@ import pytest
 
 from quiz.model import pack as pack_module
 from quiz.model.evidence import SourceText
-from quiz.model.guard import MAX_DOTTED_PARTS, MAX_NESTING
+from quiz.model.guard import COST_WEIGHTS, MAX_COST, MAX_DOTTED_PARTS
 from quiz.model.pack import (
     LIMITS,
     MAX_CHOICES,
@@ -128,11 +128,15 @@ def test_text_limits_match_the_loader():
         ("Evidence quotes per question", f"1 to {MAX_EVIDENCE}"),
         ("Tags per question", f"{MAX_TAGS}"),
         ("Parts of a dotted key such as `a.b.c`", f"{MAX_DOTTED_PARTS}"),
-        ("Nesting of arrays and tables", f"{MAX_NESTING} levels"),
+        (
+            "Structure to parse, in cost units (a `=` costs 8, a `,` 4, a `[` 5)",
+            f"{MAX_COST:,}",
+        ),
     ],
 )
 def test_pack_limits_match_the_loader(what, limit):
     assert _table("| What | Limit |")[what] == limit
+    assert (COST_WEIGHTS["="], COST_WEIGHTS[","], COST_WEIGHTS["["]) == (8, 4, 5)
 
 
 def test_the_problem_cap_matches_the_loader():
