@@ -10,12 +10,14 @@ the closest passage that is.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.cli.output import plural, problems, say, warn
-from quiz.model.evidence import SourceText
 from quiz.model.pack import Pack, PackError, Problem, parse_pack
-from quiz.model.quotes import check_quotes
 from quiz.store.packs import MAX_SOURCE_BYTES, StoreError, read_pack_file, read_regular_file
+
+if TYPE_CHECKING:
+    from quiz.model.evidence import SourceText
 
 USAGE_ERROR = 2
 
@@ -48,6 +50,9 @@ def run(files: list[Path], source: Path | None = None) -> int:
 
 
 def _read_source(path: Path) -> SourceText | None:
+    # The quote matcher is imported only when there is a source to match against.
+    from quiz.model.evidence import SourceText
+
     try:
         data = read_regular_file(path, MAX_SOURCE_BYTES)
         text = data.decode("utf-8").removeprefix("\ufeff")
@@ -84,6 +89,8 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
     quotes = 0
     text = _decode(data)
     if article is not None and text is not None:
+        from quiz.model.quotes import check_quotes
+
         missing, quotes = check_quotes(text, name, article, source_name)
         found += missing
     if found or pack is None:

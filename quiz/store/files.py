@@ -9,8 +9,8 @@ same folder, are flushed and fsynced, and replace the target with
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -25,7 +25,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         OSError: The file could not be written; the old file is untouched.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = _create_temporary(path)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -37,6 +37,23 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(temporary)
         raise
     fsync_folder(path.parent)
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new empty file ``.NAME.RANDOM.tmp`` beside ``path``, open for writing.
+
+    What ``tempfile.mkstemp`` does, without importing tempfile (and shutil,
+    random, bz2 and lzma behind it) at the start of every command.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temporary = os.path.join(path.parent, f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(temporary, flags, 0o600), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(path.parent))
 
 
 def fsync_folder(folder: Path) -> None:

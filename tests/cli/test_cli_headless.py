@@ -36,7 +36,8 @@ RUNNER = textwrap.dedent(
     except SystemExit as exit:
         code = exit.code
     loaded = sorted({name.split(".")[0] for name in sys.modules} & {"textual", "rich"})
-    print(json.dumps({"code": code, "loaded": loaded}), file=sys.stderr)
+    slow = sorted({"difflib", "tempfile"} & set(sys.modules))
+    print(json.dumps({"code": code, "loaded": loaded, "slow": slow}), file=sys.stderr)
     """
 )
 
@@ -97,3 +98,20 @@ def test_data_dir_may_follow_the_command(tmp_path, make_pack):
     assert code == 0
     assert (folder / "packs" / "mine.toml").is_file()
     assert str(folder) in out
+
+
+def test_check_without_a_source_skips_the_quote_matcher_and_tempfile(make_pack):
+    """difflib and tempfile (with shutil, random, bz2, lzma) cost milliseconds per start."""
+    done = _python("-c", RUNNER, "check", str(make_pack()))
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+
+    assert report["code"] == 0
+    assert report["slow"] == []
+
+
+def test_check_with_a_source_still_matches_quotes(make_pack, source):
+    done = _python("-c", RUNNER, "check", str(make_pack()), "--source", str(source))
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+
+    assert report["code"] == 0
+    assert "found in" in done.stdout

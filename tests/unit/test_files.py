@@ -85,3 +85,43 @@ def test_stale_temporaries_of_a_killed_save_are_removed(tmp_path: Path) -> None:
     (tmp_path / ".other.toml.abc.tmp").write_text("not ours", "utf-8")
     assert remove_stale_temporaries(target) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.toml.abc.tmp", "progress.toml"]
+
+
+def test_the_temporary_file_is_private_and_a_taken_name_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "progress.toml"
+    taken = tmp_path / ".progress.toml.000000000000.tmp"
+    taken.write_text("someone else's", "utf-8")
+    draws = iter([bytes(6), bytes(6), b"\x01" * 6])
+    monkeypatch.setattr(files.os, "urandom", lambda n: next(draws))
+    seen: list[int] = []
+    real_replace = os.replace
+
+    def replace(source: str, destination: Path) -> None:
+        seen.append(os.stat(source).st_mode & 0o777)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(files.os, "replace", replace)
+
+    write_atomic(target, b"new")
+
+    assert target.read_bytes() == b"new"
+    assert taken.read_text("utf-8") == "someone else's"
+    assert seen == [0o600]
+
+
+def test_a_symlink_in_place_of_the_temporary_is_not_followed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("untouched", "utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / ".progress.toml.000000000000.tmp").symlink_to(outside)
+    draws = iter([bytes(6), b"\x02" * 6])
+    monkeypatch.setattr(files.os, "urandom", lambda n: next(draws))
+
+    write_atomic(tmp_path / "data" / "progress.toml", b"new")
+
+    assert outside.read_text("utf-8") == "untouched"
+    assert (tmp_path / "data" / "progress.toml").read_bytes() == b"new"
