@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.model.pack import PackError
 from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
 
@@ -111,6 +110,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
         The exit code.
     """
     from quiz.app import build_app
+    from quiz.model.pack import PackError
     from quiz.store.crashlog import write_crash_log
     from quiz.store.lock import AlreadyRunning
 

@@ -1,44 +1,40 @@
-"""Rich tables of the scores report, shared by ``quiz scores`` and the scores screen.
+"""The scores report as tables and lines, shared by ``quiz scores`` and the scores screen.
 
-Every cell is a :class:`rich.text.Text` built from cleaned text, never a
-markup string: pack ids and player names are typed by people.
+The blocks are plain data (:mod:`quiz.tables`): the screen draws them with
+Rich, the command prints them as text. Pack ids and player names are typed
+by people, so every cell is shown as written, never as markup.
 """
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from quiz.model.history import Tally
 from quiz.model.report import Scores
-from quiz.model.text import clean_line
+from quiz.tables import Block, Column, Line, Table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
 
-def report(scores: Scores) -> RenderableType:
+def report(scores: Scores) -> list[Block]:
     """The whole report, in the order both views show it."""
-    parts: list[RenderableType] = [
+    blocks: list[Block] = [
         packs_table(scores),
         leaders_table(scores),
         history_table(scores),
-        text("Trend, oldest first (score as % of best possible): ", "bold")
-        + text(sparkline(scores.trend)),
+        Line((("Trend, oldest first (score as % of best possible): ", "bold"),
+              (sparkline(scores.trend), ""))),
         tally_table("By kind", scores.kinds),
         tally_table("By tag", scores.tags),
         discernment_table(scores),
-        *[text(f"  {note}") for note in scores.discernment_notes],
+        *[Line.of(f"  {note}") for note in scores.discernment_notes],
     ]
     if any(band.answers for band in scores.calibration):
-        parts += [
+        blocks += [
             calibration_table(scores),
-            calibration_chart(scores),
-            text(f"  {scores.calibration_note}"),
+            *calibration_chart(scores),
+            Line.of(f"  {scores.calibration_note}"),
         ]
-    return Group(*parts)
+    return blocks
 
 
 def duration(seconds: float) -> str:
@@ -65,23 +61,15 @@ def share(value: float | None) -> str:
     return "-" if value is None else f"{round(100 * value)} %"
 
 
-def text(value: object, style: str = "") -> Text:
-    # Text, never a markup string: pack ids and player names are typed by people.
-    return Text(clean_line(str(value)), style=style)
-
-
 def table_of(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    for index, column in enumerate(columns):
-        table.add_column(column, justify="left" if index == 0 else "right")
-    return table
+    return Table(title, [Column(name, "left" if index == 0 else "right")
+                         for index, name in enumerate(columns)])
 
 
 def packs_table(scores: Scores) -> Table:
     table = table_of("Packs", "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
     for s in scores.packs:
-        table.add_row(*map(text, (s.pack, s.rounds, s.best, s.last, f"{s.average:.0f}",
-                                   share(s.accuracy))))
+        table.add_row(s.pack, s.rounds, s.best, s.last, f"{s.average:.0f}", share(s.accuracy))
     return table
 
 
@@ -89,8 +77,8 @@ def leaders_table(scores: Scores) -> Table:
     table = table_of("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy")
     for pack, leaders in scores.leaderboards.items():
         for rank, leader in enumerate(leaders, start=1):
-            table.add_row(*map(text, (pack if rank == 1 else "", f"{rank}. {leader.player}",
-                                       leader.best, leader.rounds, share(leader.accuracy))))
+            table.add_row(pack if rank == 1 else "", f"{rank}. {leader.player}",
+                          leader.best, leader.rounds, share(leader.accuracy))
     return table
 
 
@@ -98,21 +86,20 @@ def history_table(scores: Scores) -> Table:
     shown = scores.history[:HISTORY_ROWS]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
     table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time")
-    for column in table.columns:
-        column.no_wrap = True
-    table.columns[2].overflow = "ellipsis"
+    table.columns = [Column(c.header, c.justify, no_wrap=True,
+                            overflow="ellipsis" if index == 2 else "fold")
+                     for index, c in enumerate(table.columns)]
     for r in shown:
         mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
-        table.add_row(*map(text, (r.finished[:10], r.player, r.pack + mode,
-                                   f"{r.score}/{r.best_possible}", f"{r.correct}/{r.answered}",
-                                   duration(r.seconds))))
+        table.add_row(r.finished[:10], r.player, r.pack + mode, f"{r.score}/{r.best_possible}",
+                      f"{r.correct}/{r.answered}", duration(r.seconds))
     return table
 
 
 def tally_table(title: str, tallies: dict[str, Tally]) -> Table:
     table = table_of(title, "", "Answers", "Right", "Accuracy")
     for key, tally in sorted(tallies.items()):
-        table.add_row(*map(text, (key, tally.answers, tally.correct, share(tally.accuracy))))
+        table.add_row(key, tally.answers, tally.correct, share(tally.accuracy))
     return table
 
 
@@ -121,7 +108,7 @@ def discernment_table(scores: Scores) -> Table:
     title = f"Discernment (balanced accuracy {share(confusion.balanced_accuracy())})"
     table = table_of(title, "When the claim was", "Answers", "Called right")
     for label, total, accuracy in confusion.rows():
-        table.add_row(*map(text, (label, total, share(accuracy))))
+        table.add_row(label, total, share(accuracy))
     return table
 
 
@@ -129,14 +116,13 @@ def calibration_table(scores: Scores) -> Table:
     table = table_of("Calibration", "Stated confidence", "Answers", "Actually right", "Gap")
     for band in scores.calibration:
         gap = "-" if band.gap is None else f"{round(100 * band.gap):+d} pts"
-        table.add_row(*map(text, (f"{band.confidence} %", band.answers,
-                                   share(band.accuracy), gap)))
+        table.add_row(f"{band.confidence} %", band.answers, share(band.accuracy), gap)
     return table
 
 
-def calibration_chart(scores: Scores, width: int = 40) -> Text:
+def calibration_chart(scores: Scores, width: int = 40) -> list[Line]:
     """Bars of actual accuracy per stated confidence; ``|`` marks where it should reach."""
-    chart = Text()
+    chart = []
     for band in scores.calibration:
         accuracy = band.accuracy
         filled = 0 if accuracy is None else round(accuracy * width)
@@ -144,7 +130,6 @@ def calibration_chart(scores: Scores, width: int = 40) -> Text:
         bar = ["\u2588" if i < filled else " " for i in range(width + 1)]
         bar[min(target, width)] = "|"
         shown = "no answers" if accuracy is None else f"{round(100 * accuracy)} % right"
-        chart.append(f"{band.confidence:>3} % sure  ", style="bold")
-        chart.append("".join(bar))
-        chart.append(f"  {shown}\n")
+        chart.append(Line(((f"{band.confidence:>3} % sure  ", "bold"),
+                           ("".join(bar) + f"  {shown}", ""))))
     return chart

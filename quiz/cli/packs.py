@@ -8,20 +8,16 @@ best scores come from the progress file, which is only read.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from quiz.cli.output import warn
 from quiz.model.history import Progress
-from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.progress import read_progress
+from quiz.tables import Column, Line, Table, render, terminal_width, wants_color
 
 
 def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:
@@ -39,7 +35,7 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
     catalog = Catalog(folder / CACHE_FILE)
     entries = catalog.entries(builtin_dir or paths.builtin_packs_dir(), builtin=True)
     entries += catalog.entries(paths.user_packs_dir(folder), builtin=False)
-    progress, notice = read_progress(folder)
+    progress, notice = read_progress(folder, rounds=False)  # best scores are totals
     rows = [row(entry, progress) for entry in entries]
     if as_json:
         print(json.dumps(rows, indent=2))
@@ -78,28 +74,22 @@ def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
 
 
 def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
-    # Every cell is a Text: a str cell would be parsed as Rich markup, and a
-    # pack title such as "[red]" or "[/]" is the author's text, not styling.
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("ID", overflow="fold")
-    table.add_column("Title", overflow="fold")
-    table.add_column("Questions", justify="right", no_wrap=True)
-    table.add_column("Source", overflow="fold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Best", justify="right", no_wrap=True)
+    # Cells are shown as written: a title such as "[red]" is the author's text, not styling.
+    table = Table("", [
+        Column("ID"),
+        Column("Title"),
+        Column("Questions", "right", no_wrap=True),
+        Column("Source"),
+        Column("Kind", no_wrap=True),
+        Column("Best", "right", no_wrap=True),
+    ])
     for item in rows:
         broken = item["error"] is not None
-        table.add_row(
-            _cell(item["id"]),
-            _cell(_broken(item) if broken else item["title"], "red" if broken else ""),
-            _cell(item["questions"]),
-            _cell(item["source"] or ""),
-            _cell("built-in" if item["builtin"] else "user"),
-            _cell(item["best"]),
-        )
-    console = Console(highlight=False, emoji=False)
-    console.print(table)
-    console.print(_cell(f"Your packs are kept in {user_folder}", "dim"))
+        title = (_broken(item), "red") if broken else item["title"]
+        table.add_row(item["id"], title, item["questions"], item["source"] or "",
+                      "built-in" if item["builtin"] else "user", item["best"])
+    note = Line.of(f"Your packs are kept in {user_folder}", "dim")
+    print(render([table, note], terminal_width(sys.stdout), color=wants_color(sys.stdout)))
 
 
 def _broken(item: dict[str, Any]) -> str:
@@ -108,8 +98,3 @@ def _broken(item: dict[str, Any]) -> str:
     if detail[:1] == ":" and detail[1:2].isdigit():
         return f"broken: line {detail[1:]}"
     return f"broken: {detail.lstrip(': ')}"
-
-
-def _cell(value: object, style: str = "") -> Text:
-    """A table cell that shows its text exactly: no markup, no control characters."""
-    return Text("-" if value is None else clean_line(str(value)), style=style)

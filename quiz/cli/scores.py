@@ -1,20 +1,21 @@
 """``quiz scores [--pack ID] [--player NAME] [--json]``: how the players are doing.
 
-The same report as the scores screen (:mod:`quiz.model.report`), as Rich
-tables for people or JSON for scripts. The progress file is only read.
+The same report as the scores screen (:mod:`quiz.model.report` and
+:mod:`quiz.report_tables`), as tables for people or JSON for scripts. The
+progress file is only read.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-
-from rich.console import Console
 
 from quiz.cli.output import warn
 from quiz.model.report import build, to_json
-from quiz.report_tables import report, text
+from quiz.report_tables import report
 from quiz.store.progress import read_progress
+from quiz.tables import Line, render, terminal_width, wants_color
 
 
 def run(
@@ -43,13 +44,12 @@ def run(
     if as_json:
         print(json.dumps(to_json(scores), indent=2))
         return 0
-    console = Console(highlight=False, emoji=False)
     who = f"of {player}" if player else "of everyone"
     what = f" on pack {pack}" if pack else ""
     if not scores.history:
         by = f" by {player}" if player else ""
-        console.print(text(f"No finished rounds{by}{what} yet. Play one with: quiz"))
+        print(render([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")], 80))
         return 0
-    console.print(text(f"Scores {who}{what}", "bold"))
-    console.print(report(scores))
+    blocks = [Line.of(f"Scores {who}{what}", "bold"), *report(scores)]
+    print(render(blocks, terminal_width(sys.stdout), color=wants_color(sys.stdout)))
     return 0

@@ -18,9 +18,9 @@ from quiz.report_tables import (
     leaders_table,
     packs_table,
     tally_table,
-    text,
 )
 from quiz.session import Session
+from quiz.tables import Line, to_rich
 
 
 class ScoresScreen(Screen[None]):
@@ -85,20 +85,21 @@ class ScoresScreen(Screen[None]):
             body.focus()
             return
         widgets += [
-            Static(packs_table(scores), classes="section"),
-            Static(leaders_table(scores), classes="section"),
-            Static(text("Trend: score as % of the best possible, oldest round first", "bold")),
+            Static(to_rich(packs_table(scores)), classes="section"),
+            Static(to_rich(leaders_table(scores)), classes="section"),
+            Static(to_rich(Line.of("Trend: score as % of the best possible, oldest round first",
+                                   "bold"))),
             *self._trend(scores.trend),
-            Static(history_table(scores), classes="section"),
-            Static(tally_table("By kind", scores.kinds), classes="section"),
-            Static(tally_table("By tag", scores.tags), classes="section"),
-            Static(discernment_table(scores)),
+            Static(to_rich(history_table(scores)), classes="section"),
+            Static(to_rich(tally_table("By kind", scores.kinds)), classes="section"),
+            Static(to_rich(tally_table("By tag", scores.tags)), classes="section"),
+            Static(to_rich(discernment_table(scores))),
             Static("\n".join(scores.discernment_notes), classes="section", markup=False),
         ]
         if any(band.answers for band in scores.calibration):
             widgets += [
-                Static(calibration_table(scores)),
-                Static(calibration_chart(scores)),
+                Static(to_rich(calibration_table(scores))),
+                Static(to_rich(Line.joined(calibration_chart(scores)))),
                 Static(scores.calibration_note, classes="section", markup=False),
             ]
         await body.mount_all(widgets)

@@ -2,29 +2,32 @@
 
 Listing a hundred packs used to mean validating a hundred TOML files before
 the home screen could show a line. Now each file's summary (id, title,
-question count, source, or its first error) is kept in ``packs-cache.toml``
-in the data folder, keyed by the file's path, size and modification time; a
-pack is parsed only when it is new or changed, or when it is played. The cache
-is only a cache: it is checked as strictly as any input, ignored whole when it
-is damaged or was written by another version of the game, and losing it costs
-one slow start.
+question count, source, or its first error) is kept in ``packs-cache.json``
+in the data folder, keyed by the file's path, size, times and inode; a pack
+is parsed only when it is new or changed, or when it is played. JSON, because
+Python reads it many times faster than TOML. The cache is only a cache: it is
+checked as strictly as any input, ignored whole when it is damaged or was
+written by another version of the game, and losing it costs one slow start.
 """
 
 from __future__ import annotations
 
-import tomllib
+import contextlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import tomli_w
+from typing import TYPE_CHECKING, Any
 
 from quiz import __version__
-from quiz.model.pack import Pack, PackError, load_pack
 from quiz.model.text import clean_line
 from quiz.store.files import write_atomic
 
-CACHE_FILE = "packs-cache.toml"
+if TYPE_CHECKING:
+    from quiz.model.pack import Pack
+
+CACHE_FILE = "packs-cache.json"
+OLD_CACHE_FILE = "packs-cache.toml"
+"""The former name of the cache (it was TOML), removed when the new one is written."""
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
@@ -68,6 +71,8 @@ class PackEntry:
     def pack(self) -> Pack | None:
         """The validated pack, loaded on first use; None for a broken pack."""
         if self._pack is None and self.summary.error is None:
+            from quiz.model.pack import PackError, load_pack
+
             try:
                 self._pack = load_pack(self.path)
             except PackError as error:
@@ -120,6 +125,9 @@ class Catalog:
             if summary is not None:
                 self._fresh[key] = cached
                 return PackEntry(path, builtin, summary)
+        # The validator is imported only when a pack is new or changed.
+        from quiz.model.pack import PackError, load_pack
+
         pack = None
         try:
             pack = load_pack(path)
@@ -138,9 +146,11 @@ class Catalog:
             return
         document = {"format": 1, "version": __version__, "packs": self._fresh}
         try:
-            write_atomic(self.cache_path, tomli_w.dumps(document).encode("utf-8"))
+            write_atomic(self.cache_path, json.dumps(document, indent=1).encode("utf-8"))
         except OSError:
             return
+        with contextlib.suppress(OSError):
+            self.cache_path.with_name(OLD_CACHE_FILE).unlink(missing_ok=True)
         self._cached, self._changed = dict(self._fresh), False
 
 
@@ -148,8 +158,10 @@ def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
     try:
         if path.stat().st_size > MAX_CACHE_BYTES:
             return {}
-        document = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        document = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if not isinstance(document, dict):
         return {}
     packs = document.get("packs")
     if document.get("format") != 1 or document.get("version") != __version__:

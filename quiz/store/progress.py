@@ -143,11 +143,16 @@ def dumps(document: dict[str, Any]) -> bytes:
     return tomli_w.dumps(document).encode("utf-8")
 
 
-def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
+def read_progress(folder: Path, *, rounds: bool = True) -> tuple[Progress | None, str | None]:
     """Read the progress file without changing anything on disk.
 
     :func:`quiz.store.progress.load` backs a corrupt file up before the game
     starts afresh; a listing must not leave a new backup on every run.
+
+    Args:
+        folder: The data folder.
+        rounds: Read the records of finished rounds too; ``quiz packs`` needs
+            only the totals (of 3,650 rounds, the records are most of the work).
 
     Returns:
         The progress (empty when there is no file yet) and None, or None and
@@ -157,7 +162,7 @@ def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
     mirrored = read_mirror(path)
     if mirrored is not None:
         with contextlib.suppress(ProgressError, RecursionError):
-            return from_document(mirrored), None
+            return from_document(mirrored, rounds=rounds), None
     try:
         if path.stat().st_size > MAX_PROGRESS_BYTES:
             return None, f"{path} is too large to read"
@@ -171,6 +176,6 @@ def read_progress(folder: Path) -> tuple[Progress | None, str | None]:
         version = document.get("format")
         if type(version) is int and version > FORMAT:
             return None, f"{path} was written by a newer version of quiz"
-        return from_document(document), None
+        return from_document(document, rounds=rounds), None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ProgressError, RecursionError):
         return None, f"{path} could not be understood; the game will keep a backup of it"

@@ -141,20 +141,25 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
     return data
 
 
-def from_document(document: dict[str, Any]) -> Progress:
+def from_document(document: dict[str, Any], *, rounds: bool = True) -> Progress:
     """Build progress from a parsed TOML document, checking every type.
+
+    Args:
+        document: The parsed file.
+        rounds: Read the record of every finished round; a listing that needs
+            only the totals per pack and player leaves them out (and unread).
 
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
     """
     try:
-        return _from_document(document)
+        return _from_document(document, rounds)
     except (ValueError, TypeError, OverflowError, AttributeError) as error:
         # Whatever slipped past the checks below is still a damaged file, not a crash.
         raise ProgressError(f"damaged: {error}") from None
 
 
-def _from_document(document: dict[str, Any]) -> Progress:
+def _from_document(document: dict[str, Any], with_rounds: bool) -> Progress:
     version = document.get("format")
     if type(version) is not int or version != FORMAT:
         raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
@@ -182,7 +187,7 @@ def _from_document(document: dict[str, Any]) -> Progress:
     }
     rounds = [
         _round(_as_table(raw, f"rounds[{i}]"), f"rounds[{i}]")
-        for i, raw in enumerate(_list(document, "rounds", ""))
+        for i, raw in enumerate(_list(document, "rounds", "") if with_rounds else ())
     ]
     current = None
     if "current" in document:

@@ -1,4 +1,4 @@
-"""The pack commands never import Textual, and only ``packs`` pays for Rich.
+"""The commands never import Textual, nor Rich: their tables are drawn by quiz.tables.
 
 Each check runs in a fresh interpreter, since this test process has long
 since imported both.
@@ -24,6 +24,9 @@ HEADLESS_MODULES = [
     "quiz.model.quotes",
     "quiz.session",
     "quiz.store.packs",
+    "quiz.tables",
+    "quiz.report_tables",
+    "quiz.cli.scores",
 ]
 
 # Runs ``python -m quiz ARGS`` and then reports which UI libraries it loaded.
@@ -67,12 +70,15 @@ def test_evidence_and_quotes_import_neither_textual_nor_rich():
     assert _python("-c", code).stdout.strip() == "[]"
 
 
-def test_packs_uses_rich_but_not_textual(data_dir):
-    code, loaded, out = _run_quiz("--data-dir", str(data_dir), "packs", "--json")
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+@pytest.mark.parametrize("command", ["packs", "scores"])
+def test_listings_load_neither_textual_nor_rich(command, json_flag, data_dir):
+    code, loaded, out = _run_quiz("--data-dir", str(data_dir), command, *json_flag)
 
     assert code == 0
-    assert loaded == ["rich"]
-    assert json.loads(out)[0]["builtin"] is True
+    assert loaded == []
+    if command == "packs" and json_flag:
+        assert json.loads(out)[0]["builtin"] is True
 
 
 @pytest.mark.parametrize("command", ["check", "add", "remove"])

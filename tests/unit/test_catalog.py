@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import catalog as catalog_module
+from quiz.model import pack as pack_module
 from quiz.store.catalog import CACHE_FILE, Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,13 +26,14 @@ def folder(tmp_path: Path) -> Path:
 
 def count_loads(monkeypatch) -> list[Path]:
     loaded: list[Path] = []
-    real = catalog_module.load_pack
+    real = pack_module.load_pack
 
     def spy(path):
         loaded.append(path)
         return real(path)
 
-    monkeypatch.setattr(catalog_module, "load_pack", spy)
+    # The catalogue imports the loader when it needs it, so the spy goes where it looks.
+    monkeypatch.setattr(pack_module, "load_pack", spy)
     return loaded
 
 
@@ -70,9 +71,13 @@ def test_a_changed_file_is_parsed_again(folder, tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "damage",
     [
-        b"not toml at all [",
-        b'format = 1\nversion = "0.0.0-other"\n[packs]\n',
-        b'format = 1\nversion = "VERSION"\npacks = 3\n',
+        b"not json at all [",
+        b"\xff\xfe garbage",
+        b"[1, 2]",
+        b"[" * 100_000,
+        b'{"format": 1, "version": "0.0.0-other", "packs": {}}',
+        b'{"format": 1, "version": "VERSION", "packs": 3}',
+        b'{"format": 1, "version": "VERSION", "packs": {"x": NaN}}',
     ],
 )
 def test_a_damaged_or_foreign_cache_is_ignored(folder, tmp_path, monkeypatch, damage):
@@ -105,3 +110,13 @@ def test_a_pack_broken_after_listing_is_reported_broken_when_loaded(folder, tmp_
     (folder / "article.toml").write_text("format = 1\n", "utf-8")
     assert entry.pack is None
     assert entry.error is not None and "article.toml" in entry.error
+
+
+def test_the_cache_of_an_older_version_is_removed_when_the_new_one_is_written(folder, tmp_path):
+    from quiz.store.catalog import OLD_CACHE_FILE
+
+    (tmp_path / OLD_CACHE_FILE).write_text("format = 1\n", "utf-8")
+    catalog = Catalog(tmp_path / CACHE_FILE)
+    catalog.entries(folder, builtin=False)
+    catalog.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["packs", CACHE_FILE]

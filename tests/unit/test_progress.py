@@ -54,6 +54,18 @@ def test_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> Non
     assert after.packs["small"].questions["n-troops"].last_correct is False
 
 
+def test_totals_can_be_read_without_the_round_records(
+    small_pack: Pack, clock: FakeClock
+) -> None:
+    before = populated(small_pack, clock)
+    document = tomllib.loads(tomli_w.dumps(to_document(before)))
+    document["rounds"] = ["not even a table"]  # left unread
+    totals = from_document(document, rounds=False)
+    assert totals.rounds == []
+    assert totals.packs == before.packs and totals.players == before.players
+    assert totals.best("small") == before.best("small")
+
+
 def test_to_document_is_a_snapshot(small_pack: Pack, clock: FakeClock) -> None:
     state = populated(small_pack, clock)
     document = to_document(state)

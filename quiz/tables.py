@@ -1,0 +1,342 @@
+"""Tables and styled lines as plain data: drawn by Rich in the game, as text by the commands.
+
+The scores screen shows them through Rich (:func:`to_rich`); ``quiz packs``
+and ``quiz scores`` print them with :func:`render`, which lays them out the
+way Rich's ``SIMPLE_HEAD`` tables look without importing Rich's console:
+that import alone costs more than a whole listing should (see the README's
+Speed section). Importing this module imports neither Rich nor Textual.
+
+Every text here is shown as written: it is never parsed as markup, and the
+cells are cleaned of control characters before they are printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from quiz.model.text import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Span: TypeAlias = tuple[str, str]
+"""A piece of text and its style: ``""``, or words such as ``"bold red"``."""
+
+_SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33"}
+_SEPARATOR = "   "  # Rich's padding, the box's space, padding
+_ELLIPSIS = "\u2026"
+_RULE = "\u2500"
+_PIECES = re.compile(r" +|[^ ]+")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, alignment, and what a cell too long for it does."""
+
+    header: str
+    justify: Literal["left", "right"] = "left"
+    no_wrap: bool = False
+    """Keep each cell on one line; ``overflow`` says what happens to the rest."""
+    overflow: Literal["fold", "ellipsis"] = "fold"
+
+
+@dataclass
+class Table:
+    """A titled table of text cells, each with an optional style."""
+
+    title: str
+    columns: list[Column]
+    rows: list[list[Span]] = field(default_factory=list)
+
+    def add_row(self, *cells: object, style: str = "") -> None:
+        """Add a row of cells in ``style``.
+
+        A cell is shown as ``str(cell)``, ``-`` for None; a ``(text, style)``
+        pair gives that one cell its own style.
+        """
+        self.rows.append([
+            (str(cell[0]), str(cell[1])) if isinstance(cell, tuple) and len(cell) == 2
+            else ("-" if cell is None else str(cell), style)
+            for cell in cells
+        ])
+
+
+@dataclass(frozen=True)
+class Line:
+    """One or more lines of styled text outside a table."""
+
+    spans: tuple[Span, ...]
+
+    @classmethod
+    def of(cls, text: str, style: str = "") -> Line:
+        """A line in one style."""
+        return cls(((text, style),))
+
+    @classmethod
+    def joined(cls, lines: Iterable[Line]) -> Line:
+        """Several lines as one block, each ending with a line break."""
+        return cls(tuple(span for line in lines for span in (*line.spans, ("\n", ""))))
+
+
+Block: TypeAlias = Table | Line
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells a text takes: wide East Asian characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _cut(text: str, width: int) -> tuple[str, str]:
+    """Split ``text`` where it first exceeds ``width`` cells."""
+    if text.isascii():
+        return text[:width], text[width:]
+    used = 0
+    for index, char in enumerate(text):
+        used += cell_width(char)
+        if used > width:
+            return text[:index], text[index:]
+    return text, ""
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Word-wrap to ``width`` cells; a word longer than a line is folded."""
+    width = max(width, 1)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if cell_width(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while cell_width(line) > width:
+                head, line = _cut(line, width)
+                lines.append(head)
+        lines.append(line)
+    return lines
+
+
+def truncate(text: str, width: int) -> str:
+    """One line of at most ``width`` cells, ending in an ellipsis when cut."""
+    if cell_width(text) <= width:
+        return text
+    return _cut(text, max(width - 1, 0))[0] + _ELLIPSIS
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_width(word) for word in text.split()), default=0)
+
+
+def column_widths(table: Table, available: int) -> list[int]:
+    """Each column's width: its widest cell, shrunk (widest first) until the table fits.
+
+    A wrapping column gives way down to its longest word, then to 4 cells; a
+    column that does not wrap gives way last.
+    """
+    count = len(table.columns)
+    natural = [cell_width(column.header) for column in table.columns]
+    shortest = [_longest_word(column.header) for column in table.columns]
+    for row in table.rows:
+        for index, (text, _) in enumerate(row[:count]):
+            text = clean_line(text)
+            natural[index] = max(natural[index], cell_width(text))
+            if not table.columns[index].no_wrap:
+                shortest[index] = max(shortest[index], _longest_word(text))
+    widths = natural[:]
+    room = available - len(_SEPARATOR) * (count - 1) - 2
+    for floor_of in (
+        lambda i: natural[i] if table.columns[i].no_wrap else min(shortest[i], natural[i]),
+        lambda i: natural[i] if table.columns[i].no_wrap else min(4, natural[i]),
+        lambda i: min(4, natural[i]),
+    ):
+        floors = [floor_of(i) for i in range(count)]
+        while sum(widths) > room:
+            shrinkable = [i for i in range(count) if widths[i] > floors[i]]
+            if not shrinkable:
+                break
+            widest = max(shrinkable, key=lambda i: widths[i])
+            widths[widest] -= 1
+    return widths
+
+
+def _styled(text: str, style: str, color: bool) -> str:
+    codes = [_SGR[word] for word in style.split() if word in _SGR]
+    if not color or not codes or not text:
+        return text
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
+
+
+def _pad(text: str, width: int, justify: str) -> str:
+    gap = " " * max(width - cell_width(text), 0)
+    return gap + text if justify == "right" else text + gap
+
+
+def render_table(table: Table, width: int, *, color: bool = False) -> list[str]:
+    """The lines of a table: title, headers, a rule, then the rows, and a blank line."""
+    widths = column_widths(table, width)
+    lines = [_styled(clean_line(table.title), "italic", color)] if table.title else []
+    lines.append(_row_lines([(c.header, "bold") for c in table.columns], table, widths, color)[0])
+    lines.append(" " + _RULE * (sum(widths) + len(_SEPARATOR) * (len(widths) - 1)))
+    for row in table.rows:
+        lines += _row_lines(row, table, widths, color)
+    lines.append("")
+    return lines
+
+
+def _row_lines(row: Sequence[Span], table: Table, widths: list[int], color: bool) -> list[str]:
+    columns: list[list[str]] = []
+    for (text, _), column, width in zip(row, table.columns, widths, strict=False):
+        text = clean_line(text)
+        if column.no_wrap and column.overflow == "ellipsis":
+            columns.append([truncate(text, width)])
+        else:
+            columns.append(wrap(text, width))
+    height = max(map(len, columns), default=1)
+    lines = []
+    for number in range(height):
+        cells = []
+        for (_, style), column, width, parts in zip(row, table.columns, widths, columns,
+                                                    strict=False):
+            part = parts[number] if number < len(parts) else ""
+            cells.append(_styled(_pad(part, width, column.justify), style, color))
+        lines.append((" " + _SEPARATOR.join(cells)).rstrip())
+    return lines
+
+
+def render_line(line: Line, width: int = 0, *, color: bool = False) -> list[str]:
+    """A styled line, word-wrapped to ``width`` cells (0: never wrapped).
+
+    Its own line breaks are kept, and a wrapped line keeps the indentation of
+    the first.
+    """
+    rows: list[list[Span]] = [[]]
+    for text, style in line.spans:
+        for number, part in enumerate(clean_text(text).split("\n")):
+            if number:
+                rows.append([])
+            if part:
+                rows[-1].append((part, style))
+    lines = []
+    for spans in rows:
+        for wrapped in _wrap_spans(spans, width) if width > 0 else [spans]:
+            lines.append("".join(_styled(text, style, color) for text, style in wrapped))
+    return lines
+
+
+def _wrap_spans(spans: list[Span], width: int) -> list[list[Span]]:
+    """Greedy word wrapping of styled text; a word longer than a line is folded."""
+    plain = "".join(text for text, _ in spans)
+    if cell_width(plain) <= width:
+        return [spans]
+    indent = plain[: len(plain) - len(plain.lstrip(" "))]
+    if len(indent) >= width // 2:
+        indent = ""
+    lines: list[list[Span]] = [[]]
+    used = 0
+    for text, style in spans:
+        for piece in _PIECES.findall(text):
+            size = cell_width(piece)
+            if piece.isspace():
+                if used + size <= width:
+                    lines[-1].append((piece, style))
+                    used += size
+                continue
+            if used + size > width and used > len(indent):
+                lines.append([(indent, "")] if indent else [])
+                used = len(indent)
+            while used + size > width:
+                head, piece = _cut(piece, width - used)
+                lines[-1].append((head, style))
+                lines.append([(indent, "")] if indent else [])
+                used, size = len(indent), cell_width(piece)
+            lines[-1].append((piece, style))
+            used += size
+    return [_rstrip(spans) for spans in lines]
+
+
+def _rstrip(spans: list[Span]) -> list[Span]:
+    while spans and not spans[-1][0].strip():
+        spans = spans[:-1]
+    if spans:
+        text, style = spans[-1]
+        spans = [*spans[:-1], (text.rstrip(" "), style)]
+    return spans
+
+
+def render(blocks: Iterable[Block], width: int, *, color: bool = False) -> str:
+    """Blocks as text for a terminal ``width`` cells wide, ANSI-styled when ``color``."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            lines += render_table(block, width, color=color)
+        else:
+            lines += render_line(block, width, color=color)
+    return "\n".join(lines)
+
+
+def terminal_width(stream: object, default: int = 80) -> int:
+    """The width to lay out for: ``$COLUMNS``, else the terminal's, else ``default``.
+
+    As Rich does, output that is not a terminal (a pipe, a file) gets ``default``.
+    """
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    fileno = getattr(stream, "fileno", None)
+    try:
+        if fileno is not None and os.isatty(fileno()):
+            return os.get_terminal_size(fileno()).columns or default
+    except (OSError, ValueError):
+        pass
+    return default
+
+
+def wants_color(stream: object) -> bool:
+    """Colour for a terminal, unless ``NO_COLOR`` is set or ``TERM`` is ``dumb``."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    fileno = getattr(stream, "fileno", None)
+    try:
+        return fileno is not None and os.isatty(fileno())
+    except (OSError, ValueError):
+        return False
+
+
+def to_rich(block: Block) -> RenderableType:
+    """The same block as a Rich renderable, for the game's screens."""
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    if isinstance(block, Line):
+        shown = Text()
+        for text, style in block.spans:
+            shown.append(clean_text(text), style=style)
+        return shown
+    table = RichTable(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD,
+                      pad_edge=False)
+    for column in block.columns:
+        table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap,
+                         overflow=column.overflow)
+    for row in block.rows:
+        table.add_row(*(Text(clean_line(text), style=style) for text, style in row))
+    return table
