@@ -159,12 +159,13 @@ def column_widths(table: Table, available: int) -> list[int]:
                 shortest[index] = max(shortest[index], _longest_word(text))
     widths = natural[:]
     room = available - len(_SEPARATOR) * (count - 1) - 2
-    for floor_of in (
-        lambda i: natural[i] if table.columns[i].no_wrap else min(shortest[i], natural[i]),
-        lambda i: natural[i] if table.columns[i].no_wrap else min(4, natural[i]),
-        lambda i: min(4, natural[i]),
-    ):
-        floors = [floor_of(i) for i in range(count)]
+    wraps = [not column.no_wrap for column in table.columns]
+    stages = (
+        [min(shortest[i], natural[i]) if wraps[i] else natural[i] for i in range(count)],
+        [min(4, natural[i]) if wraps[i] else natural[i] for i in range(count)],
+        [min(4, natural[i]) for i in range(count)],
+    )
+    for floors in stages:
         while sum(widths) > room:
             shrinkable = [i for i in range(count) if widths[i] > floors[i]]
             if not shrinkable:

@@ -1,0 +1,128 @@
+"""Plain-text tables: they fit the width, wrap words, never pass markup or controls on."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+
+from quiz.tables import (
+    Column,
+    Line,
+    Table,
+    cell_width,
+    column_widths,
+    render,
+    render_line,
+    terminal_width,
+    to_rich,
+    truncate,
+    wants_color,
+    wrap,
+)
+
+
+def _table() -> Table:
+    table = Table("Packs", [Column("ID"), Column("Title"), Column("Best", "right", no_wrap=True)])
+    table.add_row("iran-quds-force-iraq", "Iran's Quds Force and U.S. troops in Iraq", 120)
+    table.add_row("mine", ("broken: line 3: title: must be text", "red"), None)
+    return table
+
+
+def test_cell_width_counts_wide_characters_twice_and_combining_marks_not_at_all():
+    assert cell_width("abc") == 3
+    assert cell_width("日本") == 4
+    assert cell_width("e\u0301") == 1
+
+
+def test_wrap_breaks_between_words_and_folds_a_word_longer_than_the_line():
+    assert wrap("the quick brown fox", 10) == ["the quick", "brown fox"]
+    assert wrap("abcdefghij-klmno", 6) == ["abcdef", "ghij-k", "lmno"]
+    assert wrap("", 5) == [""]
+
+
+def test_truncate_ends_in_an_ellipsis():
+    assert truncate("abcdef", 6) == "abcdef"
+    assert truncate("abcdefg", 6) == "abcde\u2026"
+    assert cell_width(truncate("日本語のテキスト", 7)) <= 7
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_a_table_fits_its_width_and_keeps_every_column(width):
+    lines = render([_table()], width).splitlines()
+    assert all(cell_width(line) <= width for line in lines)
+    header = lines[1]
+    assert all(name in header for name in ("ID", "Title", "Best"))
+    words = " ".join(" ".join(lines).split())
+    assert "120" in words and "Iran's" in words
+
+
+def test_a_table_that_fits_is_not_wrapped():
+    lines = render([_table()], 200).split("\n")
+    assert lines[0] == "Packs"
+    assert len(lines) == 6  # title, header, rule, two rows, blank
+    assert lines[3].endswith("120")  # right-aligned
+    assert lines[4].rstrip().endswith("-")  # None is a dash
+
+
+def test_wrapping_columns_give_way_before_the_ones_that_do_not_wrap():
+    widths = column_widths(_table(), 50)
+    assert widths[2] == len("Best")
+    assert sum(widths) + 3 * 2 + 2 <= 50
+
+
+def test_an_ellipsis_column_keeps_one_line():
+    table = Table("", [Column("Pack", no_wrap=True, overflow="ellipsis"), Column("N", "right")])
+    table.add_row("a-very-long-pack-name-indeed", 1)
+    lines = render([table], 12).split("\n")
+    assert lines[2] == " a-ver\u2026   1"  # 2 edges + 3 between columns leave 6 cells
+    assert len(lines) == 4
+
+
+def test_markup_and_controls_are_shown_as_text_not_obeyed():
+    table = Table("[bold]t[/]", [Column("x")])
+    table.add_row("[red]a[/] [@click=app.quit]b[/] \x1b]0;pwned\x07 \u202e")
+    out = render([table, Line.of("[/] \x1b[2J")], 120)
+    assert "[red]a[/] [@click=app.quit]b[/]" in out and "[bold]t[/]" in out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+
+
+def test_colour_is_ansi_styles_only_when_asked():
+    plain = render([_table()], 100)
+    coloured = render([_table()], 100, color=True)
+    assert "\x1b" not in plain
+    assert "\x1b[31mbroken" in coloured and "\x1b[1mID" in coloured
+    assert [line for line in coloured.split("\x1b[") if "\x1b" in line] == []
+
+
+def test_a_long_line_wraps_at_words_and_keeps_its_indent():
+    line = Line((("  Note: ", "bold"), ("you tend to call true claims false, often", "")))
+    lines = render_line(line, 20)
+    assert lines == ["  Note: you tend to", "  call true claims", "  false, often"]
+    assert render_line(Line.of("x" * 25), 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_width_and_colour_follow_the_environment(monkeypatch, tmp_path):
+    with open(tmp_path / "out", "w") as stream:
+        monkeypatch.delenv("COLUMNS", raising=False)
+        assert terminal_width(stream) == 80
+        monkeypatch.setenv("COLUMNS", "132")
+        assert terminal_width(stream) == 132
+        monkeypatch.setenv("COLUMNS", "zero")
+        assert terminal_width(stream) == 80
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+        assert wants_color(stream) is False
+        monkeypatch.setenv("FORCE_COLOR", "1")
+        assert wants_color(stream) is True
+        monkeypatch.setenv("NO_COLOR", "1")
+        assert wants_color(stream) is False
+
+
+def test_the_screen_draws_the_same_cells_through_rich():
+    console = Console(width=100, record=True, color_system=None)
+    console.print(to_rich(_table()))
+    console.print(to_rich(Line.joined([Line.of("[b]one[/b]"), Line.of("two")])))
+    shown = console.export_text()
+    assert "Iran's Quds Force and U.S. troops in Iraq" in shown
+    assert "broken: line 3: title: must be text" in shown
+    assert "[b]one[/b]\ntwo" in shown
