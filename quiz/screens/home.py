@@ -104,6 +104,10 @@ class HomeScreen(Screen[None]):
         """
         super().__init__()
         self.session = session
+        self._shown: object = None
+        """What the pack list shows, to skip rebuilding it when nothing changed."""
+        self._painted = False
+        """Whether the first frame is up, so the whole list may be laid out at once."""
 
     def compose(self) -> ComposeResult:
         """Title, notices, the pack list and the footer."""
@@ -163,9 +167,21 @@ class HomeScreen(Screen[None]):
                     for notice in session.notices
                 )
         options = self.query_one(OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
         found = self.session.resumable() if session.loaded else None
+        rows: list[tuple[PackEntry, int | None, int]] = []
+        for entry in self.session.packs():
+            best, due = None, 0
+            if session.loaded:
+                best = session.progress.best(entry.id)
+                due = session.due_count(entry.id) if entry.error is None else 0
+            rows.append((entry, best, due))
+        resume = None if found is None else (found[0].id, len(found[1].answers), found[1].order)
+        shown = (resume, [(entry.path, entry.summary, best, due) for entry, best, due in rows])
+        if shown == self._shown:
+            # Back from a screen that changed nothing: keep the list (and its scroll).
+            return
+        self._shown = shown
+        new_options: list[Option] = []
         if found is not None:
             pack, state = found
             label = Content.assemble(
@@ -173,17 +189,26 @@ class HomeScreen(Screen[None]):
                 (pack.title, "bold"),
                 f"\n  {len(state.answers)} of {len(state.order)} answered",
             )
-            options.add_option(Option(label, id=RESUME))
-        for entry in self.session.packs():
-            best, due = None, 0
-            if session.loaded:
-                best = session.progress.best(entry.id)
-                due = session.due_count(entry.id) if entry.error is None else 0
-            label = pack_label(entry, best, due)
-            disabled = entry.error is not None
-            options.add_option(Option(label, id=f"pack:{entry.path}", disabled=disabled))
+            new_options.append(Option(label, id=RESUME))
+        for entry, best, due in rows:
+            new_options.append(Option(pack_label(entry, best, due), id=f"pack:{entry.path}",
+                                      disabled=entry.error is not None))
+        highlighted = options.highlighted
+        # One batch: adding options one by one lays the list out again after each.
+        # Before the first frame, only a screenful: each option is measured (wrapped
+        # to the width) when added, and a hundred packs would hold the first frame up.
+        first = new_options if self._painted else new_options[: max(self.app.size.height, 1)]
+        options.set_options(first)
+        if len(first) < len(new_options):
+            self.call_after_refresh(self._add_rest, shown, new_options[len(first):])
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
+
+    def _add_rest(self, shown: object, rest: list[Option]) -> None:
+        """The options below the first screenful, unless the list was rebuilt since."""
+        self._painted = True
+        if shown is self._shown:
+            self.query_one(OptionList).add_options(rest)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click on a pack starts it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from ui_helpers import answer, play_through
 
@@ -14,6 +15,7 @@ from quiz.screens.results import ResultsScreen
 from quiz.widgets.feedback import Feedback
 
 SIZE = (100, 30)
+ROOT_PACKS = Path(__file__).resolve().parents[2] / "questions"
 
 
 async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
@@ -275,3 +277,32 @@ async def test_enter_pressed_twice_on_home_starts_one_round(make_app):
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "PlayScreen"]
+
+
+async def test_a_long_pack_list_is_all_there_and_kept_when_nothing_changed(make_app, tmp_path):
+    """The first frame lays out a screenful of packs; the rest follow, and a visit to
+    another screen that changed nothing leaves the list (and its scroll) alone."""
+    from textual.widgets import OptionList
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
+    for number in range(40):
+        pack = text.replace('id = "iran-quds-force-iraq"', f'id = "copy-{number:02d}"', 1)
+        (folder / f"copy-{number:02d}.toml").write_text(pack, "utf-8")
+    app = make_app(builtin_dir=folder)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 40
+        assert options.get_option_at_index(39).id.endswith("copy-39.toml")
+        await pilot.press("end")
+        await pilot.pause()
+        before = (options.highlighted, options.scroll_y, options.get_option_at_index(0))
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert (options.highlighted, options.scroll_y, options.get_option_at_index(0)) == before
+        assert before[0] == 39 and before[1] > 0
