@@ -8,11 +8,14 @@ question and field. Nothing else escapes it, whatever bytes it is given.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import os
 import re
 import stat
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -314,7 +317,8 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
         message = f"arrays or tables are nested more than {MAX_NESTING} deep"
         raise PackError([Problem(name, message, line=nesting_line(text))]) from None
     checker = _Checker(name, text)
-    pack = checker.pack(document)
+    with _without_cycle_collection():
+        pack = checker.pack(document)
     if checker.found or pack is None:
         # In file order, as a compiler reports them; problems with no line come last.
         problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
@@ -323,6 +327,24 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
             problems.append(Problem(name, f"and {more:,} more problems not shown"))
         raise PackError(problems)
     return pack
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while a parsed pack is checked.
+
+    Checking makes many small objects and no reference cycles, so each
+    collection it triggers finds nothing, yet walks every object of the parsed
+    document: on a 10,000-question pack, a third of the checking time. The
+    collector is restarted afterwards (unless it was off already).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -367,6 +389,12 @@ def _type_name(value: object) -> str:
     names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
     names.update({list: "an array", dict: "a table"})
     return names.get(type(value), type(value).__name__)
+
+
+_NOWHERE: dict[str, Any] = {}
+_IN_PACK: dict[str, Any] = {"section": "pack"}
+_IN_SOURCE: dict[str, Any] = {"section": "pack.source"}
+"""Where a field is, for messages; passed as one mapping (cheaper than ``**where``)."""
 
 
 class _Checker:
@@ -430,10 +458,10 @@ class _Checker:
         for key in sorted(set(header) - _PACK_KEYS):
             self.problem("unknown field", section="pack", key=key, field_name=f"pack.{key}")
         fields: dict[str, Any] = {}
-        fields["id"] = self._slug(header, "id", section="pack", label="pack.id")
-        fields["title"] = self._text(header, "title", section="pack", label="pack.title")
+        fields["id"] = self._slug(header, "id", label="pack.id", where=_IN_PACK)
+        fields["title"] = self._text(header, "title", label="pack.title", where=_IN_PACK)
         fields["description"] = self._text(
-            header, "description", section="pack", label="pack.description", required=False
+            header, "description", label="pack.description", required=False, where=_IN_PACK
         )
         source = header.get("source")
         if source is None:
@@ -446,12 +474,12 @@ class _Checker:
                 self.problem(
                     "unknown field", section=section, key=key, field_name=f"{section}.{key}"
                 )
-            title = self._text(source, "title", section=section, label="pack.source.title")
+            title = self._text(source, "title", label="pack.source.title", where=_IN_SOURCE)
             publisher = self._text(
-                source, "publisher", section=section, label="pack.source.publisher", required=False
+                source, "publisher", label="pack.source.publisher", required=False, where=_IN_SOURCE
             )
             url = self._text(
-                source, "url", section=section, label="pack.source.url", required=False
+                source, "url", label="pack.source.url", required=False, where=_IN_SOURCE
             )
             fields["source"] = Source(title or "", publisher or "", url or None)
         return fields
@@ -503,7 +531,7 @@ class _Checker:
         if not _QUESTION_KEYS.issuperset(raw):
             for key in sorted(set(raw) - _QUESTION_KEYS):
                 self.problem("unknown field", key=key, **where)
-        question_id = self._slug(raw, "id", **where)
+        question_id = self._slug(raw, "id", where=where)
         kind = raw.get("kind")
         if kind not in KINDS:
             shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
@@ -512,10 +540,10 @@ class _Checker:
         for key, owner in _KIND_ONLY.items():
             if key in raw and kind is not None and kind != owner:
                 self.problem(f"only {owner} questions have this field", key=key, **where)
-        prompt = self._text(raw, "prompt", **where)
-        explanation = self._text(raw, "explanation", **where)
-        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, LIMITS["evidence"], **where)
-        tags = self._tags(raw, **where)
+        prompt = self._text(raw, "prompt", where=where)
+        explanation = self._text(raw, "explanation", where=where)
+        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, LIMITS["evidence"], where=where)
+        tags = self._tags(raw, where)
         difficulty = raw.get("difficulty", 1)
         if type(difficulty) is not int or not 1 <= difficulty <= 3:
             self.problem("must be 1, 2 or 3", key="difficulty", **where)
@@ -555,7 +583,7 @@ class _Checker:
 
     def _choice(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         choices = self._text_list(
-            raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, **where
+            raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, where=where
         )
         if "choices" in raw and choices is not None:
             if len(choices) < 2:
@@ -589,12 +617,17 @@ class _Checker:
         if tolerance is None or tolerance < 0:
             self.problem("must be a number of 0 or more", key="tolerance", **where)
             tolerance = 0.0
-        unit = self._text(raw, "unit", required=False, **where)
+        unit = self._text(raw, "unit", required=False, where=where)
         extra.update(number=answer, tolerance=tolerance, unit=unit)
         return format_number(answer), extra
 
     def _slug(
-        self, table: dict[str, Any], key: str, *, label: str | None = None, **where: Any
+        self,
+        table: dict[str, Any],
+        key: str,
+        *,
+        label: str | None = None,
+        where: dict[str, Any] = _NOWHERE,
     ) -> str:
         value = table.get(key)
         if not isinstance(value, str):
@@ -619,7 +652,7 @@ class _Checker:
         *,
         label: str | None = None,
         required: bool = True,
-        **where: Any,
+        where: dict[str, Any] = _NOWHERE,
     ) -> str:
         value = table.get(key)
         limit = LIMITS.get(label.rsplit(".", 1)[-1] if label else key, 500)
@@ -648,7 +681,7 @@ class _Checker:
         limit: int,
         *,
         one_line: bool = False,
-        **where: Any,
+        where: dict[str, Any] = _NOWHERE,
     ) -> list[str] | None:
         value = table.get(key)
         if value is None:
@@ -684,7 +717,7 @@ class _Checker:
             items.append(cleaned)
         return items
 
-    def _tags(self, raw: dict[str, Any], **where: Any) -> list[str]:
+    def _tags(self, raw: dict[str, Any], where: dict[str, Any]) -> list[str]:
         value = raw.get("tags", [])
         if not isinstance(value, list):
             self.problem(

@@ -768,3 +768,23 @@ def test_a_duplicate_id_is_reported_even_when_the_first_question_has_errors() ->
     assert any(m.startswith("duplicate id; question #1") for _, m in messages)
     lines = [line for line, _ in messages if line is not None]
     assert lines == sorted(lines)
+
+
+@pytest.mark.parametrize("valid", [True, False])
+def test_checking_pauses_the_cycle_collector_and_restores_it(valid, real_pack_path):
+    import gc
+
+    text = real_pack_path.read_text("utf-8")
+    if not valid:
+        text = text.replace('kind = "verdict"', 'kind = "guess"', 1)
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            if valid:
+                parse_pack(text.encode())
+            else:
+                with pytest.raises(PackError):
+                    parse_pack(text.encode())
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
