@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from quiz.model.pack import Pack, Problem
 from quiz.model.text import clean_text
+
+if TYPE_CHECKING:
+    from quiz.model.pack import Pack, Problem
 
 
 def say(text: str) -> None:

@@ -91,6 +91,9 @@ def build(progress: Progress, *, player: str | None = None, pack: str | None = N
     by_pack: dict[str, list[RoundRecord]] = {}
     for record in rounds:
         by_pack.setdefault(record.pack, []).append(record)
+    everyone: dict[str, list[RoundRecord]] = {}  # the leaderboards compare every player
+    for record in progress.rounds:
+        everyone.setdefault(record.pack, []).append(record)
     for pack_id, records in sorted(by_pack.items()):
         answered = sum(r.answered for r in records)
         scores.packs.append(
@@ -103,9 +106,7 @@ def build(progress: Progress, *, player: str | None = None, pack: str | None = N
                 accuracy=sum(r.correct for r in records) / answered if answered else 0.0,
             )
         )
-        scores.leaderboards[pack_id] = _leaderboard(
-            [r for r in progress.rounds if r.pack == pack_id]
-        )
+        scores.leaderboards[pack_id] = _leaderboard(everyone[pack_id])
     scores.history = list(reversed(rounds))
     scores.trend = [percent(r) for r in rounds[-TREND_ROUNDS:]]
     confidence: dict[int, Tally] = {}
