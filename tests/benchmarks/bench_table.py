@@ -85,8 +85,17 @@ def versus_floor(
     stat: str = "median",
     floor_label: str = "",
 ) -> Row:
-    """A row judged by the ratio of the measurement to its floor."""
-    ratio = measured.pick(stat) / floor.pick(stat)
+    """A row judged by the ratio of the measurement to its floor.
+
+    The two samples are taken in pairs, side by side (the n-th of each one
+    after the other); the ratio is the median of the pairs' ratios, which a
+    machine that slows down and speeds up during the run (a shared virtual
+    machine does) moves far less than a ratio of two medians.
+    """
+    if stat == "median" and len(floor.values) == len(measured.values) and all(floor.values):
+        ratio = statistics.median(m / f for m, f in zip(measured.values, floor.values, strict=True))
+    else:
+        ratio = measured.pick(stat) / floor.pick(stat)
     prefix = f"{floor_label}: " if floor_label else ""
     return Row(
         measure,
