@@ -155,8 +155,8 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
 def run_command(args: argparse.Namespace, folder: Path) -> int:
     """Run one of the pack commands; each module is imported only when it runs.
 
-    Importing on demand keeps Rich, which only ``quiz packs`` needs, out of
-    the others; none of them imports Textual.
+    Importing on demand keeps each command's start to what it uses; none of
+    them imports Textual or Rich's console.
 
     Returns:
         The command's exit code.
