@@ -4,6 +4,11 @@ A :class:`Session` owns the player's progress for the life of the process.
 The UI tells it what happened (an answer, a finished round, a round left for
 later) and it updates the aggregates and hands a snapshot to the background
 saver, so no screen ever touches a file. It imports no Textual.
+
+Only what the home screen needs before its first frame (the pack list and the
+folder lock) is imported with this module; the model of rounds and history and
+the progress store are imported when the progress is first read, which the game
+does on a thread once the home screen is up.
 """
 
 from __future__ import annotations
@@ -15,18 +20,20 @@ import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quiz.model.history import Progress, RoundRecord
-from quiz.model.pack import Pack, PackError, Problem, load_pack
-from quiz.model.round import Clock, Mode, Outcome, Round, RoundState
 from quiz.model.text import clean_line
-from quiz.store import paths, progress
+from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.files import remove_stale_temporaries
 from quiz.store.lock import FolderLock
-from quiz.store.mirror import write_mirror
-from quiz.store.saver import BackgroundSaver
-from quiz.store.snapshot import Renderer, Snapshotter
+
+if TYPE_CHECKING:
+    from quiz.model.history import Progress, RoundRecord
+    from quiz.model.pack import Pack
+    from quiz.model.round import Clock, Outcome, Round, RoundState
+    from quiz.store.saver import BackgroundSaver
+    from quiz.store.snapshot import Snapshotter
 
 Now = Callable[[], datetime]
 MAX_PLAYER_NAME = 32
@@ -124,10 +131,7 @@ class Session:
                     f"({error.strerror or error}): progress will not be saved."
                 )
         self.on_save_error: Callable[[Exception], None] | None = None
-        self._snapshots = Snapshotter()
-        self._saver = BackgroundSaver(
-            self.progress_path, on_error=self._save_failed, render=Renderer().render
-        )
+        self._saving: tuple[Snapshotter, BackgroundSaver] | None = None
         self._entries: list[PackEntry] | None = None
         self._asked_player = clean_player(player or "")
         self._asked_confidence = confidence
@@ -158,6 +162,8 @@ class Session:
         """
         with self._loading:
             if self._progress is None:
+                from quiz.store import progress
+
                 loaded = progress.load(self.progress_path)
                 self._read_cleanly = loaded.notice is None
                 if loaded.notice:
@@ -169,6 +175,23 @@ class Session:
                     self._confidence = settings.confidence
                 self._progress = loaded.progress
             return self._progress
+
+    def _saving_parts(self) -> tuple[Snapshotter, BackgroundSaver]:
+        """The snapshot taker and the background saver, made with the first save."""
+        if self._saving is None:
+            from quiz.store.saver import BackgroundSaver
+            from quiz.store.snapshot import Renderer, Snapshotter
+
+            saver = BackgroundSaver(
+                self.progress_path, on_error=self._save_failed, render=Renderer().render
+            )
+            self._saving = (Snapshotter(), saver)
+        return self._saving
+
+    @property
+    def _saver(self) -> BackgroundSaver:
+        """The background saver (tests and benchmarks flush it)."""
+        return self._saving_parts()[1]
 
     @property
     def player(self) -> str:
@@ -244,6 +267,8 @@ class Session:
         Raises:
             PackError: No such pack, or the file is not a valid pack.
         """
+        from quiz.model.pack import PackError, Problem, load_pack
+
         for entry in self.packs():
             if entry.error is None and entry.id == reference:
                 pack = entry.pack  # loaded once per session, then kept
@@ -284,6 +309,8 @@ class Session:
         Raises:
             ValueError: A review round was asked for and nothing is due.
         """
+        from quiz.model.round import Mode, Round
+
         if seed is None:
             seed = random.SystemRandom().randrange(2**32)
         mode = Mode(player=self.player, confidence=self.confidence, review=review)
@@ -348,6 +375,9 @@ class Session:
 
     def resumable(self) -> tuple[Pack, RoundState] | None:
         """The interrupted round and its pack, if it can still be played."""
+        from quiz.model.pack import PackError
+        from quiz.model.round import Round
+
         state = self.progress.current
         if state is None:
             return None
@@ -373,6 +403,8 @@ class Session:
         found = self.resumable()
         if found is None:
             return None
+        from quiz.model.round import Round
+
         pack, state = found
         return Round.resume(pack, state, clock=self.clock)
 
@@ -385,7 +417,8 @@ class Session:
     def save(self) -> None:
         """Hand a snapshot of the progress to the background saver."""
         if self.writable:
-            self._saver.submit(self._snapshots.take(self.progress))
+            snapshots, saver = self._saving_parts()
+            saver.submit(snapshots.take(self.progress))
 
     def close(self, timeout: float = 10.0) -> bool:
         """Finish writing and stop the saver.
@@ -394,13 +427,17 @@ class Session:
             True when everything reached the disk.
         """
         try:
-            saved = self._saver.close(timeout)
+            saver = self._saving[1] if self._saving is not None else None
+            saved = saver.close(timeout) if saver is not None else True
             # The copy must say exactly what the file says: the file was read cleanly or
             # written by this session, nothing failed, and no other game could write it.
-            in_step = self._read_cleanly or self._saver.saves > 0
+            in_step = self._read_cleanly or (saver is not None and saver.saves > 0)
             if saved and in_step and self.writable and self.save_error is None and self._lock:
+                from quiz.store.mirror import write_mirror
+                from quiz.store.progress import to_document
+
                 # The next start (and quiz scores) read this copy instead of parsing TOML.
-                write_mirror(self.progress_path, progress.to_document(self.progress))
+                write_mirror(self.progress_path, to_document(self.progress))
             return saved
         finally:
             if self._lock is not None:
@@ -410,7 +447,7 @@ class Session:
     @property
     def save_error(self) -> Exception | None:
         """Why the last save failed, or None when it succeeded (or none was needed)."""
-        return self._saver.last_error
+        return self._saving[1].last_error if self._saving is not None else None
 
     def _save_failed(self, error: Exception) -> None:
         if self.on_save_error is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,9 +14,11 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from quiz.model.pack import Pack
 from quiz.model.text import clean_line
 from quiz.session import PackEntry, Session
+
+if TYPE_CHECKING:
+    from quiz.model.pack import Pack
 
 RESUME = "resume"
 
