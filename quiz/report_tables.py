@@ -86,9 +86,7 @@ def history_table(scores: Scores) -> Table:
     shown = scores.history[:HISTORY_ROWS]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
     table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time")
-    table.columns = [Column(c.header, c.justify, no_wrap=True,
-                            overflow="ellipsis" if index == 2 else "fold")
-                     for index, c in enumerate(table.columns)]
+    table.columns = [Column(c.header, c.justify, no_wrap=True) for c in table.columns]
     for r in shown:
         mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
         table.add_row(r.finished[:10], r.player, r.pack + mode, f"{r.score}/{r.best_possible}",

@@ -41,8 +41,10 @@ class Column:
     header: str
     justify: Literal["left", "right"] = "left"
     no_wrap: bool = False
-    """Keep each cell on one line; ``overflow`` says what happens to the rest."""
-    overflow: Literal["fold", "ellipsis"] = "fold"
+    """Keep each cell on one line instead of wrapping it at spaces."""
+    overflow: Literal["fold", "ellipsis"] = "ellipsis"
+    """What a word (or a ``no_wrap`` cell) too long for the column does: cut with an
+    ellipsis, as Rich does by default, or fold onto the next lines."""
 
 
 @dataclass
@@ -99,34 +101,61 @@ def cell_width(text: str) -> int:
 
 
 def _cut(text: str, width: int) -> tuple[str, str]:
-    """Split ``text`` where it first exceeds ``width`` cells."""
+    """Split ``text`` where it first exceeds ``width`` cells (at least one character)."""
     if text.isascii():
+        width = max(width, 1)
         return text[:width], text[width:]
     used = 0
     for index, char in enumerate(text):
         used += cell_width(char)
-        if used > width:
+        if used > width and index:
             return text[:index], text[index:]
     return text, ""
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Word-wrap to ``width`` cells; a word longer than a line is folded."""
+def _fold(word: str, width: int) -> list[str]:
+    """A word in pieces of at most ``width`` cells, in one pass (a piece holds at least
+    one character, so a wide character in a one-cell column still moves on)."""
+    width = max(width, 1)
+    if word.isascii():
+        return [word[start : start + width] for start in range(0, len(word), width)] or [""]
+    pieces: list[str] = []
+    start = used = 0
+    for index, char in enumerate(word):
+        size = cell_width(char)
+        if used + size > width and index > start:
+            pieces.append(word[start:index])
+            start, used = index, 0
+        used += size
+    pieces.append(word[start:])
+    return pieces
+
+
+def wrap(text: str, width: int, *, fold: bool = True) -> list[str]:
+    """Word-wrap to ``width`` cells.
+
+    A word longer than a line is folded onto the next lines, or, with ``fold``
+    false, cut with an ellipsis.
+    """
     width = max(width, 1)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if cell_width(candidate) <= width:
-                line = candidate
+            size = cell_width(word)
+            if line and used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
                 continue
             if line:
                 lines.append(line)
-            line = word
-            while cell_width(line) > width:
-                head, line = _cut(line, width)
-                lines.append(head)
+            if size <= width:
+                line, used = word, size
+            elif not fold:
+                line, used = truncate(word, width), width
+            else:
+                *whole, line = _fold(word, width)
+                lines += whole
+                used = cell_width(line)
         lines.append(line)
     return lines
 
@@ -135,7 +164,9 @@ def truncate(text: str, width: int) -> str:
     """One line of at most ``width`` cells, ending in an ellipsis when cut."""
     if cell_width(text) <= width:
         return text
-    return _cut(text, max(width - 1, 0))[0] + _ELLIPSIS
+    if width <= 1:
+        return _ELLIPSIS[:width]
+    return _cut(text, width - 1)[0] + _ELLIPSIS
 
 
 def _longest_word(text: str) -> int:
@@ -164,14 +195,23 @@ def column_widths(table: Table, available: int) -> list[int]:
         [min(shortest[i], natural[i]) if wraps[i] else natural[i] for i in range(count)],
         [min(4, natural[i]) if wraps[i] else natural[i] for i in range(count)],
         [min(4, natural[i]) for i in range(count)],
+        [min(1, natural[i]) for i in range(count)],
     )
     for floors in stages:
-        while sum(widths) > room:
+        excess = sum(widths) - room
+        while excess > 0:
             shrinkable = [i for i in range(count) if widths[i] > floors[i]]
             if not shrinkable:
                 break
             widest = max(shrinkable, key=lambda i: widths[i])
-            widths[widest] -= 1
+            runner_up = max((widths[i] for i in shrinkable if i != widest), default=0)
+            # Down to the next widest in one step (or as far as needed), not a cell at a
+            # time: a cell of a million characters must not mean a million steps.
+            target = max(floors[widest], runner_up, widths[widest] - excess)
+            if target >= widths[widest]:
+                target = widths[widest] - 1
+            excess -= widths[widest] - target
+            widths[widest] = target
     return widths
 
 
@@ -190,8 +230,9 @@ def _pad(text: str, width: int, justify: str) -> str:
 def render_table(table: Table, width: int, *, color: bool = False) -> list[str]:
     """The lines of a table: title, headers, a rule, then the rows, and a blank line."""
     widths = column_widths(table, width)
-    lines = [_styled(clean_line(table.title), "italic", color)] if table.title else []
-    lines.append(_row_lines([(c.header, "bold") for c in table.columns], table, widths, color)[0])
+    lines = [_styled(part, "italic", color) for part in wrap(clean_line(table.title), width)
+             ] if table.title else []
+    lines += _row_lines([(c.header, "bold") for c in table.columns], table, widths, color)
     lines.append(" " + _RULE * (sum(widths) + len(_SEPARATOR) * (len(widths) - 1)))
     for row in table.rows:
         lines += _row_lines(row, table, widths, color)
@@ -203,10 +244,12 @@ def _row_lines(row: Sequence[Span], table: Table, widths: list[int], color: bool
     columns: list[list[str]] = []
     for (text, _), column, width in zip(row, table.columns, widths, strict=False):
         text = clean_line(text)
-        if column.no_wrap and column.overflow == "ellipsis":
+        if not column.no_wrap:
+            columns.append(wrap(text, width, fold=column.overflow == "fold"))
+        elif column.overflow == "ellipsis":
             columns.append([truncate(text, width)])
         else:
-            columns.append(wrap(text, width))
+            columns.append(_fold(text, width))
     height = max(map(len, columns), default=1)
     lines = []
     for number in range(height):
@@ -227,7 +270,7 @@ def render_line(line: Line, width: int = 0, *, color: bool = False) -> list[str]
     """
     rows: list[list[Span]] = [[]]
     for text, style in line.spans:
-        for number, part in enumerate(clean_text(text).split("\n")):
+        for number, part in enumerate(clean_text(text).replace("\t", " ").split("\n")):
             if number:
                 rows.append([])
             if part:
@@ -260,11 +303,14 @@ def _wrap_spans(spans: list[Span], width: int) -> list[list[Span]]:
             if used + size > width and used > len(indent):
                 lines.append([(indent, "")] if indent else [])
                 used = len(indent)
-            while used + size > width:
-                head, piece = _cut(piece, width - used)
-                lines[-1].append((head, style))
-                lines.append([(indent, "")] if indent else [])
-                used, size = len(indent), cell_width(piece)
+            if used + size > width:
+                # Longer than a line: folded in one pass, each piece on its own line.
+                *whole, piece = _fold(piece, max(width - used, 1))
+                for head in whole:
+                    lines[-1].append((head, style))
+                    lines.append([(indent, "")] if indent else [])
+                    used = len(indent)
+                size = cell_width(piece)
             lines[-1].append((piece, style))
             used += size
     return [_rstrip(spans) for spans in lines]
@@ -296,7 +342,7 @@ def terminal_width(stream: object, default: int = 80) -> int:
     As Rich does, output that is not a terminal (a pipe, a file) gets ``default``.
     """
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
+    if columns.isascii() and columns.isdigit() and int(columns) > 0:
         return int(columns)
     fileno = getattr(stream, "fileno", None)
     try:
@@ -333,11 +379,12 @@ def to_rich(block: Block) -> RenderableType:
         for text, style in block.spans:
             shown.append(clean_text(text), style=style)
         return shown
-    table = RichTable(title=block.title or None, title_justify="left", box=box.SIMPLE_HEAD,
-                      pad_edge=False)
+    # Text, never str: Rich would read brackets in a str as markup.
+    title = Text(clean_line(block.title), style="table.title") if block.title else None
+    table = RichTable(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for column in block.columns:
-        table.add_column(column.header, justify=column.justify, no_wrap=column.no_wrap,
-                         overflow=column.overflow)
+        table.add_column(Text(clean_line(column.header)), justify=column.justify,
+                         no_wrap=column.no_wrap, overflow=column.overflow)
     for row in block.rows:
         table.add_row(*(Text(clean_line(text), style=style) for text, style in row))
     return table

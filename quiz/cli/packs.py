@@ -14,6 +14,7 @@ from typing import Any
 
 from quiz.cli.output import warn
 from quiz.model.history import Progress
+from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.progress import read_progress
@@ -76,10 +77,10 @@ def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
 def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
     # Cells are shown as written: a title such as "[red]" is the author's text, not styling.
     table = Table("", [
-        Column("ID"),
-        Column("Title"),
+        Column("ID", overflow="fold"),
+        Column("Title", overflow="fold"),
         Column("Questions", "right", no_wrap=True),
-        Column("Source"),
+        Column("Source", overflow="fold"),
         Column("Kind", no_wrap=True),
         Column("Best", "right", no_wrap=True),
     ])
@@ -88,7 +89,7 @@ def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
         title = (_broken(item), "red") if broken else item["title"]
         table.add_row(item["id"], title, item["questions"], item["source"] or "",
                       "built-in" if item["builtin"] else "user", item["best"])
-    note = Line.of(f"Your packs are kept in {user_folder}", "dim")
+    note = Line.of(f"Your packs are kept in {clean_line(str(user_folder))}", "dim")
     print(render([table, note], terminal_width(sys.stdout), color=wants_color(sys.stdout)))
 
 

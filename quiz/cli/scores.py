@@ -13,6 +13,7 @@ from pathlib import Path
 
 from quiz.cli.output import warn
 from quiz.model.report import build, to_json
+from quiz.model.text import clean_line
 from quiz.report_tables import report
 from quiz.store.progress import read_progress
 from quiz.tables import Line, render, terminal_width, wants_color
@@ -44,12 +45,14 @@ def run(
     if as_json:
         print(json.dumps(to_json(scores), indent=2))
         return 0
-    who = f"of {player}" if player else "of everyone"
-    what = f" on pack {pack}" if pack else ""
+    # Typed on the command line, shown as one line like any other untrusted text.
+    who = f"of {clean_line(player)}" if player else "of everyone"
+    what = f" on pack {clean_line(pack)}" if pack else ""
+    width, color = terminal_width(sys.stdout), wants_color(sys.stdout)
     if not scores.history:
-        by = f" by {player}" if player else ""
-        print(render([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")], 80))
+        by = f" by {clean_line(player)}" if player else ""
+        print(render([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")], width))
         return 0
     blocks = [Line.of(f"Scores {who}{what}", "bold"), *report(scores)]
-    print(render(blocks, terminal_width(sys.stdout), color=wants_color(sys.stdout)))
+    print(render(blocks, width, color=color))
     return 0

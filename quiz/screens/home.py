@@ -134,6 +134,7 @@ class HomeScreen(Screen[None]):
         """Fill the list and focus it; read the history once the first frame is up."""
         self.title = "quiz"
         self.refresh_packs()
+        self.call_after_refresh(self._first_frame_up)
         self.query_one(OptionList).focus()
         if self.session.loaded:
             self.post_message(self.Loaded())
@@ -208,9 +209,12 @@ class HomeScreen(Screen[None]):
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
+    def _first_frame_up(self) -> None:
+        """From now on the list is built whole."""
+        self._painted = True
+
     def _add_rest(self, shown: object, rest: list[Option]) -> None:
         """The options below the first screenful, unless the list was rebuilt since."""
-        self._painted = True
         if shown is self._shown:
             self.query_one(OptionList).add_options(rest)
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from quiz.model.pack import Pack
 
 CACHE_FILE = "packs-cache.json"
+_MOST = 5_000
+"""Characters kept of one cached text: more than any title or source a pack may have,
+or a first error with its file's path."""
 OLD_CACHE_FILE = "packs-cache.toml"
 """The former name of the cache (it was TOML), removed when the new one is written."""
 MAX_CACHE_BYTES = 4 * 1024 * 1024
@@ -181,11 +184,12 @@ def _summary(data: dict[str, Any]) -> PackSummary | None:
         error is None or isinstance(error, str)
     ):
         return None
-    # Cached text is shown like pack text, so it is cleaned like pack text.
+    # Cached text is shown like pack text, so it is cleaned like pack text, and held to
+    # the lengths a pack may have (a summary the game wrote is never longer).
     return PackSummary(
-        clean_line(pack_id),
-        clean_line(title),
+        clean_line(pack_id)[:_MOST],
+        clean_line(title)[:_MOST],
         count,
-        None if source is None else clean_line(source),
-        None if error is None else clean_line(error),
+        None if source is None else clean_line(source)[:_MOST],
+        None if error is None else clean_line(error)[:_MOST],
     )

@@ -147,7 +147,7 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> Progress:
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round; a listing that needs
-            only the totals per pack and player leaves them out (and unread).
+            only the totals per pack and player leaves them out (and unchecked).
 
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
@@ -185,9 +185,8 @@ def _from_document(document: dict[str, Any], with_rounds: bool) -> Progress:
         }
         for player, packs_raw in _table(document, "players", "").items()
     }
-    rounds = [
-        _round(raw, i) for i, raw in enumerate(_list(document, "rounds", "") if with_rounds else ())
-    ]
+    records = _list(document, "rounds", "")  # a list even when its records are not read
+    rounds = [_round(raw, i) for i, raw in enumerate(records if with_rounds else ())]
     current = None
     if "current" in document:
         current = _state(_as_table(document["current"], "current"))

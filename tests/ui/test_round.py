@@ -306,3 +306,29 @@ async def test_a_long_pack_list_is_all_there_and_kept_when_nothing_changed(make_
         assert isinstance(app.screen, HomeScreen)
         assert (options.highlighted, options.scroll_y, options.get_option_at_index(0)) == before
         assert before[0] == 39 and before[1] > 0
+
+
+async def test_a_list_that_fit_the_first_frame_is_rebuilt_whole_later(make_app, tmp_path):
+    """All packs fit at start; after the terminal shrinks, a rebuild keeps every pack
+    and the highlight (it once kept only a screenful and moved the cursor)."""
+    from textual.widgets import OptionList
+
+    folder = tmp_path / "some"
+    folder.mkdir()
+    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
+    for number in range(20):
+        pack = text.replace('id = "iran-quds-force-iraq"', f'id = "copy-{number:02d}"', 1)
+        (folder / f"copy-{number:02d}.toml").write_text(pack, "utf-8")
+    app = make_app(builtin_dir=folder)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.pause()
+        await pilot.resize_terminal(80, 12)
+        await pilot.pause()
+        screen = app.screen
+        options = screen.query_one(OptionList)
+        options.highlighted = 17
+        screen._shown = None  # as if a score had changed
+        screen.refresh_packs()
+        await pilot.pause()
+        assert options.option_count == 20
+        assert options.highlighted == 17

@@ -120,3 +120,14 @@ def test_the_cache_of_an_older_version_is_removed_when_the_new_one_is_written(fo
     catalog.entries(folder, builtin=False)
     catalog.save()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["packs", CACHE_FILE]
+
+
+def test_cached_text_is_held_to_a_sensible_length(folder, tmp_path):
+    cache = tmp_path / CACHE_FILE
+    catalog = Catalog(cache)
+    catalog.entries(folder, builtin=False)
+    catalog.save()
+    text = cache.read_text("utf-8").replace("Iran's Quds Force", "\u4e2d" * 300_000)
+    cache.write_text(text, "utf-8")
+    [entry, _] = Catalog(cache).entries(folder, builtin=False)
+    assert 200 < len(entry.summary.title) <= 5_000

@@ -64,6 +64,9 @@ def test_totals_can_be_read_without_the_round_records(
     assert totals.rounds == []
     assert totals.packs == before.packs and totals.players == before.players
     assert totals.best("small") == before.best("small")
+    document["rounds"] = 3  # not even a list: damaged for every reader alike
+    with pytest.raises(ProgressError, match="rounds"):
+        from_document(document, rounds=False)
 
 
 def test_to_document_is_a_snapshot(small_pack: Pack, clock: FakeClock) -> None:

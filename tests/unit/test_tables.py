@@ -126,3 +126,73 @@ def test_the_screen_draws_the_same_cells_through_rich():
     assert "Iran's Quds Force and U.S. troops in Iraq" in shown
     assert "broken: line 3: title: must be text" in shown
     assert "[b]one[/b]\ntwo" in shown
+
+
+def test_a_wide_character_in_a_one_cell_column_moves_on():
+    assert wrap("中", 1) == ["中"]
+    assert wrap("中中中", 1) == ["中", "中", "中"]
+    assert render_line(Line.of("中中"), 1) == ["中", "中"]
+    table = Table("", [Column("A", overflow="fold"), Column("B")])
+    table.add_row("中文字", "李")
+    assert render([table], 1)  # finishes
+
+
+def test_huge_cells_are_laid_out_in_linear_time(tmp_path):
+    """A hostile cache once held a 300,000-character title; folding it re-measured the
+    rest of the text at each line (89 s). Run apart, so a hang fails instead of stalling."""
+    import subprocess
+    import sys
+
+    code = (
+        "from quiz.tables import Table, Column, Line, render\n"
+        "t = Table('', [Column('A', overflow='fold'), Column('B')])\n"
+        "t.add_row('中' * 200_000, 'x' * 1_000_000)\n"
+        "out = render([t, Line.of('中' * 200_000)], 80)\n"
+        "print(max(len(line) for line in out.split('\\n')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) <= 80
+
+
+@pytest.mark.parametrize("width", range(23, 45))
+def test_six_columns_fit_any_width_that_can_hold_them(width):
+    table = Table("Discernment (balanced accuracy 79 %)",
+                  [Column(name, "left" if i == 0 else "right")
+                   for i, name in enumerate(["Pack", "Rounds", "Best", "Last", "Average",
+                                             "Accuracy"])])
+    table.add_row("iran-quds-force-iraq", 12, 480, 360, "402", "75 %")
+    lines = render([table], width).split("\n")
+    assert all(cell_width(line) <= width for line in lines), lines
+
+
+def test_headers_wrap_instead_of_losing_words():
+    table = Table("", [Column("When the claim was"), Column("Answers", "right")])
+    table.add_row("Supported", 12)
+    words = " ".join(render([table], 20).split())
+    assert "When the" in words and "claim" in words and "was" in words
+
+
+def test_cells_that_do_not_wrap_are_cut_with_an_ellipsis_like_rich():
+    table = Table("", [Column("Date", no_wrap=True), Column("Pack")])
+    table.add_row("2026-12-03", "a-pack-with-a-long-name")
+    lines = render([table], 20).split("\n")
+    assert any("\u2026" in line for line in lines)
+    assert not any(line.strip().startswith("-12") for line in lines)
+
+
+def test_tabs_in_lines_become_spaces_and_odd_columns_are_ignored(monkeypatch, tmp_path):
+    assert render_line(Line.of("a\tb")) == ["a b"]
+    monkeypatch.setenv("COLUMNS", "\u00b2")
+    with open(tmp_path / "out", "w") as stream:
+        assert terminal_width(stream) == 80
+
+
+def test_titles_and_headers_are_not_markup_on_screen_either():
+    table = Table("[bold]t[/]", [Column("[red]h[/]")])
+    table.add_row("x")
+    console = Console(width=60, record=True, color_system=None)
+    console.print(to_rich(table))
+    shown = console.export_text()
+    assert "[bold]t[/]" in shown and "[red]h[/]" in shown
