@@ -121,3 +121,19 @@ def test_check_with_a_source_still_matches_quotes(make_pack, source):
 
     assert report["code"] == 0
     assert "found in" in done.stdout
+
+
+def test_help_still_fits_the_terminal_without_shutil(monkeypatch):
+    """argparse imports shutil (with bz2 and lzma) to ask the width; quiz tells it."""
+    monkeypatch.setenv("COLUMNS", "50")
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "import sys, runpy\nsys.argv = ['quiz', 'check', '--help']\n"
+         "try:\n    runpy.run_module('quiz', run_name='__main__')\n"
+         "except SystemExit:\n    pass\n"
+         "print('shutil' in sys.modules, file=sys.stderr)"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert done.stderr.strip().splitlines()[-1] == "False"
+    assert "--source TEXT_FILE" in done.stdout
+    assert max(len(line) for line in done.stdout.splitlines()) <= 50
