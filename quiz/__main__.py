@@ -13,6 +13,7 @@ from typing import Any
 
 from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
+from quiz.terminal import terminal_width
 
 _DATA_DIR_HELP = (
     "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
@@ -33,19 +34,6 @@ def _seed(text: str) -> int:
     return value
 
 
-def _help_width() -> int:
-    """The width argparse lays help out in: ``$COLUMNS`` or the terminal's, less 2."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isascii() and columns.isdigit():
-        width = int(columns)
-    else:
-        try:
-            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
-        except (AttributeError, OSError, ValueError):
-            width = 80
-    return max(width - 2, 20)
-
-
 class _Formatter(argparse.HelpFormatter):
     """argparse's help formatter, told the width.
 
@@ -60,8 +48,10 @@ class _Formatter(argparse.HelpFormatter):
         max_help_position: int = 24,
         width: int | None = None,
     ) -> None:
-        super().__init__(prog, indent_increment, max_help_position,
-                         _help_width() if width is None else width)
+        if width is None:
+            # As argparse does: the terminal's width (or $COLUMNS), less 2.
+            width = max(terminal_width(sys.__stdout__) - 2, 20)
+        super().__init__(prog, indent_increment, max_help_position, width)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -61,8 +61,8 @@ def share(value: float | None) -> str:
     return "-" if value is None else f"{round(100 * value)} %"
 
 
-def table_of(title: str, *columns: str) -> Table:
-    return Table(title, [Column(name, "left" if index == 0 else "right")
+def table_of(title: str, *columns: str, no_wrap: bool = False) -> Table:
+    return Table(title, [Column(name, "left" if index == 0 else "right", no_wrap=no_wrap)
                          for index, name in enumerate(columns)])
 
 
@@ -85,8 +85,7 @@ def leaders_table(scores: Scores) -> Table:
 def history_table(scores: Scores) -> Table:
     shown = scores.history[:HISTORY_ROWS]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
-    table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time")
-    table.columns = [Column(c.header, c.justify, no_wrap=True) for c in table.columns]
+    table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True)
     for r in shown:
         mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
         table.add_row(r.finished[:10], r.player, r.pack + mode, f"{r.score}/{r.best_possible}",

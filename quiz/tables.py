@@ -12,14 +12,15 @@ cells are cleaned of control characters before they are printed.
 
 from __future__ import annotations
 
-import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
 
 from quiz.model.text import clean_line, clean_text
+from quiz.terminal import terminal_width, wants_color
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -336,36 +337,10 @@ def render(blocks: Iterable[Block], width: int, *, color: bool = False) -> str:
     return "\n".join(lines)
 
 
-def terminal_width(stream: object, default: int = 80) -> int:
-    """The width to lay out for: ``$COLUMNS``, else the terminal's, else ``default``.
-
-    As Rich does, output that is not a terminal (a pipe, a file) gets ``default``.
-    """
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isascii() and columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    fileno = getattr(stream, "fileno", None)
-    try:
-        if fileno is not None and os.isatty(fileno()):
-            return os.get_terminal_size(fileno()).columns or default
-    except (OSError, ValueError):
-        pass
-    return default
-
-
-def wants_color(stream: object) -> bool:
-    """Colour for a terminal, unless ``NO_COLOR`` is set or ``TERM`` is ``dumb``."""
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    if os.environ.get("TERM") == "dumb":
-        return False
-    fileno = getattr(stream, "fileno", None)
-    try:
-        return fileno is not None and os.isatty(fileno())
-    except (OSError, ValueError):
-        return False
+def show(blocks: Iterable[Block], stream: TextIO | None = None) -> None:
+    """Print blocks laid out for the terminal they go to (standard output by default)."""
+    stream = stream or sys.stdout
+    print(render(blocks, terminal_width(stream), color=wants_color(stream)), file=stream)
 
 
 def to_rich(block: Block) -> RenderableType:

@@ -8,7 +8,6 @@ best scores come from the progress file, which is only read.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.progress import read_progress
-from quiz.tables import Column, Line, Table, render, terminal_width, wants_color
+from quiz.tables import Column, Line, Table, show
 
 
 def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:
@@ -90,7 +89,7 @@ def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
         table.add_row(item["id"], title, item["questions"], item["source"] or "",
                       "built-in" if item["builtin"] else "user", item["best"])
     note = Line.of(f"Your packs are kept in {clean_line(str(user_folder))}", "dim")
-    print(render([table, note], terminal_width(sys.stdout), color=wants_color(sys.stdout)))
+    show([table, note])
 
 
 def _broken(item: dict[str, Any]) -> str:

@@ -8,7 +8,6 @@ progress file is only read.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from quiz.cli.output import warn
@@ -16,7 +15,7 @@ from quiz.model.report import build, to_json
 from quiz.model.text import clean_line
 from quiz.report_tables import report
 from quiz.store.progress import read_progress
-from quiz.tables import Line, render, terminal_width, wants_color
+from quiz.tables import Line, show
 
 
 def run(
@@ -48,11 +47,9 @@ def run(
     # Typed on the command line, shown as one line like any other untrusted text.
     who = f"of {clean_line(player)}" if player else "of everyone"
     what = f" on pack {clean_line(pack)}" if pack else ""
-    width, color = terminal_width(sys.stdout), wants_color(sys.stdout)
     if not scores.history:
         by = f" by {clean_line(player)}" if player else ""
-        print(render([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")], width))
+        show([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")])
         return 0
-    blocks = [Line.of(f"Scores {who}{what}", "bold"), *report(scores)]
-    print(render(blocks, width, color=color))
+    show([Line.of(f"Scores {who}{what}", "bold"), *report(scores)])
     return 0

@@ -279,18 +279,23 @@ async def test_enter_pressed_twice_on_home_starts_one_round(make_app):
         assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "PlayScreen"]
 
 
+def _copies_of_the_pack(tmp_path: Path, count: int) -> Path:
+    """A folder of ``count`` copies of the built-in pack, ids ``copy-00`` and on."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
+    for number in range(count):
+        pack = text.replace('id = "iran-quds-force-iraq"', f'id = "copy-{number:02d}"', 1)
+        (folder / f"copy-{number:02d}.toml").write_text(pack, "utf-8")
+    return folder
+
+
 async def test_a_long_pack_list_is_all_there_and_kept_when_nothing_changed(make_app, tmp_path):
     """The first frame lays out a screenful of packs; the rest follow, and a visit to
     another screen that changed nothing leaves the list (and its scroll) alone."""
     from textual.widgets import OptionList
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
-    for number in range(40):
-        pack = text.replace('id = "iran-quds-force-iraq"', f'id = "copy-{number:02d}"', 1)
-        (folder / f"copy-{number:02d}.toml").write_text(pack, "utf-8")
-    app = make_app(builtin_dir=folder)
+    app = make_app(builtin_dir=_copies_of_the_pack(tmp_path, 40))
     async with app.run_test(size=(80, 16)) as pilot:
         await pilot.pause()
         options = app.screen.query_one(OptionList)
@@ -313,13 +318,7 @@ async def test_a_list_that_fit_the_first_frame_is_rebuilt_whole_later(make_app, 
     and the highlight (it once kept only a screenful and moved the cursor)."""
     from textual.widgets import OptionList
 
-    folder = tmp_path / "some"
-    folder.mkdir()
-    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
-    for number in range(20):
-        pack = text.replace('id = "iran-quds-force-iraq"', f'id = "copy-{number:02d}"', 1)
-        (folder / f"copy-{number:02d}.toml").write_text(pack, "utf-8")
-    app = make_app(builtin_dir=folder)
+    app = make_app(builtin_dir=_copies_of_the_pack(tmp_path, 20))
     async with app.run_test(size=(80, 60)) as pilot:
         await pilot.pause()
         await pilot.resize_terminal(80, 12)
