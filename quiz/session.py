@@ -433,11 +433,13 @@ class Session:
             # written by this session, nothing failed, and no other game could write it.
             in_step = self._read_cleanly or (saver is not None and saver.saves > 0)
             if saved and in_step and self.writable and self.save_error is None and self._lock:
+                from quiz.cli.summary import index_of
                 from quiz.store.mirror import write_mirror
                 from quiz.store.progress import to_document
 
                 # The next start (and quiz scores) read this copy instead of parsing TOML.
-                write_mirror(self.progress_path, to_document(self.progress))
+                document = to_document(self.progress)
+                write_mirror(self.progress_path, document, index_of(self.progress))
             return saved
         finally:
             if self._lock is not None:

@@ -4,7 +4,8 @@ The scores screen shows them through Rich (:func:`to_rich`); ``quiz packs``
 and ``quiz scores`` print them with :func:`render`, which lays them out the
 way Rich's ``SIMPLE_HEAD`` tables look without importing Rich's console:
 that import alone costs more than a whole listing should (see the README's
-Speed section). Importing this module imports neither Rich nor Textual.
+Speed section). Importing this module imports neither Rich nor Textual, nor
+``dataclasses``, which would cost a listing a fifth of its start.
 
 Every text here is shown as written: it is never parsed as markup, and the
 cells are cleaned of control characters before they are printed.
@@ -16,8 +17,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TextIO, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO, TypeAlias
 
 from quiz.model.text import clean_line, clean_text
 from quiz.terminal import terminal_width, wants_color
@@ -35,8 +35,7 @@ _RULE = "\u2500"
 _PIECES = re.compile(r" +|[^ ]+")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column: its header, alignment, and what a cell too long for it does."""
 
     header: str
@@ -48,13 +47,27 @@ class Column:
     ellipsis, as Rich does by default, or fold onto the next lines."""
 
 
-@dataclass
 class Table:
     """A titled table of text cells, each with an optional style."""
 
-    title: str
-    columns: list[Column]
-    rows: list[list[Span]] = field(default_factory=list)
+    __slots__ = ("title", "columns", "rows")
+
+    def __init__(
+        self, title: str, columns: list[Column], rows: list[list[Span]] | None = None
+    ) -> None:
+        """Create a table, empty unless ``rows`` are given."""
+        self.title = title
+        self.columns = columns
+        self.rows: list[list[Span]] = rows if rows is not None else []
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Table and (self.title, self.columns, self.rows) == (
+            other.title, other.columns, other.rows)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"Table({self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows)"
 
     def add_row(self, *cells: object, style: str = "") -> None:
         """Add a row of cells in ``style``.
@@ -69,8 +82,7 @@ class Table:
         ])
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One or more lines of styled text outside a table."""
 
     spans: tuple[Span, ...]
@@ -217,8 +229,10 @@ def column_widths(table: Table, available: int) -> list[int]:
 
 
 def _styled(text: str, style: str, color: bool) -> str:
+    if not color or not style or not text:
+        return text
     codes = [_SGR[word] for word in style.split() if word in _SGR]
-    if not color or not codes or not text:
+    if not codes:
         return text
     return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
 
@@ -245,13 +259,19 @@ def _row_lines(row: Sequence[Span], table: Table, widths: list[int], color: bool
     columns: list[list[str]] = []
     for (text, _), column, width in zip(row, table.columns, widths, strict=False):
         text = clean_line(text)
-        if not column.no_wrap:
+        if text.isascii() and len(text) <= width:
+            columns.append([text])  # fits as it is: most cells of most tables
+        elif not column.no_wrap:
             columns.append(wrap(text, width, fold=column.overflow == "fold"))
         elif column.overflow == "ellipsis":
             columns.append([truncate(text, width)])
         else:
             columns.append(_fold(text, width))
     height = max(map(len, columns), default=1)
+    if height == 1 and not color:
+        cells = [_pad(parts[0] if parts else "", width, column.justify)
+                 for column, width, parts in zip(table.columns, widths, columns, strict=False)]
+        return [(" " + _SEPARATOR.join(cells)).rstrip()]
     lines = []
     for number in range(height):
         cells = []
@@ -341,6 +361,66 @@ def show(blocks: Iterable[Block], stream: TextIO | None = None) -> None:
     """Print blocks laid out for the terminal they go to (standard output by default)."""
     stream = stream or sys.stdout
     print(render(blocks, terminal_width(stream), color=wants_color(stream)), file=stream)
+
+
+def to_data(blocks: Iterable[Block]) -> list[dict[str, Any]]:
+    """Blocks as JSON-ready data, to keep a rendered report for later (:func:`from_data`)."""
+    data: list[dict[str, Any]] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            columns = [[c.header, c.justify, c.no_wrap, c.overflow] for c in block.columns]
+            data.append({"table": block.title, "columns": columns, "rows": block.rows})
+        else:
+            data.append({"line": block.spans})
+    return data
+
+
+def from_data(data: object) -> list[Block]:
+    """Blocks back from :func:`to_data`'s data, every type checked.
+
+    Raises:
+        ValueError: The data is not what :func:`to_data` writes.
+    """
+    if not isinstance(data, list):
+        raise ValueError("expected a list of blocks")
+    return [_block(item) for item in data]
+
+
+def _block(item: object) -> Block:
+    if type(item) is not dict:
+        raise ValueError("expected a block")
+    if "line" in item:
+        return Line(_spans(item["line"]))
+    title, columns, rows = item.get("table"), item.get("columns"), item.get("rows")
+    if type(title) is not str or type(columns) is not list or type(rows) is not list:
+        raise ValueError("expected a table")
+    table = Table(title, [_column(column) for column in columns])
+    for row in rows:
+        spans = _spans(row)
+        if len(spans) != len(table.columns):
+            raise ValueError("a row does not fit its table")
+        table.rows.append(list(spans))
+    return table
+
+
+def _column(value: object) -> Column:
+    if type(value) is list and len(value) == 4:
+        header, justify, no_wrap, overflow = value
+        if (type(header) is str and justify in ("left", "right") and type(no_wrap) is bool
+                and overflow in ("fold", "ellipsis")):
+            return Column(header, justify, no_wrap, overflow)
+    raise ValueError("expected a column")
+
+
+def _spans(value: object) -> tuple[Span, ...]:
+    if type(value) is not list:
+        raise ValueError("expected spans")
+    spans = tuple(tuple(span) for span in value if type(span) is list and len(span) == 2)
+    if len(spans) != len(value) or not all(
+        type(text) is str and type(style) is str for text, style in spans
+    ):
+        raise ValueError("expected [text, style] spans")
+    return spans
 
 
 def to_rich(block: Block) -> RenderableType:

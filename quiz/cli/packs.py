@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from quiz.cli.output import warn
-from quiz.model.history import Progress
+from quiz.cli.summary import best_scores
 from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.progress import read_progress
 from quiz.tables import Column, Line, Table, show
 
 
@@ -35,8 +34,8 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
     catalog = Catalog(folder / CACHE_FILE)
     entries = catalog.entries(builtin_dir or paths.builtin_packs_dir(), builtin=True)
     entries += catalog.entries(paths.user_packs_dir(folder), builtin=False)
-    progress, notice = read_progress(folder, rounds=False)  # best scores are totals
-    rows = [row(entry, progress) for entry in entries]
+    best, notice = _best_scores(folder)
+    rows = [row(entry, best) for entry in entries]
     if as_json:
         print(json.dumps(rows, indent=2))
     else:
@@ -46,12 +45,27 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
     return 0
 
 
-def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
+def _best_scores(folder: Path) -> tuple[dict[str, int] | None, str | None]:
+    """The best score on each pack, and None, or None and why they cannot be shown."""
+    best = best_scores(folder)  # what the game left ready, when it still holds
+    if best is not None:
+        return best, None
+    from quiz.store.progress import read_progress
+
+    progress, notice = read_progress(folder, rounds=False)  # best scores are totals
+    if progress is None:
+        return None, notice
+    return {pack_id: score for pack_id in progress.packs
+            if (score := progress.best(pack_id)) is not None}, None
+
+
+def row(entry: PackEntry, best: dict[str, int] | None) -> dict[str, Any]:
     """One pack as plain data: the JSON object, and the source of a table row.
 
     Args:
         entry: The pack, loaded or broken.
-        progress: The player's progress, or None when it could not be read.
+        best: The best score on each pack with a finished round, or None when
+            the progress could not be read.
 
     Returns:
         ``id``, ``title``, ``questions``, ``source``, ``builtin``, ``best``
@@ -60,14 +74,14 @@ def row(entry: PackEntry, progress: Progress | None) -> dict[str, Any]:
     """
     summary = entry.summary
     loaded = summary.error is None
-    best = progress.best(summary.id) if progress is not None and loaded else None
+    best_score = best.get(summary.id) if best is not None and loaded else None
     return {
         "id": entry.id,
         "title": summary.title if loaded else None,
         "questions": summary.questions if loaded else None,
         "source": summary.source if loaded else None,
         "builtin": entry.builtin,
-        "best": best,
+        "best": best_score,
         "path": str(entry.path),
         "error": entry.error,
     }

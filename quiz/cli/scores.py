@@ -11,10 +11,8 @@ import json
 from pathlib import Path
 
 from quiz.cli.output import warn
-from quiz.model.report import build, to_json
+from quiz.cli.summary import everyone_report
 from quiz.model.text import clean_line
-from quiz.report_tables import report
-from quiz.store.progress import read_progress
 from quiz.tables import Line, show
 
 
@@ -36,6 +34,15 @@ def run(
     Returns:
         0, or 1 when the progress file cannot be read.
     """
+    if not (pack or player or as_json):
+        ready = everyone_report(folder)  # what the game left ready, when it still holds
+        if ready is not None:
+            show([Line.of("Scores of everyone", "bold"), *ready])
+            return 0
+    from quiz.model.report import build, to_json
+    from quiz.report_tables import report
+    from quiz.store.progress import read_progress
+
     progress, notice = read_progress(folder)
     if progress is None:
         warn(f"quiz scores: {notice}")

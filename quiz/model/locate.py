@@ -10,17 +10,18 @@ simply gets no line number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\s\"']+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*[=.]""")
 
 
-@dataclass
 class _Block:
-    name: str
-    line: int
-    keys: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("name", "line", "keys")
+
+    def __init__(self, name: str, line: int) -> None:
+        self.name = name
+        self.line = line
+        self.keys: dict[str, int] = {}
 
 
 class LineIndex:

@@ -1,9 +1,13 @@
-"""Question packs: the dataclasses and the strict loader for pack format 1.
+"""Question packs: their records and the strict loader for pack format 1.
 
 A pack file is untrusted input. :func:`parse_pack` either returns a fully
 validated :class:`Pack` whose every string is safe to show, or raises
 :class:`PackError` listing *every* problem, each located by file, line,
 question and field. Nothing else escapes it, whatever bytes it is given.
+
+The records are named tuples and one slotted class rather than dataclasses:
+``quiz check`` imports this module, and ``dataclasses`` (with ``inspect``
+behind it) would add a fifth to that command's start.
 """
 
 from __future__ import annotations
@@ -16,9 +20,8 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.model.guard import MAX_NESTING, GuardError, check_shape, nesting_line
 from quiz.model.locate import LineIndex
@@ -76,8 +79,7 @@ _THOUSANDS = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a pack file.
 
     Attributes:
@@ -120,8 +122,7 @@ class PackError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """What a pack's questions are checked against."""
 
     title: str
@@ -133,8 +134,7 @@ class Source:
         return f"{self.title} ({self.publisher})" if self.publisher else self.title
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """One validated question.
 
     Attributes:
@@ -196,16 +196,39 @@ class Question:
         return response == self.answer
 
 
-@dataclass(frozen=True)
 class Pack:
-    """A validated pack of questions."""
+    """A validated pack of questions; two packs are equal when all but their paths are."""
 
-    id: str
-    title: str
-    questions: tuple[Question, ...]
-    description: str = ""
-    source: Source | None = None
-    path: Path | None = field(default=None, compare=False)
+    __slots__ = ("id", "title", "questions", "description", "source", "path")
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 - the pack file's own name for it
+        title: str,
+        questions: tuple[Question, ...],
+        description: str = "",
+        source: Source | None = None,
+        path: Path | None = None,
+    ) -> None:
+        """Create a pack from validated parts (:func:`parse_pack` does the validating)."""
+        self.id = id
+        self.title = title
+        self.questions = questions
+        self.description = description
+        self.source = source
+        self.path = path
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.id, self.title, self.questions, self.description, self.source)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Pack and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Pack(id={self.id!r}, title={self.title!r}, questions={len(self.questions)})"
 
     def question(self, question_id: str) -> Question | None:
         """Return the question with this id, or None."""

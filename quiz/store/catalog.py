@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
 from quiz.model.text import clean_line
@@ -34,8 +33,7 @@ OLD_CACHE_FILE = "packs-cache.toml"
 MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class PackSummary:
+class PackSummary(NamedTuple):
     """What a pack list shows of a pack, without its questions."""
 
     id: str
@@ -51,14 +49,22 @@ class PackSummary:
         return cls(pack.id, pack.title, len(pack.questions), source)
 
 
-@dataclass
 class PackEntry:
     """An installed pack: its summary, and the pack itself once it is needed."""
 
-    path: Path
-    builtin: bool
-    summary: PackSummary
-    _pack: Pack | None = field(default=None, repr=False)
+    __slots__ = ("path", "builtin", "summary", "_pack")
+
+    def __init__(
+        self, path: Path, builtin: bool, summary: PackSummary, pack: Pack | None = None
+    ) -> None:
+        """Create an entry; ``pack`` when it is already loaded."""
+        self.path = path
+        self.builtin = builtin
+        self.summary = summary
+        self._pack = pack
+
+    def __repr__(self) -> str:
+        return f"PackEntry({str(self.path)!r}, builtin={self.builtin}, {self.summary!r})"
 
     @property
     def id(self) -> str:
@@ -107,14 +113,16 @@ class Catalog:
             files = sorted(folder.glob("*.toml"))
         except OSError:
             return []
-        return [entry for path in files if (entry := self._entry(path, builtin)) is not None]
+        # Files are read, never followed: the folder's real path and a name make the key.
+        real = folder.resolve(strict=False)
+        return [entry for path in files
+                if (entry := self._entry(path, str(real / path.name), builtin)) is not None]
 
-    def _entry(self, path: Path, builtin: bool) -> PackEntry | None:
+    def _entry(self, path: Path, key: str, builtin: bool) -> PackEntry | None:
         try:
             info = path.lstat()
         except OSError:
             return None
-        key = str(path.resolve(strict=False))
         # ctime cannot be set back by copying tools (cp -p, rsync -t, touch -r), unlike mtime.
         stamp = {
             "size": info.st_size,
@@ -137,7 +145,8 @@ class Catalog:
             summary = PackSummary.of(pack)
         except PackError as error:
             summary = PackSummary(path.stem, "", 0, None, str(error.problems[0]))
-        self._fresh[key] = {**stamp, **{k: v for k, v in vars(summary).items() if v is not None}}
+        known = {k: v for k, v in summary._asdict().items() if v is not None}
+        self._fresh[key] = {**stamp, **known}
         self._changed = True
         return PackEntry(path, builtin, summary, pack)
 

@@ -39,7 +39,7 @@ RUNNER = textwrap.dedent(
     except SystemExit as exit:
         code = exit.code
     loaded = sorted({name.split(".")[0] for name in sys.modules} & {"textual", "rich"})
-    slow = sorted({"difflib", "tempfile"} & set(sys.modules))
+    slow = sorted({"difflib", "tempfile", "dataclasses", "quiz.model.history"} & set(sys.modules))
     print(json.dumps({"code": code, "loaded": loaded, "slow": slow}), file=sys.stderr)
     """
 )
@@ -107,12 +107,34 @@ def test_data_dir_may_follow_the_command(tmp_path, make_pack):
 
 
 def test_check_without_a_source_skips_the_quote_matcher_and_tempfile(make_pack):
-    """difflib and tempfile (with shutil, random, bz2, lzma) cost milliseconds per start."""
+    """difflib, tempfile (with shutil, random, bz2, lzma) and dataclasses (with inspect)
+    cost milliseconds per start."""
     done = _python("-c", RUNNER, "check", str(make_pack()))
     report = json.loads(done.stderr.strip().splitlines()[-1])
 
     assert report["code"] == 0
     assert report["slow"] == []
+
+
+def test_listings_from_the_copy_the_game_left_read_no_history(tmp_path, make_pack):
+    """With the game's index ready, packs and scores need neither the model nor dataclasses."""
+    from quiz.session import Session
+
+    data = tmp_path / "played"
+    session = Session(data, exclusive=True, builtin_dir=make_pack().parent, player="ana")
+    pack = session.find_pack("mine")
+    play = session.start_round(pack, seed=1)
+    while not play.finished:
+        session.answered(play, play.answer(play.current.answer))
+    session.finish(play)
+    assert session.close()
+
+    for command in ("packs", "scores"):
+        done = _python("-c", RUNNER, "--data-dir", str(data), command)
+        report = json.loads(done.stderr.strip().splitlines()[-1])
+        assert report["code"] == 0
+        assert report["slow"] == [], command
+    assert "ana" in done.stdout
 
 
 def test_check_with_a_source_still_matches_quotes(make_pack, source):

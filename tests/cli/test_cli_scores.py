@@ -14,6 +14,8 @@ import pytest
 
 from quiz.model.pack import Pack, load_pack
 from quiz.session import Session
+from quiz.store import paths
+from quiz.store.mirror import mirror_path, read_index
 
 Played = Callable[..., None]
 
@@ -65,6 +67,7 @@ def play(data_dir: Path, tmp_path: Path, packs: dict[str, Pack]) -> Played:
             builtin_dir=builtin,
             player=player,
             confidence=confidence,
+            exclusive=True,  # as the game is: it leaves the JSON copy when it closes
         )
         pack = packs[pack_id]
         missed = set(wrong)
@@ -282,3 +285,84 @@ def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list
     assert report["code"] == 0, done.stderr
     assert "textual" not in report["loaded"]
     assert "Packs" in done.stdout or json.loads(done.stdout)["history"]
+
+
+def _without_the_copy(data_dir: Path) -> None:
+    mirror_path(paths.progress_path(data_dir)).unlink()
+
+
+def test_the_report_the_game_left_ready_is_the_one_computed(quiz, data_dir: Path,
+                                                           history: None) -> None:
+    index = read_index(paths.progress_path(data_dir))
+    assert index is not None and index["scores"], "closing the game left the report ready"
+    ready = quiz("scores")
+    _without_the_copy(data_dir)
+    computed = quiz("scores")
+
+    assert ready.code == computed.code == 0
+    assert ready.out == computed.out
+    assert "Leaderboard" in ready.out
+
+
+def test_the_ready_report_is_not_used_once_the_progress_file_changes(quiz, data_dir: Path,
+                                                                    history: None) -> None:
+    progress = paths.progress_path(data_dir)
+    progress.write_text(progress.read_text("utf-8").replace('player = "bob"', 'player = "cy"'),
+                        "utf-8")
+
+    out = quiz("scores").out
+
+    assert "cy" in out and "bob" not in out
+
+
+@pytest.mark.parametrize("damage", [
+    b'{"mirrors":[1,2,3,4],"index":{}}',  # another file's stamp
+    b"{not json",
+    b"",
+])
+def test_a_damaged_first_line_means_reading_the_file(quiz, data_dir: Path, history: None,
+                                                     damage: bytes) -> None:
+    copy = mirror_path(paths.progress_path(data_dir))
+    body = copy.read_bytes().split(b"\n", 1)[1]
+    copy.write_bytes(damage + b"\n" + body)
+
+    assert read_index(paths.progress_path(data_dir)) is None
+    result = quiz("scores")
+    assert result.code == 0 and "Leaderboard" in result.out
+
+
+@pytest.mark.parametrize("scores", [
+    [{"line": [["text", 3]]}],
+    [{"table": "T", "columns": [["A", "middle", False, "fold"]], "rows": []}],
+    [{"table": "T", "columns": [["A", "left", False, "fold"]], "rows": [[["a", ""], ["b", ""]]]}],
+    "not a list",
+])
+def test_a_ready_report_of_the_wrong_shape_is_recomputed(quiz, data_dir: Path, history: None,
+                                                         scores: object) -> None:
+    progress = paths.progress_path(data_dir)
+    copy = mirror_path(progress)
+    head, body = copy.read_bytes().split(b"\n", 1)
+    first = json.loads(head)
+    first["index"]["scores"] = scores
+    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
+    assert read_index(progress) is not None, "the stamp still matches"
+
+    result = quiz("scores")
+
+    assert result.code == 0 and "Leaderboard" in result.out
+
+
+def test_packs_shows_the_same_best_scores_with_and_without_the_copy(
+    quiz, data_dir: Path, history: None, packs: dict[str, Pack]
+) -> None:
+    for pack in packs.values():
+        assert quiz("add", str(pack.path)).code == 0
+    assert read_index(paths.progress_path(data_dir)) is not None, "adding kept the copy valid"
+    ready = json.loads(quiz("packs", "--json").out)
+    _without_the_copy(data_dir)
+    computed = json.loads(quiz("packs", "--json").out)
+
+    assert ready == computed
+    best = {pack["id"]: pack["best"] for pack in ready if not pack["builtin"]}
+    assert set(best) == {"mine", "other"}
+    assert all(type(score) is int and score > 0 for score in best.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from quiz.session import Session
 from quiz.store import progress as progress_module
-from quiz.store.mirror import mirror_path
+from quiz.store.mirror import mirror_path, read_index, read_mirror
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN = ROOT / "questions"
@@ -82,3 +83,35 @@ def test_no_copy_is_left_for_a_file_the_game_could_not_read(tmp_path):
     session = Session(data, builtin_dir=BUILTIN, exclusive=True)
     assert session.close()
     assert not mirror_path(data / "progress.toml").exists()
+
+
+def test_the_index_is_read_from_the_first_line_alone(tmp_path):
+    data = tmp_path / "data"
+    first = play_a_round(data)
+    copy = mirror_path(first.progress_path)
+    head, body = copy.read_bytes().split(b"\n", 1)
+    index = read_index(first.progress_path)
+    assert index is not None and index["best"]["iran-quds-force-iraq"] > 0
+
+    copy.write_bytes(head + b"\n" + b"[damaged")
+
+    assert read_index(first.progress_path) == index
+    assert read_mirror(first.progress_path) is None, "the document itself is damaged"
+
+
+def test_a_copy_in_the_one_line_layout_is_ignored(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    first = play_a_round(data)
+    copy = mirror_path(first.progress_path)
+    head, body = copy.read_bytes().split(b"\n", 1)
+    stamp = json.loads(head)["mirrors"]
+    document = json.loads(body)
+    copy.write_bytes(json.dumps({"mirrors": stamp, "document": document}).encode())
+    calls = no_toml_parsing(monkeypatch)
+
+    again = Session(data, builtin_dir=BUILTIN)
+
+    assert calls, "the TOML file was read instead"
+    pack = "iran-quds-force-iraq"
+    assert again.progress.best(pack) == first.progress.best(pack)
+    assert read_index(first.progress_path) is None

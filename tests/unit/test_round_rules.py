@@ -256,9 +256,11 @@ def test_resume_against_an_edited_pack(small_pack: Pack, clock: FakeClock) -> No
     answer_current(play, True)  # c-who
     answer_current(play, True)  # n-troops
     state = play.state()
-    edited = dataclasses.replace(
-        small_pack,
-        questions=tuple(q for q in small_pack.questions if q.id not in {"c-who", "n-about"}),
+    edited = Pack(
+        small_pack.id,
+        small_pack.title,
+        tuple(q for q in small_pack.questions if q.id not in {"c-who", "n-about"}),
+        source=small_pack.source,
     )
     resumed = Round.resume(edited, state, clock=clock)
     assert [q.id for q in resumed.questions] == ["v-supported", "n-troops", "v-contradicted"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from rich.console import Console
 
@@ -11,9 +13,11 @@ from quiz.tables import (
     Table,
     cell_width,
     column_widths,
+    from_data,
     render,
     render_line,
     terminal_width,
+    to_data,
     to_rich,
     truncate,
     wants_color,
@@ -196,3 +200,33 @@ def test_titles_and_headers_are_not_markup_on_screen_either():
     console.print(to_rich(table))
     shown = console.export_text()
     assert "[bold]t[/]" in shown and "[red]h[/]" in shown
+
+
+def test_blocks_survive_a_trip_through_json():
+    table = Table("T", [Column("A"), Column("B", "right", no_wrap=True, overflow="fold")])
+    table.add_row("x", 1)
+    table.add_row(("y", "red"), None, style="bold")
+    blocks = [table, Line((("one ", "bold"), ("two", ""))), Line.of("")]
+
+    again = from_data(json.loads(json.dumps(to_data(blocks))))
+
+    assert again == blocks
+    assert render(again, 40, color=True) == render(blocks, 40, color=True)
+
+
+@pytest.mark.parametrize("data", [
+    {"line": []},
+    [7],
+    [{"line": [["a"]]}],
+    [{"line": [["a", None]]}],
+    [{"line": "ab"}],
+    [{"table": 1, "columns": [], "rows": []}],
+    [{"table": "", "columns": [["A", "left", "no", "fold"]], "rows": []}],
+    [{"table": "", "columns": [["A", "left", False, "clip"]], "rows": []}],
+    [{"table": "", "columns": [["A", "left", False, "fold"]], "rows": [[]]}],
+    [{"table": "", "columns": [["A", "left", False, "fold"]], "rows": [[[1, ""]]]}],
+    [{"table": "", "columns": {}, "rows": []}],
+])
+def test_data_that_is_not_blocks_is_refused(data):
+    with pytest.raises(ValueError):
+        from_data(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -93,9 +92,9 @@ def strings_in(value: object) -> Iterator[str]:
     elif isinstance(value, tuple | list):
         for item in value:
             yield from strings_in(item)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            yield from strings_in(getattr(value, item.name))
+    elif hasattr(value, "__slots__"):  # a Pack; its questions and source are tuples
+        for name in value.__slots__:
+            yield from strings_in(getattr(value, name))
 
 
 def test_a_pack_full_of_controls_loads_clean() -> None:
