@@ -215,7 +215,7 @@ def packs(plan: Plan) -> list[Row]:
             Sample(floors),
             Sample(measured),
             1.15,
-            floor_label="tomllib.loads",
+            floor_label="tomllib.loads, CPU time",
         )
         row.notes += [note] if note else []
         rows.append(row)
