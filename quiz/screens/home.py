@@ -202,7 +202,10 @@ class HomeScreen(Screen[None]):
         # One batch: adding options one by one lays the list out again after each.
         # Before the first frame, only a screenful: each option is measured (wrapped
         # to the width) when added, and a hundred packs would hold the first frame up.
-        first = new_options if self._painted else new_options[: max(self.app.size.height, 1)]
+        # A pack takes two lines (a broken one, one): half the height fills the list,
+        # and any gap is filled a frame later.
+        screenful = max(self.app.size.height // 2, 1)
+        first = new_options if self._painted else new_options[:screenful]
         options.set_options(first)
         if len(first) < len(new_options):
             self.call_after_refresh(self._add_rest, shown, new_options[len(first):])

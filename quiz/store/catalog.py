@@ -110,7 +110,7 @@ class Catalog:
     def entries(self, folder: Path, *, builtin: bool) -> list[PackEntry]:
         """Every ``*.toml`` pack in a folder, sorted by file name; broken ones included."""
         try:
-            files = sorted(folder.glob("*.toml"))
+            files = sorted(folder.glob("*.toml"), key=lambda path: path.name)
         except OSError:
             return []
         # Files are read, never followed: the folder's real path and a name make the key.
