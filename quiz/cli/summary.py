@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quiz import __version__
 from quiz.store import paths
 from quiz.store.mirror import read_index
 from quiz.tables import Block, from_data, to_data
@@ -33,15 +34,22 @@ def index_of(progress: Progress) -> dict[str, Any]:
     best = {pack_id: progress.best(pack_id) for pack_id in progress.packs}
     scores = build(progress)
     return {
+        # Another version of the game may lay its report out otherwise.
+        "version": __version__,
         "best": {pack_id: score for pack_id, score in best.items() if score is not None},
         # No report without rounds: the listing then says there are none, in words.
         "scores": to_data(report(scores)) if scores.history else None,
     }
 
 
+def _index(folder: Path) -> dict[str, Any] | None:
+    index = read_index(paths.progress_path(folder))
+    return index if index is not None and index.get("version") == __version__ else None
+
+
 def best_scores(folder: Path) -> dict[str, int] | None:
     """The best score on each pack the game left in the copy, or None to read the file."""
-    index = read_index(paths.progress_path(folder))
+    index = _index(folder)
     best = index.get("best") if index is not None else None
     if type(best) is not dict or not all(type(score) is int for score in best.values()):
         return None
@@ -50,7 +58,7 @@ def best_scores(folder: Path) -> dict[str, int] | None:
 
 def everyone_report(folder: Path) -> list[Block] | None:
     """The report of every player on every pack the game left in the copy, or None."""
-    index = read_index(paths.progress_path(folder))
+    index = _index(folder)
     if index is None or index.get("scores") is None:
         return None
     try:

@@ -112,34 +112,42 @@ def startup_without_copy(data_dir: Path, runs: int) -> list[float]:
         aside.rename(copy)
 
 
-def _cpu_ms(action: Callable[[], object]) -> float:
-    gc.collect()
-    began = time.process_time()
-    action()
-    return (time.process_time() - began) * 1000
+def parse_times(
+    data: bytes, runs: int
+) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds for ``tomllib.loads`` and for ``parse_pack`` of the same bytes.
 
-
-def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float]]:
-    """CPU milliseconds for ``tomllib.loads`` and for ``parse_pack`` of the same bytes.
-
-    Both only compute, so the process's CPU time is measured: unlike the wall
-    clock, it leaves out the time this virtual machine's core spends elsewhere.
+    The loader pauses Python's cycle collector while it parses and checks, which
+    a bare ``tomllib.loads`` does not; so the floor is also timed with the
+    collector paused, to show what the checks alone cost.
 
     Returns:
-        The floor's times and the loader's, ``runs`` of each, after one of each to warm up.
+        The floor's times, the loader's, and the floor's with the collector
+        paused: ``runs`` of each, after one of each to warm up.
     """
     name = "bench.toml"
     parse_pack(data, name)
     floors: list[float] = []
     measured: list[float] = []
+    paused: list[float] = []
     for run in range(runs):
         order: list[tuple[Callable[[], object], list[float]]] = [
             (partial(_bare, data), floors),
             (partial(parse_pack, data, name), measured),
+            (partial(_bare_paused, data), paused),
         ]
         for action, into in order if run % 2 == 0 else reversed(order):
-            into.append(_cpu_ms(action))
-    return floors, measured
+            into.append(_ms(action)[0])
+    return floors, measured, paused
+
+
+def _bare_paused(data: bytes) -> object:
+    """The floor with the cycle collector paused, as the loader runs."""
+    gc.disable()
+    try:
+        return _bare(data)
+    finally:
+        gc.enable()
 
 
 def _bare(data: bytes) -> object:

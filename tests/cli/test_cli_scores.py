@@ -366,3 +366,18 @@ def test_packs_shows_the_same_best_scores_with_and_without_the_copy(
     best = {pack["id"]: pack["best"] for pack in ready if not pack["builtin"]}
     assert set(best) == {"mine", "other"}
     assert all(type(score) is int and score > 0 for score in best.values())
+
+
+def test_a_report_left_by_another_version_is_recomputed(quiz, data_dir: Path,
+                                                        history: None) -> None:
+    copy = mirror_path(paths.progress_path(data_dir))
+    head, body = copy.read_bytes().split(b"\n", 1)
+    first = json.loads(head)
+    assert first["index"]["version"]
+    first["index"]["version"] = "0.0.1"
+    first["index"]["scores"] = [{"line": [["laid out by another version", ""]]}]
+    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
+
+    out = quiz("scores").out
+
+    assert "another version" not in out and "Leaderboard" in out
