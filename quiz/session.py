@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.files import remove_stale_temporaries
+from quiz.store.files import file_stamp, remove_stale_temporaries
 from quiz.store.lock import FolderLock
 
 if TYPE_CHECKING:
@@ -139,6 +139,7 @@ class Session:
         self._confidence = bool(confidence)
         self._progress: Progress | None = None
         self._read_cleanly = False
+        self._read_stamp: list[int] | None = None
         self._last_record: tuple[Round, RoundRecord] | None = None
         self._loading = threading.Lock()
         if not defer_loading:
@@ -164,6 +165,8 @@ class Session:
             if self._progress is None:
                 from quiz.store import progress
 
+                # Stamped before reading: a file replaced meanwhile then never matches.
+                self._read_stamp = file_stamp(self.progress_path)
                 loaded = progress.load(self.progress_path)
                 self._read_cleanly = loaded.notice is None
                 if loaded.notice:
@@ -438,8 +441,11 @@ class Session:
                 from quiz.store.progress import to_document
 
                 # The next start (and quiz scores) read this copy instead of parsing TOML.
+                # Only while the file is still the one this session read or wrote last.
+                written = saver.written if saver is not None and saver.saves else None
                 document = to_document(self.progress)
-                write_mirror(self.progress_path, document, index_of(self.progress))
+                write_mirror(self.progress_path, document, index_of(self.progress),
+                             expected=written or self._read_stamp)
             return saved
         finally:
             if self._lock is not None:

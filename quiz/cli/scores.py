@@ -34,7 +34,7 @@ def run(
     Returns:
         0, or 1 when the progress file cannot be read.
     """
-    if not (pack or player or as_json):
+    if pack is None and player is None and not as_json:
         ready = everyone_report(folder)  # what the game left ready, when it still holds
         if ready is not None:
             show([Line.of("Scores of everyone", "bold"), *ready])

@@ -25,6 +25,9 @@ from quiz.tables import Block, from_data, to_data
 if TYPE_CHECKING:
     from quiz.model.history import Progress
 
+LAYOUT = 1
+"""Raised whenever the report's tables change: a report laid out otherwise is recomputed."""
+
 
 def index_of(progress: Progress) -> dict[str, Any]:
     """The index for the copy of ``progress`` (see :func:`quiz.store.mirror.write_mirror`)."""
@@ -36,6 +39,7 @@ def index_of(progress: Progress) -> dict[str, Any]:
     return {
         # Another version of the game may lay its report out otherwise.
         "version": __version__,
+        "layout": LAYOUT,
         "best": {pack_id: score for pack_id, score in best.items() if score is not None},
         # No report without rounds: the listing then says there are none, in words.
         "scores": to_data(report(scores)) if scores.history else None,
@@ -44,7 +48,9 @@ def index_of(progress: Progress) -> dict[str, Any]:
 
 def _index(folder: Path) -> dict[str, Any] | None:
     index = read_index(paths.progress_path(folder))
-    return index if index is not None and index.get("version") == __version__ else None
+    if index is None or index.get("version") != __version__ or index.get("layout") != LAYOUT:
+        return None
+    return index
 
 
 def best_scores(folder: Path) -> dict[str, int] | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
 from quiz.model.text import clean_line
-from quiz.store.files import write_atomic
+from quiz.store.files import open_cache, write_atomic
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
@@ -168,9 +168,8 @@ class Catalog:
 
 def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
     try:
-        if path.stat().st_size > MAX_CACHE_BYTES:
-            return {}
-        document = json.loads(path.read_bytes())
+        with open_cache(path, MAX_CACHE_BYTES) as file:
+            document = json.loads(file.read())
     except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(document, dict):

@@ -1,4 +1,4 @@
-"""The one place that writes files, and it writes them atomically.
+"""The one place that writes files, and it writes them atomically; and how the caches are read.
 
 A reader (or the next start after a crash or power cut) sees either the old
 file or the new one, never a mix: the bytes go to a temporary file in the
@@ -11,7 +11,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
+
+# A named pipe opens at once with O_NONBLOCK, to be refused instead of blocking;
+# O_NOFOLLOW refuses a link. Either may be missing off POSIX.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -112,3 +123,36 @@ def remove_stale_temporaries(path: Path) -> int:
             temporary.unlink()
             removed += 1
     return removed
+
+
+def open_cache(path: Path, limit: int) -> BinaryIO:
+    """Open one of the game's own cache files to read it, refusing anything else.
+
+    A cache is only ever a regular file the game wrote. A link, a named pipe
+    (which would block the reader), a device, or a file over ``limit`` bytes is
+    refused, so a reader treats it as no cache at all.
+
+    Raises:
+        OSError: It is missing, refused, or cannot be opened.
+    """
+    descriptor = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            raise OSError(errno.EINVAL, "not a cache file", str(path))
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def file_stamp(path: Path) -> list[int] | None:
+    """What tells one version of a file from another: size, times and inode, or None.
+
+    ctime and the inode change with every atomic replace and cannot be set back.
+    """
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]

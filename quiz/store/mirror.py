@@ -20,9 +20,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quiz.store.files import write_atomic
+from quiz.store.files import file_stamp, open_cache, write_atomic
 
 MIRROR_SUFFIX = ".cache.json"
+MAX_MIRROR_BYTES = 256 * 1024 * 1024
+"""Far more than the JSON of the largest progress file the game reads (64 MiB of TOML)."""
+MAX_HEAD_BYTES = 16 * 1024 * 1024
 
 
 def mirror_path(progress_path: Path) -> Path:
@@ -30,17 +33,12 @@ def mirror_path(progress_path: Path) -> Path:
     return progress_path.with_name(progress_path.stem + MIRROR_SUFFIX)
 
 
-def _stamp(progress_path: Path) -> list[int] | None:
-    try:
-        info = progress_path.stat()
-    except OSError:
-        return None
-    # ctime and the inode change with every atomic replace and cannot be set back.
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-
-
 def write_mirror(
-    progress_path: Path, document: dict[str, Any], index: dict[str, Any] | None = None
+    progress_path: Path,
+    document: dict[str, Any],
+    index: dict[str, Any] | None = None,
+    *,
+    expected: list[int] | None = None,
 ) -> bool:
     """Write the copy of a progress file just written; failures only cost speed.
 
@@ -49,15 +47,18 @@ def write_mirror(
         document: The same progress as plain data (``to_document``).
         index: What the listings read from the first line (see
             :mod:`quiz.cli.summary`), computed from the same progress.
+        expected: The stamp of the file when ``document`` was read from it or
+            last written to it (:func:`quiz.store.files.file_stamp`); if another
+            program has replaced the file since, no copy is written.
 
     Returns:
         Whether the copy was written.
     """
-    stamp = _stamp(progress_path)
-    if stamp is None:
+    current = file_stamp(progress_path)
+    if current is None or (expected is not None and current != expected):
         return False
     # json.dumps escapes line breaks inside strings, so each part is one line.
-    head = json.dumps({"mirrors": stamp, "index": index or {}}, separators=(",", ":"))
+    head = json.dumps({"mirrors": current, "index": index or {}}, separators=(",", ":"))
     body = json.dumps(document, separators=(",", ":"))
     try:
         write_atomic(mirror_path(progress_path), f"{head}\n{body}\n".encode())
@@ -68,16 +69,16 @@ def write_mirror(
 
 def _head(progress_path: Path, *, whole: bool) -> tuple[dict[str, Any], bytes] | None:
     """The first line of the copy, parsed, and the rest unparsed (only when ``whole``)."""
-    stamp = _stamp(progress_path)
-    if stamp is None:
+    current = file_stamp(progress_path)
+    if current is None:
         return None
     try:
-        with mirror_path(progress_path).open("rb") as file:
-            head = json.loads(file.readline())
+        with open_cache(mirror_path(progress_path), MAX_MIRROR_BYTES) as file:
+            head = json.loads(file.readline(MAX_HEAD_BYTES))
             rest = file.read() if whole else b""
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(head, dict) or head.get("mirrors") != stamp:
+    if not isinstance(head, dict) or head.get("mirrors") != current:
         return None
     return head, rest
 

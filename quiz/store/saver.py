@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quiz.store.files import write_atomic
+from quiz.store.files import file_stamp, write_atomic
 from quiz.store.progress import dumps
 
 ErrorHandler = Callable[[Exception], None]
@@ -41,6 +41,8 @@ class BackgroundSaver:
         self.render = render
         self.saves = 0
         self.last_error: Exception | None = None
+        self.written: list[int] | None = None
+        """The stamp of the file after the last save (:func:`quiz.store.files.file_stamp`)."""
         self._pending: Any = None
         self._busy = False
         self._closed = False
@@ -108,6 +110,7 @@ class BackgroundSaver:
                         self.on_error(error)
             else:
                 self.last_error = None
+                self.written = file_stamp(self.path)
                 self.saves += 1
             finally:
                 with self._condition:

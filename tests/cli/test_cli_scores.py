@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -381,3 +382,58 @@ def test_a_report_left_by_another_version_is_recomputed(quiz, data_dir: Path,
     out = quiz("scores").out
 
     assert "another version" not in out and "Leaderboard" in out
+
+
+def test_an_empty_player_name_is_a_filter_with_or_without_the_copy(quiz, data_dir: Path,
+                                                                  history: None) -> None:
+    ready = quiz("scores", "--player", "")
+    _without_the_copy(data_dir)
+    computed = quiz("scores", "--player", "")
+
+    assert ready.out == computed.out
+    assert "No finished rounds" in ready.out
+
+
+def test_no_copy_is_left_of_a_file_another_program_replaced(data_dir: Path, history: None,
+                                                            quiz) -> None:
+    progress = paths.progress_path(data_dir)
+    session = Session(data_dir, exclusive=True, player="ann")
+    session.ensure_loaded()
+    session.set_player("dora")  # a change to save
+    assert session.close(), "saved"
+    assert read_index(progress) is not None
+    again = Session(data_dir, exclusive=True, player="ann")
+    again.ensure_loaded()
+    progress.write_text("format = 1\n", "utf-8")  # another program, while the game runs
+
+    assert again.close()
+
+    assert read_index(progress) is None
+    assert "No finished rounds" in quiz("scores").out
+
+
+@pytest.mark.parametrize("cache", ["progress.cache.json", "packs-cache.json"])
+def test_a_named_pipe_in_place_of_a_cache_does_not_hang_the_listings(data_dir: Path,
+                                                                    history: None,
+                                                                    cache: str) -> None:
+    path = data_dir / cache
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    for command in ("packs", "scores"):
+        done = subprocess.run(
+            [sys.executable, "-m", "quiz", "--data-dir", str(data_dir), command],
+            capture_output=True, text=True, timeout=60, check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+
+
+def test_a_linked_copy_is_not_followed(quiz, data_dir: Path, history: None,
+                                       tmp_path: Path) -> None:
+    copy = mirror_path(paths.progress_path(data_dir))
+    elsewhere = tmp_path / "elsewhere.json"
+    copy.rename(elsewhere)
+    copy.symlink_to(elsewhere)
+
+    assert read_index(paths.progress_path(data_dir)) is None
+    assert "Leaderboard" in quiz("scores").out
