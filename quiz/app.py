@@ -13,7 +13,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
-from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 
@@ -96,6 +95,8 @@ class QuizApp(App[None]):
             (pack.title, "bold"),
             f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
         )
+        from quiz.screens.confirm import ConfirmScreen  # not needed for the first frame
+
         if await self.push_screen_wait(ConfirmScreen(question, yes="Resume", no="Not now")):
             self.resume_round()
 
@@ -133,6 +134,8 @@ class QuizApp(App[None]):
         found = self.session.resumable()
         if found is not None:
             old, state = found
+            from quiz.screens.confirm import ConfirmScreen
+
             question = Content.assemble(
                 "Start a new round? Your unfinished round of ",
                 (old.title, "bold"),
@@ -191,6 +194,8 @@ class QuizApp(App[None]):
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         """Quit; mid-round, ask first and keep the round to resume."""
+        from quiz.screens.confirm import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return  # A question is open (perhaps this one): it is answered with y or n.
         # The round may be under the help or another dialog: look down the stack.

@@ -13,7 +13,6 @@ does on a thread once the home screen is up.
 
 from __future__ import annotations
 
-import getpass
 import random
 import threading
 import time
@@ -41,6 +40,8 @@ MAX_PLAYER_NAME = 32
 
 def default_player() -> str:
     """The login name, or ``player`` when the system does not say."""
+    import getpass  # with termios, only once the history is read, after the first frame
+
     try:
         name = getpass.getuser()
     except (KeyError, OSError):
@@ -135,7 +136,7 @@ class Session:
         self._entries: list[PackEntry] | None = None
         self._asked_player = clean_player(player or "")
         self._asked_confidence = confidence
-        self._player = self._asked_player or default_player()
+        self._player = self._asked_player  # settled when the progress is read (see player)
         self._confidence = bool(confidence)
         self._progress: Progress | None = None
         self._read_cleanly = False

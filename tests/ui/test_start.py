@@ -19,6 +19,8 @@ LATER = [
     "quiz.store.snapshot",
     "quiz.store.saver",
     "tomli_w",
+    "quiz.screens.confirm",  # asked only to resume a round or to quit one
+    "getpass",  # the default player name comes with the history
 ]
 
 SCRIPT = textwrap.dedent(
