@@ -342,6 +342,9 @@ def parse_pack(data: bytes, name: str = "<pack>") -> Pack:
             message = f"arrays or tables are nested more than {MAX_NESTING} deep"
             raise PackError([Problem(name, message, line=nesting_line(text))]) from None
         pack = checker.pack(document)
+        # Freed while the collector is paused: once it runs again, its first pass
+        # walks what was made meanwhile, and the parsed document is most of it.
+        del document
     if checker.found or pack is None:
         # In file order, as a compiler reports them; problems with no line come last.
         problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))

@@ -61,7 +61,7 @@ class Plan:
     days: int
 
 
-FULL = Plan(runs=11, answers=30, saves=15, packs=(1_000, 10_000), parses=11, days=3_650)
+FULL = Plan(runs=11, answers=30, saves=15, packs=(1_000, 10_000), parses=21, days=3_650)
 QUICK = Plan(runs=3, answers=8, saves=5, packs=(100, 1_000), parses=3, days=3_650)
 
 
