@@ -61,8 +61,9 @@ def share(value: float | None) -> str:
     return "-" if value is None else f"{round(100 * value)} %"
 
 
-def table_of(title: str, *columns: str, no_wrap: bool = False) -> Table:
-    return Table(title, [Column(name, "left" if index == 0 else "right", no_wrap=no_wrap)
+def table_of(title: str, *columns: str, no_wrap: bool = False, text: int = 1) -> Table:
+    """A table whose first ``text`` columns hold words (left-aligned), the rest figures."""
+    return Table(title, [Column(name, "left" if index < text else "right", no_wrap=no_wrap)
                          for index, name in enumerate(columns)])
 
 
@@ -74,7 +75,7 @@ def packs_table(scores: Scores) -> Table:
 
 
 def leaders_table(scores: Scores) -> Table:
-    table = table_of("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy")
+    table = table_of("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
     for pack, leaders in scores.leaderboards.items():
         for rank, leader in enumerate(leaders, start=1):
             table.add_row(pack if rank == 1 else "", f"{rank}. {leader.player}",
@@ -85,7 +86,8 @@ def leaders_table(scores: Scores) -> Table:
 def history_table(scores: Scores) -> Table:
     shown = scores.history[:HISTORY_ROWS]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
-    table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True)
+    table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True,
+                     text=3)
     for r in shown:
         mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
         table.add_row(r.finished[:10], r.player, r.pack + mode, f"{r.score}/{r.best_possible}",

@@ -25,7 +25,7 @@ from quiz.tables import Block, from_data, to_data
 if TYPE_CHECKING:
     from quiz.model.history import Progress
 
-LAYOUT = 1
+LAYOUT = 2
 """Raised whenever the report's tables change: a report laid out otherwise is recomputed."""
 
 
