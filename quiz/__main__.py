@@ -57,18 +57,9 @@ class _Formatter(argparse.HelpFormatter):
         width: int | None = None,
     ) -> None:
         if width is None:
-            width = _help_width()
+            # As argparse does: the terminal's width (or $COLUMNS), less 2.
+            width = max(terminal_width(sys.__stdout__) - 2, 20)
         super().__init__(prog, indent_increment, max_help_position, width)
-
-
-@functools.cache
-def _help_width() -> int:
-    """As argparse does: the terminal's width (or $COLUMNS), less 2.
-
-    Asked once: argparse makes a formatter for every argument it is given,
-    and asking the terminal each time took 5 ms of every start.
-    """
-    return max(terminal_width(sys.__stdout__) - 2, 20)
 
 
 class _Parser(argparse.ArgumentParser):

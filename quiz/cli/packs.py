@@ -55,8 +55,7 @@ def _best_scores(folder: Path) -> tuple[dict[str, int] | None, str | None]:
     progress, notice = read_progress(folder, rounds=False)  # best scores are totals
     if progress is None:
         return None, notice
-    return {pack_id: score for pack_id in progress.packs
-            if (score := progress.best(pack_id)) is not None}, None
+    return progress.best_scores(), None
 
 
 def row(entry: PackEntry, best: dict[str, int] | None) -> dict[str, Any]:

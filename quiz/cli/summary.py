@@ -34,13 +34,12 @@ def index_of(progress: Progress) -> dict[str, Any]:
     from quiz.model.report import build
     from quiz.report_tables import report
 
-    best = {pack_id: progress.best(pack_id) for pack_id in progress.packs}
     scores = build(progress)
     return {
         # Another version of the game may lay its report out otherwise.
         "version": __version__,
         "layout": LAYOUT,
-        "best": {pack_id: score for pack_id, score in best.items() if score is not None},
+        "best": progress.best_scores(),
         # No report without rounds: the listing then says there are none, in words.
         "scores": to_data(report(scores)) if scores.history else None,
     }

@@ -144,6 +144,11 @@ class Progress:
         stats = self.packs.get(pack_id)
         return stats.best if stats is not None and stats.rounds else None
 
+    def best_scores(self) -> dict[str, int]:
+        """The best score on each pack with a finished round."""
+        return {pack_id: score for pack_id in self.packs
+                if (score := self.best(pack_id)) is not None}
+
     def player_pack(self, player: str, pack_id: str) -> PlayerPackStats:
         """One player's tallies on one pack, created when first needed."""
         return self.players.setdefault(player, {}).setdefault(pack_id, PlayerPackStats())

@@ -15,9 +15,10 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-# A named pipe opens at once with O_NONBLOCK, to be refused instead of blocking;
-# O_NOFOLLOW refuses a link. Either may be missing off POSIX.
-_READ_FLAGS = (
+# For reading untrusted paths: a named pipe opens at once with O_NONBLOCK, to be
+# refused instead of blocking; O_NOFOLLOW refuses a link. Either may be missing
+# off POSIX.
+READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
     | getattr(os, "O_NONBLOCK", 0)
@@ -135,7 +136,7 @@ def open_cache(path: Path, limit: int) -> BinaryIO:
     Raises:
         OSError: It is missing, refused, or cannot be opened.
     """
-    descriptor = os.open(path, _READ_FLAGS)
+    descriptor = os.open(path, READ_FLAGS)
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:

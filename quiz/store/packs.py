@@ -15,19 +15,9 @@ from pathlib import Path
 
 from quiz.model.pack import LIMITS, MAX_PACK_BYTES, SLUG, PackError, Problem
 from quiz.store import paths
-from quiz.store.files import remove_file, write_atomic
+from quiz.store.files import READ_FLAGS, remove_file, write_atomic
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
-
-# Opening with O_NOFOLLOW closes the gap between checking a path and opening
-# it; O_NONBLOCK lets a named pipe open at once so it can be refused instead
-# of hanging the command. Either may be missing off POSIX.
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_BINARY", 0)
-)
 
 
 class StoreError(Exception):
@@ -58,7 +48,8 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     if info.st_size > limit:
         raise StoreError(f"is larger than {limit // 1024} KiB")
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
+        # O_NOFOLLOW closes the gap between the lstat above and this open.
+        descriptor = os.open(path, READ_FLAGS)
     except OSError as error:
         raise StoreError(f"cannot be read: {reason(error)}") from None
     try:
