@@ -121,22 +121,9 @@ class SourceText:
         return Lookup(found=True)
 
     def _find(self, part: str, start: int) -> int:
-        """Find a normalised part on word boundaries, so ``ran`` is not found in ``Iran``.
-
-        Returns:
-            Where the first occurrence at or after ``start`` ends, or -1.
-        """
-        text = self.normalised
-        check_before, check_after = part[0].isalnum(), part[-1].isalnum()
-        index = text.find(part, start)
-        while index >= 0:
-            end = index + len(part)
-            before_ok = not (check_before and index > 0 and _is_word(text[index - 1]))
-            after_ok = not (check_after and end < len(text) and _is_word(text[end]))
-            if before_ok and after_ok:
-                return end
-            index = text.find(part, index + 1)
-        return -1
+        """Where the first occurrence of a normalised part at or after ``start`` ends, or -1."""
+        found = find_part(self.normalised, part, start)
+        return -1 if found is None else found[1]
 
     def contains(self, quote: str) -> bool:
         """Whether a quote is in the source (see :meth:`lookup`)."""
@@ -193,6 +180,37 @@ class SourceText:
         if len(whole) <= _SHOWN:
             return whole
         return _shorten(" ".join(self._words[start:end]))
+
+
+def find_part(text: str, part: str, start: int = 0) -> tuple[int, int] | None:
+    """Find a normalised part in normalised text on word boundaries.
+
+    So ``ran`` is not found in ``Iran``: where the part begins or ends with a
+    letter or digit, the text must not go on with one there.
+
+    Args:
+        text: Text folded by :func:`~quiz.model.text.normalise_quote`.
+        part: A piece of a quote, folded the same way.
+        start: Where to start looking.
+
+    Returns:
+        Where the first occurrence at or after ``start`` begins and ends, or None.
+    """
+    check_before, check_after = part[0].isalnum(), part[-1].isalnum()
+    index = text.find(part, start)
+    while index >= 0:
+        end = index + len(part)
+        before_ok = not (check_before and index > 0 and _is_word(text[index - 1]))
+        after_ok = not (check_after and end < len(text) and _is_word(text[end]))
+        if before_ok and after_ok:
+            return index, end
+        index = text.find(part, index + 1)
+    return None
+
+
+def quote_parts(quote: str) -> list[str]:
+    """The pieces of a quote between ellipses, normalised, without empty ones."""
+    return [folded for _, folded in _parts(quote)]
 
 
 def _parts(quote: str) -> list[tuple[str, str]]:

@@ -55,8 +55,37 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text)).strip()
 
 
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+        # Lower-casing a whole word turns a final capital sigma into the final form
+        # and a lone letter does not; folding both to one form keeps the two equal.
+        "\u03c2": "\u03c3",
+    }
+)
+"""Typographic quotes, dashes, the no-break space and the ellipsis as typed on a keyboard."""
+
+
 def normalise_quote(text: str) -> str:
-    """Fold typographic quotes, dashes and whitespace for comparing quotes.
+    """Fold typographic quotes, dashes, whitespace and case for comparing quotes.
 
     Args:
         text: A quote or a source text.
@@ -64,27 +93,36 @@ def normalise_quote(text: str) -> str:
     Returns:
         Lower-cased text with straight quotes, hyphens and single spaces.
     """
-    table = str.maketrans(
-        {
-            "\u2018": "'",
-            "\u2019": "'",
-            "\u201a": "'",
-            "\u201b": "'",
-            "\u2032": "'",
-            "\u201c": '"',
-            "\u201d": '"',
-            "\u201e": '"',
-            "\u201f": '"',
-            "\u2033": '"',
-            "\u2010": "-",
-            "\u2011": "-",
-            "\u2012": "-",
-            "\u2013": "-",
-            "\u2014": "-",
-            "\u2015": "-",
-            "\u2212": "-",
-            "\u00a0": " ",
-            "\u2026": "...",
-        }
-    )
-    return _SPACES.sub(" ", text.translate(table)).strip().lower()
+    return _SPACES.sub(" ", text.lower().translate(_FOLD)).strip()
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold text as :func:`normalise_quote` does, keeping where each character came from.
+
+    Args:
+        text: A source text.
+
+    Returns:
+        The folded text, equal to ``normalise_quote(text)``, and for each of
+        its characters the index in ``text`` of the character it was folded from.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        if character.isspace():
+            if folded and folded[-1] != " ":
+                folded.append(" ")
+                origin.append(index)
+            continue
+        for piece in character.lower().translate(_FOLD):
+            if piece.isspace():  # the no-break space
+                if folded and folded[-1] != " ":
+                    folded.append(" ")
+                    origin.append(index)
+                continue
+            folded.append(piece)
+            origin.append(index)
+    if folded and folded[-1] == " ":
+        folded.pop()
+        origin.pop()
+    return "".join(folded), origin
