@@ -2,11 +2,13 @@
 
 Each file is read once; those bytes are validated and those same bytes are
 installed, so what was checked is what gets played. A pack is installed as
-``<data dir>/packs/<id>.toml``. An id that is already taken is refused
-unless the pack is byte-identical (nothing to do) or ``--replace`` is given;
-a built-in pack can never be replaced. Replacing reports how much of the
-player's progress on the pack carries over, since progress is keyed by
-question id.
+``<data dir>/packs/<id>.toml``, and the source text it names (``[pack.source]
+text``) beside it under its own name: both are installed, or neither. An id
+that is already taken is refused unless the pack and its text are
+byte-identical (nothing to do) or ``--replace`` is given; a built-in pack can
+never be replaced, and a text file name that another installed pack's text
+has is refused. Replacing reports how much of the player's progress on the
+pack carries over, since progress is keyed by question id.
 """
 
 from __future__ import annotations
@@ -20,12 +22,18 @@ from quiz.model.pack import MAX_PACK_BYTES, Pack, PackError, parse_pack
 from quiz.session import PackEntry, discover
 from quiz.store import paths
 from quiz.store.packs import (
+    MAX_TEXT_BYTES,
     StoreError,
     install,
     installed_path,
+    installed_text_path,
+    named_text,
     read_pack_file,
     read_regular_file,
+    read_source_bytes,
     reason,
+    text_beside,
+    uninstall_text,
 )
 from quiz.store.progress import read_progress
 
@@ -92,37 +100,71 @@ def _add(folder: Path, path: Path, builtin: list[PackEntry], *, replace: bool) -
                 f"'{pack.id}' is the id of a built-in pack, and built-in packs cannot be "
                 "replaced; give your pack another id"
             )
+    name = pack.source.text if pack.source is not None else None
+    text: tuple[str, bytes] | None = None
+    text_target: Path | None = None
     try:
         target = installed_path(folder, pack.id)
+        if name is not None:
+            # The name first: a text that could not be installed need not be read.
+            text_target = installed_text_path(folder, name)
+            text = name, _read_text(text_beside(path, name))
     except StoreError as error:
         raise Refused(str(error)) from None
-    _refuse_other_file(folder, pack, target)
-    current = _installed(target)
+    user = discover(paths.user_packs_dir(folder), builtin=False)
+    _refuse_other_file(user, pack, target)
+    same_text = True
+    if text is not None and text_target is not None:
+        _refuse_shared_text(user, text[0], target)
+        same_text = _installed(text_target, MAX_TEXT_BYTES) == text[1]
+    current = _installed(target, MAX_PACK_BYTES)
     existed = current is not None
     if existed:
-        if current == data:
+        if current == data and same_text:
             return f"pack '{pack.id}' is already installed ({target})"
         if not replace:
+            if current == data:
+                raise Refused(
+                    f"pack '{pack.id}' is installed with another source text at "
+                    f"{text_target}; use --replace to replace it"
+                )
             raise Refused(
                 f"a different pack with id '{pack.id}' is already installed at {target}; "
                 "use --replace to replace it"
             )
+    old_text = next((named_text(entry) for entry in user if entry.path == target), None)
     try:
-        install(folder, pack.id, data)
+        install(folder, pack.id, data, text)
     except StoreError as error:
         raise Refused(str(error)) from None
-    if existed:
-        return f"replaced pack {describe(pack)} at {target}: {_kept(folder, pack)}"
-    return f"installed pack {describe(pack)} as {target}"
+    with_text = f" with its source text {text_target}" if text_target is not None else ""
+    if not existed:
+        return f"installed pack {describe(pack)} as {target}{with_text}"
+    done = f"replaced pack {describe(pack)} at {target}{with_text}: {_kept(folder, pack)}"
+    if old_text is not None and (text is None or old_text.casefold() != text[0].casefold()):
+        done += _drop_old_text(folder, old_text, user, target)
+    return done
 
 
-def _refuse_other_file(folder: Path, pack: Pack, target: Path) -> None:
+def _read_text(path: Path) -> bytes:
+    """The bytes of the source text a pack names, checked to be usable text.
+
+    Raises:
+        StoreError: It is not; the message says why, with its path.
+    """
+    try:
+        return read_source_bytes(path)
+    except StoreError as error:
+        raise StoreError(f"its source text {error}") from None
+
+
+def _refuse_other_file(user: list[PackEntry], pack: Pack, target: Path) -> None:
     """Refuse when a user pack under another file name already has this id.
 
     Only a file copied in by hand can be named apart from its id; installing
     beside it would make two packs with one id, so the player must choose.
     """
-    for entry in discover(paths.user_packs_dir(folder), builtin=False):
+    for entry in user:
         if entry.pack is not None and entry.pack.id == pack.id and entry.path != target:
             raise Refused(
                 f"the user pack {entry.path} already has id '{pack.id}'; "
@@ -130,11 +172,46 @@ def _refuse_other_file(folder: Path, pack: Pack, target: Path) -> None:
             )
 
 
-def _installed(target: Path) -> bytes | None:
-    """The bytes of the user pack at the target, or None when there is none.
+def _refuse_shared_text(user: list[PackEntry], name: str, target: Path) -> None:
+    """Refuse a source text whose file name another installed pack's text has.
+
+    Installing it would replace that pack's article. Names are compared
+    without case, as some file systems do.
+    """
+    for entry in user:
+        other = named_text(entry) if entry.path != target else None
+        if other is not None and other.casefold() == name.casefold():
+            raise Refused(
+                f"its source text '{name}' would replace the source text of the installed "
+                f"pack '{entry.id}' ({entry.path}); give your text file another name"
+            )
+
+
+def _drop_old_text(folder: Path, name: str, user: list[PackEntry], target: Path) -> str:
+    """Remove the source text the replaced version named, unless another pack names it.
+
+    Returns:
+        What was done, to add to the report, or "".
+    """
+    for entry in user:
+        other = named_text(entry) if entry.path != target else None
+        if other is not None and other.casefold() == name.casefold():
+            return ""
+    try:
+        removed = uninstall_text(folder, name)
+    except FileNotFoundError:
+        return ""
+    except (StoreError, OSError) as error:
+        detail = str(error) if isinstance(error, StoreError) else reason(error)
+        return f"; its former source text '{name}' was left in place: {detail}"
+    return f"; its former source text {removed} was removed"
+
+
+def _installed(target: Path, limit: int) -> bytes | None:
+    """The bytes of the user file at the target, or None when there is none.
 
     An unreadable or oversized file gives ``b""``: different from any valid
-    pack, so only ``--replace`` overwrites it.
+    pack or text, so only ``--replace`` overwrites it.
 
     Raises:
         Refused: The target is a link, folder or special file; the player
@@ -147,7 +224,7 @@ def _installed(target: Path) -> bytes | None:
     if not stat.S_ISREG(mode):
         raise Refused(f"{target} exists but is not a regular file; remove it by hand")
     try:
-        return read_regular_file(target, MAX_PACK_BYTES)
+        return read_regular_file(target, limit)
     except StoreError:
         return b""
 

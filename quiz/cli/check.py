@@ -2,9 +2,10 @@
 
 Every problem in every file is printed in the compiler style
 ``FILE:LINE: question 'ID': field: problem``, so an author fixes them all in
-one pass and editors can jump to each line. With ``--source``, every evidence
-quote is looked up in the article and each one not found is reported with
-the closest passage that is.
+one pass and editors can jump to each line. Every evidence quote is looked up
+in the article, and each one not found is reported with the closest passage
+that is: the article is the ``--source`` file when one is given, else the
+source text the pack names in ``[pack.source] text``, beside it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.cli.output import plural, problems, say, warn
-from quiz.model.pack import Pack, PackError, Problem, parse_pack
-from quiz.store.packs import MAX_SOURCE_BYTES, StoreError, read_pack_file, read_regular_file
+from quiz.model.locate import LineIndex
+from quiz.model.pack import Pack, PackError, Problem, declared_text, parse_pack
+from quiz.store.packs import (
+    MAX_SOURCE_BYTES,
+    StoreError,
+    read_pack_file,
+    read_regular_file,
+    read_source_text,
+    text_beside,
+)
 
 if TYPE_CHECKING:
     from quiz.model.evidence import SourceText
@@ -27,11 +36,14 @@ def run(files: list[Path], source: Path | None = None) -> int:
 
     Args:
         files: The pack files, in the order given.
-        source: A UTF-8 text file holding the article the packs quote.
+        source: A UTF-8 text file holding the article the packs quote; when
+            None, each pack that names its own source text is checked
+            against that.
 
     Returns:
         0 when every file is valid (and every quote found), 1 when any is
-        not, 2 when the source cannot be read.
+        not (a pack's own source text that cannot be read is one of its
+        problems), 2 when the ``--source`` file cannot be read.
     """
     article: SourceText | None = None
     if source is not None:
@@ -88,6 +100,8 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
         found = list(error.problems)
     quotes = 0
     text = _decode(data)
+    if article is None and text is not None:
+        article, source_name = _own_source(path, pack, text, found)
     if article is not None and text is not None:
         from quiz.model.quotes import check_quotes
 
@@ -100,6 +114,40 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
         summary += f", {plural(quotes, 'quote')} found in {source_name}"
     say(summary)
     return 0
+
+
+def _own_source(
+    path: Path, pack: Pack | None, text: str, found: list[Problem]
+) -> tuple[SourceText | None, str]:
+    """The source text a pack names beside it, read for checking its quotes.
+
+    The name is read from the raw document when the pack has other problems,
+    so its quotes are checked all the same.
+
+    Args:
+        path: The pack file.
+        pack: The pack, when it is valid.
+        text: The pack file's text.
+        found: The problems so far; one is added when the text cannot be read.
+
+    Returns:
+        The text and its file name, or None and "" when there is none to use.
+    """
+    if pack is not None:
+        name = pack.source.text if pack.source is not None else None
+    else:
+        name = declared_text(text)
+    if name is None:
+        return None, ""
+    from quiz.model.evidence import SourceText
+
+    try:
+        article = read_source_text(text_beside(path, name))
+    except StoreError as error:
+        line = LineIndex(text).find("pack.source", "text")
+        found.append(Problem(str(path), str(error), line=line, field="pack.source.text"))
+        return None, ""
+    return SourceText(article), name
 
 
 def _decode(data: bytes) -> str | None:

@@ -39,7 +39,8 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
     if as_json:
         print(json.dumps(rows, indent=2))
     else:
-        _print_table(rows, paths.user_packs_dir(folder))
+        citations = [entry.summary.source if entry.error is None else None for entry in entries]
+        _print_table(rows, citations, paths.user_packs_dir(folder))
     if notice:
         warn(f"quiz packs: best scores not shown: {notice}")
     return 0
@@ -67,18 +68,32 @@ def row(entry: PackEntry, best: dict[str, int] | None) -> dict[str, Any]:
             the progress could not be read.
 
     Returns:
-        ``id``, ``title``, ``questions``, ``source``, ``builtin``, ``best``
-        (None until a round is finished), ``path`` and ``error`` (None
-        unless the pack is broken).
+        ``id``, ``title``, ``description``, ``questions``, ``source`` (an
+        object of ``title``, ``publisher``, ``date`` as ``YYYY-MM-DD``,
+        ``url`` and ``text``, the file name of the source text beside the
+        pack; absent ones are None; or None when the pack names no source),
+        ``builtin``, ``best`` (None until a round is finished), ``path`` and
+        ``error`` (None unless the pack is broken). A broken pack has None
+        for everything it would take loading it to know.
     """
     summary = entry.summary
     loaded = summary.error is None
     best_score = best.get(summary.id) if best is not None and loaded else None
+    source = None
+    if loaded and summary.source_title is not None:
+        source = {
+            "title": summary.source_title,
+            "publisher": summary.source_publisher,
+            "date": summary.source_date,
+            "url": summary.source_url,
+            "text": summary.source_text,
+        }
     return {
         "id": entry.id,
         "title": summary.title if loaded else None,
+        "description": summary.description if loaded else None,
         "questions": summary.questions if loaded else None,
-        "source": summary.source if loaded else None,
+        "source": source,
         "builtin": entry.builtin,
         "best": best_score,
         "path": str(entry.path),
@@ -86,21 +101,32 @@ def row(entry: PackEntry, best: dict[str, int] | None) -> dict[str, Any]:
     }
 
 
-def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
+def _print_table(
+    rows: list[dict[str, Any]], citations: list[str | None], user_folder: Path
+) -> None:
     # Cells are shown as written: a title such as "[red]" is the author's text, not styling.
-    table = Table("", [
-        Column("ID", overflow="fold"),
-        Column("Title", overflow="fold"),
-        Column("Questions", "right", no_wrap=True),
-        Column("Source", overflow="fold"),
-        Column("Kind", no_wrap=True),
-        Column("Best", "right", no_wrap=True),
-    ])
-    for item in rows:
+    table = Table(
+        "",
+        [
+            Column("ID", overflow="fold"),
+            Column("Title", overflow="fold"),
+            Column("Questions", "right", no_wrap=True),
+            Column("Source", overflow="fold"),
+            Column("Kind", no_wrap=True),
+            Column("Best", "right", no_wrap=True),
+        ],
+    )
+    for item, citation in zip(rows, citations, strict=True):
         broken = item["error"] is not None
         title = (_broken(item), "red") if broken else item["title"]
-        table.add_row(item["id"], title, item["questions"], item["source"] or "",
-                      "built-in" if item["builtin"] else "user", item["best"])
+        table.add_row(
+            item["id"],
+            title,
+            item["questions"],
+            citation or "",
+            "built-in" if item["builtin"] else "user",
+            item["best"],
+        )
     note = Line.of(f"Your packs are kept in {clean_line(str(user_folder))}", "dim")
     show([table, note])
 

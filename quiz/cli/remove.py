@@ -2,8 +2,9 @@
 
 Only ``<data dir>/packs/<ID>.toml`` can be removed, and only when it is a
 regular file: never a built-in pack, a symbolic link or anything outside the
-user pack folder. The progress file is not touched, so adding the pack again
-brings its history back.
+user pack folder. The source text the pack names goes with it, unless another
+installed pack names the same file. The progress file is not touched, so
+adding the pack again brings its history back.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from pathlib import Path
 from quiz.cli.output import plural, say, warn
 from quiz.session import discover
 from quiz.store import paths
-from quiz.store.packs import StoreError, reason, uninstall
+from quiz.store.packs import (
+    StoreError,
+    installed_path,
+    named_text,
+    pack_file_text,
+    reason,
+    uninstall,
+    uninstall_text,
+)
 from quiz.store.progress import read_progress
 
 
@@ -26,13 +35,15 @@ def run(folder: Path, pack_id: str, *, builtin_dir: Path | None = None) -> int:
         builtin_dir: The built-in packs; the game's own folder by default.
 
     Returns:
-        0 when it was removed, 1 when it was refused or could not be removed.
+        0 when it was removed (with its source text), 1 when it was refused
+        or could not be removed.
     """
     builtin = discover(builtin_dir or paths.builtin_packs_dir(), builtin=True)
     if any(entry.id == pack_id for entry in builtin):
         warn(f"quiz remove: '{pack_id}' is a built-in pack; built-in packs cannot be removed")
         return 1
     try:
+        text = pack_file_text(installed_path(folder, pack_id))
         removed = uninstall(folder, pack_id)
     except FileNotFoundError:
         user = discover(paths.user_packs_dir(folder), builtin=False)
@@ -45,8 +56,34 @@ def run(folder: Path, pack_id: str, *, builtin_dir: Path | None = None) -> int:
     except OSError as error:
         warn(f"quiz remove: could not remove the pack '{pack_id}': {reason(error)}")
         return 1
-    say(f"removed pack '{pack_id}' ({removed}); {_progress_note(folder, pack_id)}")
+    done, failure = _remove_text(folder, text) if text is not None else ("", "")
+    say(f"removed pack '{pack_id}' ({removed}){done}; {_progress_note(folder, pack_id)}")
+    if failure:
+        warn(f"quiz remove: {failure}")
+        return 1
     return 0
+
+
+def _remove_text(folder: Path, name: str) -> tuple[str, str]:
+    """Remove a removed pack's source text, unless another installed pack names it.
+
+    Returns:
+        What was done, to add to the report, and why the text could not be
+        removed ("" when it could).
+    """
+    for entry in discover(paths.user_packs_dir(folder), builtin=False):
+        other = named_text(entry)
+        if other is not None and other.casefold() == name.casefold():
+            return f"; its source text {name} is kept for the pack '{entry.id}'", ""
+    try:
+        removed = uninstall_text(folder, name)
+    except FileNotFoundError:
+        return "", ""
+    except StoreError as error:
+        return "", f"the source text '{name}' was left alone: {error}"
+    except OSError as error:
+        return "", f"could not remove the source text '{name}': {reason(error)}"
+    return f" and its source text ({removed})", ""
 
 
 def _progress_note(folder: Path, pack_id: str) -> str:

@@ -13,6 +13,7 @@ behind it) would add a fifth to that command's start.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import math
 import os
@@ -54,13 +55,14 @@ LIMITS = {
     "evidence": 1_000,
     "explanation": 2_000,
     "tag": 32,
+    "text": 200,
 }
 
 SLUG = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would allow a final newline
 
 _TOP_KEYS = {"format", "pack", "questions"}
 _PACK_KEYS = {"id", "title", "description", "source"}
-_SOURCE_KEYS = {"title", "publisher", "url"}
+_SOURCE_KEYS = {"title", "publisher", "url", "text", "date"}
 _QUESTION_KEYS = {
     "id",
     "kind",
@@ -123,11 +125,21 @@ class PackError(Exception):
 
 
 class Source(NamedTuple):
-    """What a pack's questions are checked against."""
+    """What a pack's questions are checked against.
+
+    Attributes:
+        title: The article's headline.
+        publisher: Who published it, possibly empty.
+        url: Where to read it, shown as text only.
+        text: The file name of the article's plain text, beside the pack file.
+        date: The day it was published.
+    """
 
     title: str
     publisher: str
     url: str | None = None
+    text: str | None = None
+    date: datetime.date | None = None
 
     def describe(self) -> str:
         """Return a one-line citation such as ``Title (Publisher)``."""
@@ -265,6 +277,57 @@ def parse_number(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+def file_name_problem(name: str) -> str | None:
+    """Say what keeps a name from naming a file beside the pack, if anything does.
+
+    A pack names its source text by a plain file name in its own folder, so
+    that the name stays right when the pack is installed elsewhere, and so
+    that it can never reach another folder.
+
+    Args:
+        name: The name as written in the pack.
+
+    Returns:
+        The problem in words, or None when the name is a plain file name.
+    """
+    limit = LIMITS["text"]
+    if not name.strip():
+        return "is empty"
+    if len(name) > limit:
+        return f"is longer than {limit} characters"
+    if clean_line(name) != name:
+        # Cleaning would silently name another file; the author must see it.
+        return "holds control characters or extra spaces; give the file's name as it is"
+    if any(char in name for char in "/\\:"):
+        return "must be the name of a file in the pack's folder, not a path"
+    if name.startswith("."):
+        return "must not start with a dot"
+    return None
+
+
+def declared_text(text: str) -> str | None:
+    """The source text a pack file names, read even when the pack has other problems.
+
+    Args:
+        text: The pack file's text.
+
+    Returns:
+        The ``[pack.source] text`` file name when it is a valid one, else
+        None; the loader reports what is wrong with it.
+    """
+    try:
+        check_shape(text)
+        document = tomllib.loads(text)
+    except (GuardError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    header = document.get("pack")
+    source = header.get("source") if isinstance(header, dict) else None
+    name = source.get("text") if isinstance(source, dict) else None
+    if not isinstance(name, str) or file_name_problem(name) is not None:
+        return None
+    return name
 
 
 def load_pack(path: Path) -> Pack:
@@ -416,6 +479,8 @@ def _finite_number(value: object) -> float | None:
 def _type_name(value: object) -> str:
     names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
     names.update({list: "an array", dict: "a table"})
+    names.update({datetime.date: "a date", datetime.datetime: "a date and time"})
+    names.update({datetime.time: "a time"})
     return names.get(type(value), type(value).__name__)
 
 
@@ -445,11 +510,17 @@ def _quick_question(raw: dict[str, Any]) -> Question | None:
     tags, difficulty = get("tags", []), get("difficulty", 1)
     if (
         not _QUESTION_KEYS.issuperset(raw)
-        or type(qid) is not str or len(qid) > _ID or SLUG.match(qid) is None
-        or type(prompt) is not str or type(explanation) is not str
-        or type(evidence) is not list or not 0 < len(evidence) <= MAX_EVIDENCE
-        or type(tags) is not list or len(tags) > MAX_TAGS
-        or type(difficulty) is not int or not 1 <= difficulty <= 3
+        or type(qid) is not str
+        or len(qid) > _ID
+        or SLUG.match(qid) is None
+        or type(prompt) is not str
+        or type(explanation) is not str
+        or type(evidence) is not list
+        or not 0 < len(evidence) <= MAX_EVIDENCE
+        or type(tags) is not list
+        or len(tags) > MAX_TAGS
+        or type(difficulty) is not int
+        or not 1 <= difficulty <= 3
     ):
         return None
     prompt = clean_text(prompt).strip()
@@ -476,20 +547,33 @@ def _quick_question(raw: dict[str, Any]) -> Question | None:
             return None
     elif kind == "choice":
         given = get("choices")
-        if (type(given) is not list or not 2 <= len(given) <= MAX_CHOICES
-                or type(answer) is not str or "tolerance" in raw or "unit" in raw):
+        if (
+            type(given) is not list
+            or not 2 <= len(given) <= MAX_CHOICES
+            or type(answer) is not str
+            or "tolerance" in raw
+            or "unit" in raw
+        ):
             return None
         choices = tuple(clean_line(item) if type(item) is str else "" for item in given)
         answer = clean_line(answer)
-        if (not all(0 < len(choice) <= _CHOICE for choice in choices)
-                or len(set(choices)) != len(choices) or answer not in choices):
+        if (
+            not all(0 < len(choice) <= _CHOICE for choice in choices)
+            or len(set(choices)) != len(choices)
+            or answer not in choices
+        ):
             return None
     elif kind == "number":
         number = _finite_number(answer)
         tolerance_given = _finite_number(get("tolerance", 0))
         given_unit = get("unit", "")
-        if (number is None or tolerance_given is None or tolerance_given < 0
-                or type(given_unit) is not str or "choices" in raw):
+        if (
+            number is None
+            or tolerance_given is None
+            or tolerance_given < 0
+            or type(given_unit) is not str
+            or "choices" in raw
+        ):
             return None
         tolerance, unit = tolerance_given, clean_line(given_unit)
         if len(unit) > _UNIT:
@@ -497,8 +581,20 @@ def _quick_question(raw: dict[str, Any]) -> Question | None:
         answer = format_number(number)
     else:
         return None
-    return Question(qid, kind, prompt, answer, explanation, tuple(quotes), difficulty,
-                    choices, number, tolerance, unit, tuple(dict.fromkeys(tags)))
+    return Question(
+        qid,
+        kind,
+        prompt,
+        answer,
+        explanation,
+        tuple(quotes),
+        difficulty,
+        choices,
+        number,
+        tolerance,
+        unit,
+        tuple(dict.fromkeys(tags)),
+    )
 
 
 class _Checker:
@@ -585,8 +681,37 @@ class _Checker:
             url = self._text(
                 source, "url", label="pack.source.url", required=False, where=_IN_SOURCE
             )
-            fields["source"] = Source(title or "", publisher or "", url or None)
+            text = self._file_name(source, "text")
+            date = self._date(source, "date")
+            fields["source"] = Source(title or "", publisher or "", url or None, text, date)
         return fields
+
+    def _file_name(self, source: dict[str, Any], key: str) -> str | None:
+        value = source.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            message = file_name_problem(value)
+            if message is None:
+                return value
+        else:
+            message = f"must be a string, not {_type_name(value)}"
+        self.problem(message, section="pack.source", key=key, field_name=f"pack.source.{key}")
+        return None
+
+    def _date(self, source: dict[str, Any], key: str) -> datetime.date | None:
+        value = source.get(key)
+        # A datetime is a date too, so the type is compared exactly.
+        if value is None or type(value) is datetime.date:
+            return value
+        if isinstance(value, str):
+            message = "must be a TOML date, written without quotes: date = 2014-09-25"
+        elif isinstance(value, datetime.datetime):
+            message = "must be a day such as 2014-09-25, without a time"
+        else:
+            message = f"must be a TOML date such as 2014-09-25, not {_type_name(value)}"
+        self.problem(message, section="pack.source", key=key, field_name=f"pack.source.{key}")
+        return None
 
     def _questions(self, raw: object) -> tuple[Question, ...]:
         if raw is None:

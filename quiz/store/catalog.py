@@ -2,8 +2,8 @@
 
 Listing a hundred packs used to mean validating a hundred TOML files before
 the home screen could show a line. Now each file's summary (id, title,
-question count, source, or its first error) is kept in ``packs-cache.json``
-in the data folder, keyed by the file's path, size, times and inode; a pack
+description, question count, source, or its first error) is kept in
+``packs-cache.json`` in the data folder, keyed by the file's path, size, times and inode; a pack
 is parsed only when it is new or changed, or when it is played. JSON, because
 Python reads it many times faster than TOML. The cache is only a cache: it is
 checked as strictly as any input, ignored whole when it is damaged or was
@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
-from quiz.model.text import clean_line
+from quiz.model.text import clean_line, clean_text
 from quiz.store.files import open_cache, write_atomic
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
 
 CACHE_FILE = "packs-cache.json"
+CACHE_FORMAT = 2
+"""Raised whenever a summary gains or changes a field: a cache laid out otherwise is ignored."""
 _MOST = 5_000
 """Characters kept of one cached text: more than any title or source a pack may have,
 or a first error with its file's path."""
@@ -34,19 +37,52 @@ MAX_CACHE_BYTES = 4 * 1024 * 1024
 
 
 class PackSummary(NamedTuple):
-    """What a pack list shows of a pack, without its questions."""
+    """What a pack list shows of a pack, without its questions.
+
+    Attributes:
+        id: The pack's id, or the file's name for a broken pack.
+        title: The pack's title ("" when broken).
+        questions: How many questions it has.
+        source: The source as a one-line citation (``Source.describe``).
+        error: The pack's first problem, or None when it loads.
+        description: The pack's description, possibly empty.
+        source_title: The source's headline.
+        source_publisher: Who published it.
+        source_date: The day it was published, as ISO 8601 text (``2014-09-25``).
+        source_url: Where to read it, as text.
+        source_text: The file name of its plain text, beside the pack file.
+    """
 
     id: str
     title: str
     questions: int
     source: str | None = None
     error: str | None = None
+    description: str = ""
+    source_title: str | None = None
+    source_publisher: str | None = None
+    source_date: str | None = None
+    source_url: str | None = None
+    source_text: str | None = None
 
     @classmethod
     def of(cls, pack: Pack) -> PackSummary:
         """Summarise a loaded pack."""
-        source = pack.source.describe() if pack.source is not None else None
-        return cls(pack.id, pack.title, len(pack.questions), source)
+        source = pack.source
+        if source is None:
+            return cls(pack.id, pack.title, len(pack.questions), description=pack.description)
+        return cls(
+            pack.id,
+            pack.title,
+            len(pack.questions),
+            source.describe(),
+            description=pack.description,
+            source_title=source.title,
+            source_publisher=source.publisher or None,
+            source_date=source.date.isoformat() if source.date is not None else None,
+            source_url=source.url,
+            source_text=source.text,
+        )
 
 
 class PackEntry:
@@ -115,8 +151,11 @@ class Catalog:
             return []
         # Files are read, never followed: the folder's real path and a name make the key.
         real = folder.resolve(strict=False)
-        return [entry for path in files
-                if (entry := self._entry(path, str(real / path.name), builtin)) is not None]
+        return [
+            entry
+            for path in files
+            if (entry := self._entry(path, str(real / path.name), builtin)) is not None
+        ]
 
     def _entry(self, path: Path, key: str, builtin: bool) -> PackEntry | None:
         try:
@@ -156,7 +195,7 @@ class Catalog:
         # A listing does not create the data folder just to keep a cache in it.
         if self.cache_path is None or unchanged or not self.cache_path.parent.is_dir():
             return
-        document = {"format": 1, "version": __version__, "packs": self._fresh}
+        document = {"format": CACHE_FORMAT, "version": __version__, "packs": self._fresh}
         try:
             write_atomic(self.cache_path, json.dumps(document, indent=1).encode("utf-8"))
         except OSError:
@@ -175,29 +214,48 @@ def _read_cache(path: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(document, dict):
         return {}
     packs = document.get("packs")
-    if document.get("format") != 1 or document.get("version") != __version__:
+    if document.get("format") != CACHE_FORMAT or document.get("version") != __version__:
         return {}
     if not isinstance(packs, dict) or not all(isinstance(v, dict) for v in packs.values()):
         return {}
     return packs
 
 
+_OPTIONAL = (
+    "source",
+    "error",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
+    "source_text",
+)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _summary(data: dict[str, Any]) -> PackSummary | None:
     """A summary from the cache, or None if the entry is not what this module writes."""
     pack_id, title, count = data.get("id"), data.get("title"), data.get("questions")
-    source, error = data.get("source"), data.get("error")
+    description = data.get("description")
     if not isinstance(pack_id, str) or not isinstance(title, str) or type(count) is not int:
         return None
-    if not (source is None or isinstance(source, str)) or not (
-        error is None or isinstance(error, str)
-    ):
+    if not isinstance(description, str):
         return None
-    # Cached text is shown like pack text, so it is cleaned like pack text, and held to
-    # the lengths a pack may have (a summary the game wrote is never longer).
+    optional: dict[str, str | None] = {}
+    for key in _OPTIONAL:
+        value = data.get(key)
+        if value is not None and not isinstance(value, str):
+            return None
+        # Cached text is shown like pack text, so it is cleaned like pack text, and held to
+        # the lengths a pack may have (a summary the game wrote is never longer).
+        optional[key] = None if value is None else clean_line(value)[:_MOST]
+    date = optional["source_date"]
+    if date is not None and not _ISO_DATE.fullmatch(date):
+        return None
     return PackSummary(
         clean_line(pack_id)[:_MOST],
         clean_line(title)[:_MOST],
         count,
-        None if source is None else clean_line(source)[:_MOST],
-        None if error is None else clean_line(error)[:_MOST],
+        description=clean_text(description).strip()[:_MOST],
+        **optional,
     )

@@ -40,8 +40,12 @@ def pack_text(
     *,
     title: str = "My pack",
     evidence: Sequence[str] = ("The library reopened on Monday",),
+    text: str | None = None,
 ) -> str:
-    """A valid pack: one verdict question per id, each quoting ``evidence``."""
+    """A valid pack: one verdict question per id, each quoting ``evidence``.
+
+    With ``text``, the pack has a ``[pack.source]`` table naming that source text.
+    """
     quotes = ", ".join(_toml_string(quote) for quote in evidence)
     lines = [
         "format = 1",
@@ -50,6 +54,9 @@ def pack_text(
         f"id = {_toml_string(pack_id)}",
         f"title = {_toml_string(title)}",
     ]
+    if text is not None:
+        lines += ["", "[pack.source]", 'title = "Riverside Library Reopens"']
+        lines.append(f"text = {_toml_string(text)}")
     for question in questions:
         lines += [
             "",

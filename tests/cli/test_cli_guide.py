@@ -19,6 +19,7 @@ from quiz.model.pack import (
     MAX_TAGS,
     parse_pack,
 )
+from quiz.store.packs import MAX_TEXT_BYTES
 
 GUIDE = Path(__file__).resolve().parents[2] / "questions" / "README.md"
 BLOCK = re.compile(r"^```(\w+)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -48,6 +49,7 @@ def test_the_example_pack_is_valid_and_has_every_kind():
 
     assert {question.kind for question in pack.questions} == {"verdict", "choice", "number"}
     assert pack.source is not None and pack.source.url
+    assert pack.source.text == "riverside.txt" and pack.source.date is not None
 
 
 def test_each_kind_snippet_is_a_valid_question_of_the_example():
@@ -76,20 +78,33 @@ def test_every_quote_in_the_guide_is_in_its_article():
 
 def test_the_check_examples_show_what_check_prints(quiz, files, monkeypatch):
     monkeypatch.chdir(files)
-    Path("article.txt").write_text(_blocks("text")[0], encoding="utf-8")
+    Path("riverside.txt").write_text(_blocks("text")[0], encoding="utf-8")
     Path("riverside.toml").write_text(_example(), encoding="utf-8")
-    ok, broken = _console("quiz check riverside.toml --source article.txt")
+    ok, broken = _console("quiz check riverside.toml")
 
-    assert quiz("check", "riverside.toml", "--source", "article.txt").out.splitlines() == ok
+    assert quiz("check", "riverside.toml").out.splitlines() == ok
 
     mistaken = _example().replace('answer = "contradicted"', 'answer = "wrong"')
     mistaken = mistaken.replace("We lost about 4,000 books ...", "We lost 4,000 books ...")
     Path("riverside.toml").write_text(mistaken, encoding="utf-8")
-    assert quiz("check", "riverside.toml", "--source", "article.txt").out.splitlines() == broken
+    assert quiz("check", "riverside.toml").out.splitlines() == broken
+
+
+def test_the_source_override_example_checks_against_the_given_file(quiz, files, monkeypatch):
+    monkeypatch.chdir(files)
+    Path("draft.txt").write_text(_blocks("text")[0], encoding="utf-8")
+    Path("riverside.toml").write_text(_example(), encoding="utf-8")
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    assert "`quiz check riverside.toml --source draft.txt`" in guide
+
+    result = quiz("check", "riverside.toml", "--source", "draft.txt")
+
+    assert result.out == "riverside.toml: ok, 3 questions, 3 quotes found in draft.txt\n"
 
 
 def test_the_add_example_shows_what_add_prints(quiz, files, monkeypatch, user_packs):
     monkeypatch.chdir(files)
+    Path("riverside.txt").write_text(_blocks("text")[0], encoding="utf-8")
     Path("riverside.toml").write_text(_example(), encoding="utf-8")
     (shown,) = _console("quiz add riverside.toml")
     folder = "~/.local/share/quiz/packs"
@@ -123,6 +138,10 @@ def test_text_limits_match_the_loader():
     ("what", "limit"),
     [
         ("File size", f"{MAX_PACK_BYTES // (1024 * 1024)} MiB ({MAX_PACK_BYTES:,} bytes)"),
+        (
+            "Source text file size",
+            f"{MAX_TEXT_BYTES // (1024 * 1024)} MiB ({MAX_TEXT_BYTES:,} bytes)",
+        ),
         ("Questions per pack", f"{MAX_QUESTIONS:,}"),
         ("Choices per question", f"2 to {MAX_CHOICES}"),
         ("Evidence quotes per question", f"1 to {MAX_EVIDENCE}"),

@@ -27,10 +27,11 @@ def test_json_lists_builtin_user_and_broken_packs(
     assert list(rows) == [builtin_id, "broken", "mine"]
     assert rows[builtin_id]["builtin"] is True
     assert rows[builtin_id]["questions"] == 36
-    assert rows[builtin_id]["source"].endswith("(The Daily Beast)")
+    assert rows[builtin_id]["source"]["publisher"] == "The Daily Beast"
     assert rows["mine"] == {
         "id": "mine",
         "title": "My pack",
+        "description": "",
         "questions": 2,
         "source": None,
         "builtin": False,

@@ -424,6 +424,28 @@ def _ids() -> list[Entry]:
     return entries
 
 
+def _text_names() -> list[Entry]:
+    """Source text names that would reach a file outside the pack's folder, or hide one."""
+    entries = []
+    for name, value in (
+        ("text-dotdot-evil.toml", "../../evil.txt"),
+        ("text-absolute.toml", "/etc/passwd"),
+        ("text-slash.toml", "notes/evil.txt"),
+        ("text-backslash.toml", "..\\\\..\\\\evil.txt"),
+        ("text-drive.toml", "C:evil.txt"),
+        ("text-dotdot.toml", ".."),
+        ("text-dot.toml", "."),
+        ("text-hidden.toml", ".packs-cache.json"),
+        ("text-nul.toml", "evil.txt\\u0000"),
+        ("text-escape.toml", "evil\\u001b]0;pwned\\u0007.txt"),
+        ("text-newline.toml", "evil\\n.txt"),
+        ("text-empty.toml", ""),
+    ):
+        text = pack(body=f'\n[pack.source]\ntitle = "S"\ntext = "{value}"\n' + question())
+        entries.append(Entry(name, toml(text), (line_of(text, "text ="),), "pack.source.text"))
+    return entries
+
+
 def committed() -> list[Entry]:
     """Every entry kept in ``corpus/``."""
     entries = [
@@ -437,13 +459,14 @@ def committed() -> list[Entry]:
         _too_long(),
         *_wrong_types(),
         *_ids(),
+        *_text_names(),
     ]
     names = [entry.name for entry in entries]
     assert len(set(names)) == len(names), "two corpus entries share a file name"
     return entries
 
 
-TRAVERSAL = {entry.name for entry in _ids()}
+TRAVERSAL = {entry.name for entry in (*_ids(), *_text_names())}
 GENERATED = (
     "huge-prompt.toml",
     "over-size-limit.toml",

@@ -33,7 +33,8 @@ def test_wheel_carries_the_packs_and_finds_them(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     shipped = {Path(name).name for name in names if name.startswith("quiz/questions/")}
     expected = {path.name for path in (ROOT / "questions").glob("*.toml")}
-    assert expected and expected <= shipped
+    texts = {path.name for path in (ROOT / "questions").glob("*.txt")}
+    assert expected and texts and expected | texts <= shipped
 
     unpacked = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(unpacked)
@@ -41,10 +42,13 @@ def test_wheel_carries_the_packs_and_finds_them(tmp_path: Path) -> None:
         "import quiz, sys\n"
         "from quiz.store.paths import builtin_packs_dir\n"
         "from quiz.session import discover\n"
+        "from quiz.store.packs import read_source_text, source_text_path\n"
         "folder = builtin_packs_dir()\n"
         "entries = discover(folder, builtin=True)\n"
         "print(folder.relative_to(sys.argv[1]))\n"
         "print(*sorted(e.pack.id for e in entries if e.pack), sep=',')\n"
+        "texts = [source_text_path(e.pack) for e in entries if e.pack]\n"
+        "print(all(read_source_text(p) for p in texts if p is not None))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(unpacked)}
     result = subprocess.run(
@@ -55,6 +59,7 @@ def test_wheel_carries_the_packs_and_finds_them(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    folder, ids = result.stdout.split()
+    folder, ids, texts_read = result.stdout.split()
     assert folder == "quiz/questions"
     assert "iran-quds-force-iraq" in ids.split(",")
+    assert texts_read == "True"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -131,3 +132,119 @@ def test_cached_text_is_held_to_a_sensible_length(folder, tmp_path):
     cache.write_text(text, "utf-8")
     [entry, _] = Catalog(cache).entries(folder, builtin=False)
     assert 200 < len(entry.summary.title) <= 5_000
+
+
+def test_a_summary_carries_the_description_and_the_source(folder, tmp_path):
+    path = folder / "article.toml"
+    text = path.read_text("utf-8").replace(
+        'publisher = "The Daily Beast"\n',
+        'publisher = "The Daily Beast"\nurl = "https://example.org/a"\ndate = 2014-09-25\n',
+    )
+    path.write_text(text, "utf-8")
+    cache = tmp_path / CACHE_FILE
+    catalog = Catalog(cache)
+    [fresh, _] = catalog.entries(folder, builtin=False)
+    catalog.save()
+
+    [cached, _] = Catalog(cache).entries(folder, builtin=False)
+
+    summary = fresh.summary
+    assert summary.description.startswith("Fact-check claims against one news report")
+    assert (
+        summary.source == "Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq (The Daily Beast)"
+    )
+    assert summary.source_title == "Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq"
+    assert (summary.source_publisher, summary.source_date, summary.source_url) == (
+        "The Daily Beast",
+        "2014-09-25",
+        "https://example.org/a",
+    )
+    assert summary.source_text == "iran-quds-force-iraq.txt"
+    assert cached.summary == summary and cached._pack is None
+
+
+def test_a_pack_without_a_source_has_none_of_its_fields(folder):
+    path = folder / "article.toml"
+    text = path.read_text("utf-8")
+    start, end = text.index("[pack.source]"), text.index("[[questions]]")
+    path.write_text(text[:start] + text[end:], "utf-8")
+
+    [entry, broken] = Catalog(None).entries(folder, builtin=False)
+
+    assert entry.summary.source is None and entry.summary.source_title is None
+    assert entry.summary.source_text is None and entry.summary.source_date is None
+    assert broken.summary.description == "" and broken.summary.source_text is None
+
+
+def test_a_cache_of_the_former_layout_is_ignored(folder, tmp_path, monkeypatch):
+    from quiz.store.catalog import CACHE_FORMAT
+
+    cache = tmp_path / CACHE_FILE
+    catalog = Catalog(cache)
+    catalog.entries(folder, builtin=False)
+    catalog.save()
+    document = json.loads(cache.read_text("utf-8"))
+    assert document["format"] == CACHE_FORMAT == 2
+    # What the game wrote before summaries had a description and the source's parts.
+    document["format"] = 1
+    for entry in document["packs"].values():
+        for key in list(entry):
+            if key == "description" or key.startswith("source_"):
+                del entry[key]
+    cache.write_text(json.dumps(document), "utf-8")
+    loaded = count_loads(monkeypatch)
+
+    entries = Catalog(cache).entries(folder, builtin=False)
+
+    assert len(loaded) == 2
+    assert entries[0].summary.source_text == "iran-quds-force-iraq.txt"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("description", None),
+        ("description", 3),
+        ("source_title", ["x"]),
+        ("source_publisher", 1),
+        ("source_date", 20140925),
+        ("source_date", "25 September 2014"),
+        ("source_date", "2014-09-25T00:00"),
+        ("source_url", {"href": "x"}),
+        ("source_text", True),
+    ],
+)
+def test_a_cached_summary_with_a_field_of_the_wrong_type_is_parsed_again(
+    folder, tmp_path, monkeypatch, key, value
+):
+    cache = tmp_path / CACHE_FILE
+    catalog = Catalog(cache)
+    catalog.entries(folder, builtin=False)
+    catalog.save()
+    document = json.loads(cache.read_text("utf-8"))
+    [article] = [entry for entry in document["packs"].values() if "error" not in entry]
+    article[key] = value
+    cache.write_text(json.dumps(document), "utf-8")
+    loaded = count_loads(monkeypatch)
+
+    [entry, _] = Catalog(cache).entries(folder, builtin=False)
+
+    assert loaded == [folder / "article.toml"]
+    assert entry.summary.source_text == "iran-quds-force-iraq.txt"
+
+
+def test_cached_source_fields_are_cleaned_like_pack_text(folder, tmp_path):
+    cache = tmp_path / CACHE_FILE
+    catalog = Catalog(cache)
+    catalog.entries(folder, builtin=False)
+    catalog.save()
+    document = json.loads(cache.read_text("utf-8"))
+    [article] = [entry for entry in document["packs"].values() if "error" not in entry]
+    article["source_url"] = "https://x\u001b]8;;evil\u0007"
+    article["description"] = "two\nlines \u202e\u001b[2J"
+    cache.write_text(json.dumps(document), "utf-8")
+
+    [entry, _] = Catalog(cache).entries(folder, builtin=False)
+
+    assert entry.summary.source_url == "https://x]8;;evil"
+    assert entry.summary.description == "two\nlines [2J"
