@@ -28,6 +28,7 @@ from quiz.store.files import file_stamp, remove_stale_temporaries
 from quiz.store.lock import FolderLock
 
 if TYPE_CHECKING:
+    from quiz.model.article import Article
     from quiz.model.history import Progress, RoundRecord
     from quiz.model.pack import Pack
     from quiz.model.round import Clock, Outcome, Round, RoundState
@@ -289,6 +290,27 @@ class Session:
             return load_pack(path)
         known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
+
+    def article(self, pack: Pack) -> tuple[Article | None, str]:
+        """Read the pack's source text.
+
+        Args:
+            pack: A loaded pack.
+
+        Returns:
+            The article, or None with why it cannot be shown ("" when the pack
+            names no text). A text that cannot be read never stops a round.
+        """
+        from quiz.model.article import Article
+        from quiz.store.packs import StoreError, read_source_text, source_text_path
+
+        path = source_text_path(pack)
+        if path is None:
+            return None, ""
+        try:
+            return Article.parse(read_source_text(path)), ""
+        except StoreError as error:
+            return None, f"The source text cannot be shown: {error}"
 
     def timestamp(self) -> str:
         """The current time as ISO 8601 text."""

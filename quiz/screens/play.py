@@ -5,24 +5,30 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.model.article import Article, Passage
 from quiz.model.calibration import BANDS
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Question
 from quiz.model.round import Outcome, Round
 from quiz.screens.confirm import ConfirmScreen
+from quiz.screens.reader import ReaderScreen
 from quiz.session import Session
 from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.feedback import Feedback
 from quiz.widgets.number_entry import NumberEntry
+from quiz.widgets.reader import SourceReader
 from quiz.widgets.round_status import RoundStatus
+
+WIDE = 120
+"""The narrowest terminal that shows the source beside the question."""
 
 KIND_HINTS = {
     "verdict": "Claim: is it supported by the source, contradicted by it, or not stated?",
@@ -66,6 +72,7 @@ class PlayScreen(Screen[None]):
         ],
         Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
+        Binding("r", "read", "Read the source", id="play.read", priority=True),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
         Binding("up", "scroll('up')", "Scroll up", show=False, id="play.scroll-up"),
@@ -87,18 +94,56 @@ class PlayScreen(Screen[None]):
         self.outcome: Outcome | None = None
         self.pending: str | None = None
         self.finished: PlayScreen.Finished | None = None
+        self.article: Article | None = None
+        self.article_problem = ""
+        self.passages: list[Passage] = []
+        """The evidence highlighted in the source after an answer."""
+        self.marked: tuple[int, ...] = ()
+        """The paragraphs marked when the player checked the source."""
 
     def compose(self) -> ComposeResult:
-        """Status line, the scrolling question area, the footer."""
+        """Status line, the question beside the source, the footer."""
+        self.article, self.article_problem = self.session.article(self.play.pack)
         yield RoundStatus(id="status")
-        with VerticalScroll(id="body"):
-            yield Vertical(id="question")
+        with Horizontal(id="columns"):
+            with VerticalScroll(id="body"):
+                yield Vertical(id="question")
+            if self.article is not None:
+                source = self.play.pack.source
+                title = source.describe() if source is not None else self.play.pack.title
+                yield SourceReader(self.article, title, id="reader")
         yield Footer()
 
     async def on_mount(self) -> None:
         """Show the first unanswered question."""
         self.title = self.play.pack.title
+        if self.article_problem:
+            self.notify(self.article_problem, severity="warning", markup=False, timeout=8)
+        self._lay_out()
         await self.show_question()
+
+    @property
+    def closed_book(self) -> bool:
+        """Whether the source is hidden now: during a closed-book round, until its end."""
+        return self.play.mode.closed_book and not (self.play.finished and self.outcome is not None)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the source is shown beside the question."""
+        return self.has_class("-wide")
+
+    def on_resize(self) -> None:
+        """Two columns on a wide terminal, one on a narrow one."""
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        shown = self.article is not None and not self.closed_book and self.size.width >= WIDE
+        if shown == self.wide:
+            return
+        self.set_class(shown, "-wide")
+        if not shown and self.focused is not None and isinstance(self.focused, SourceReader):
+            self.set_focus(None)
+        self.refresh_bindings()
 
     @property
     def answering(self) -> bool:
@@ -113,7 +158,14 @@ class PlayScreen(Screen[None]):
                 return True
             return self.answering and question is not None and question.kind != "number"
         if action == "check_source":
-            return self.answering and self.pending is None and not self.play.checked_current
+            return (
+                self.answering
+                and self.pending is None
+                and not self.play.checked_current
+                and not self.play.mode.closed_book
+            )
+        if action == "read":
+            return self.article is not None and not self.closed_book
         if action == "next":
             return self.outcome is not None
         return True
@@ -129,7 +181,10 @@ class PlayScreen(Screen[None]):
         if question.kind == "number":
             return [("digits, Enter", "Type the number and submit it")]
         count = len(self.play.options(question))
-        return [(f"1-{count}", "Choose that answer"), ("\u2191 \u2193", "Scroll")]
+        keys = [(f"1-{count}", "Choose that answer"), ("\u2191 \u2193", "Scroll")]
+        if self.play.mode.closed_book:
+            keys.append(("", "Closed book: the source shows again when the round ends"))
+        return keys
 
     def action_scroll(self, direction: str) -> None:
         """Scroll the question and feedback (they may be taller than the terminal)."""
@@ -180,6 +235,10 @@ class PlayScreen(Screen[None]):
         else:
             self.set_focus(None)
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.passages, self.marked = [], ()
+        if self.play.checked_current and self.article is not None:
+            self.marked = self._evidence_paragraphs(question)
+        self._show_in_reader()
         self._update_status()
         self.refresh_bindings()
 
@@ -243,32 +302,111 @@ class PlayScreen(Screen[None]):
         if record is not None:
             self.finished = self.Finished(self.play, record, previous_best)
         self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
-        feedback = Feedback(outcome, self.play.pack.source, last=self.play.finished, id="feedback")
+        if self.article is not None:
+            self.passages = self.article.locate_all(outcome.question.evidence)
+            self.marked = ()
+        feedback = Feedback(
+            outcome,
+            self.play.pack.source,
+            last=self.play.finished,
+            article=self.article,
+            reader_key=not self.wide and not self.closed_book,
+            id="feedback",
+        )
         self.query_one("#question", Vertical).mount(feedback)
         self.set_focus(None)
+        self._lay_out()
+        self._show_in_reader()
         self._update_status()
         self.refresh_bindings()
 
     def action_check_source(self) -> None:
-        """Show the evidence before answering, for half the points."""
+        """Show where the answer is, for half the points."""
         question = self.play.current
         if question is None or not self.answering or self.play.checked_current:
             return
         self.play.check_source()
         self._show_evidence(question)
+        if self.article is not None:
+            self.marked = self._evidence_paragraphs(question)
+            self._show_in_reader()
+            if not self.wide:
+                self.action_read()
         self.refresh_bindings()
 
+    def _evidence_paragraphs(self, question: Question) -> tuple[int, ...]:
+        """The paragraphs that hold a question's evidence, in the text's order."""
+        assert self.article is not None
+        found = self.article.locate_all(question.evidence)
+        return tuple(sorted({index for passage in found for index in passage.paragraphs}))
+
     def _show_evidence(self, question: Question) -> None:
+        """After checking the source: where the evidence is, or the quotes without a text."""
+        container = self.query_one("#question", Vertical)
+        anchor = container.query_one("#pad, #entry")
+        if self.article is not None:
+            where = self._evidence_paragraphs(question)
+            places = ", ".join(self.article.label(index) for index in where) or "the source"
+            text = (
+                f"You checked the source: the answer is in {places}, marked in the source "
+                f"({'beside' if self.wide else 'r to read it'}). "
+                "A right answer now earns half the points."
+            )
+            container.mount(Static(text, classes="checked-note", markup=False), before=anchor)
+            return
         note = Static(
             "You checked the source: a right answer now earns half the points.",
             classes="checked-note",
             markup=False,
         )
         panel = EvidencePanel(question.evidence, self.play.pack.source, id="evidence")
-        container = self.query_one("#question", Vertical)
-        anchor = container.query_one("#pad, #entry")
         container.mount(panel, before=anchor)
         container.mount(note, before=anchor)
+
+    def _show_in_reader(self) -> None:
+        """Highlight the evidence or mark the checked paragraphs, and scroll to the first."""
+        for reader in self.query(SourceReader):
+            reader.show(self.passages, self.marked)
+            targets = [passage.paragraph for passage in self.passages] + list(self.marked)
+            if targets:
+                self.call_after_refresh(reader.scroll_to_paragraph, min(targets))
+
+    def action_read(self) -> None:
+        """Read the source: beside the question on a wide terminal, on its own screen if not."""
+        if self.article is None or self.closed_book:
+            return
+        if self.wide:
+            reader = self.query_one(SourceReader)
+            if reader.has_focus:
+                self.set_focus(None)
+            else:
+                reader.focus()
+            return
+        source = self.play.pack.source
+        title = source.describe() if source is not None else self.play.pack.title
+        note = ""
+        if self.passages:
+            places = sorted({index for p in self.passages for index in p.paragraphs})
+            note = "Evidence: " + ", ".join(self.article.label(index) for index in places)
+        elif self.marked:
+            note = "The answer is in " + ", ".join(self.article.label(i) for i in self.marked)
+        self.app.push_screen(
+            ReaderScreen(self.article, title, passages=self.passages, marked=self.marked, note=note)
+        )
+
+    def action_read_paragraph(self, index: int) -> None:
+        """Show one paragraph of the source (a link in the evidence leads here)."""
+        if self.article is None or self.closed_book:
+            return
+        if self.wide:
+            self.query_one(SourceReader).scroll_to_paragraph(index)
+        else:
+            self.action_read()
+
+    def on_source_reader_passage_clicked(self, message: SourceReader.PassageClicked) -> None:
+        """A click on highlighted evidence brings the feedback's explanation into view."""
+        for feedback in self.query(Feedback):
+            self.query_one("#body", VerticalScroll).scroll_to_widget(feedback, animate=False)
 
     async def action_next(self) -> None:
         """Go on to the next question, or to the results after the last."""

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.model.article import Article
 from quiz.model.pack import Source
 from quiz.model.round import Outcome
 from quiz.widgets.evidence import EvidencePanel
@@ -54,7 +55,14 @@ class Feedback(Vertical):
     """
 
     def __init__(
-        self, outcome: Outcome, source: Source | None, *, last: bool, id: str | None = None
+        self,
+        outcome: Outcome,
+        source: Source | None,
+        *,
+        last: bool,
+        article: Article | None = None,
+        reader_key: bool = False,
+        id: str | None = None,
     ) -> None:
         """Create the feedback.
 
@@ -62,12 +70,16 @@ class Feedback(Vertical):
             outcome: The answer just given.
             source: The pack's source, cited under the evidence.
             last: Whether this was the round's last question.
+            article: The source text, to say where each quote is.
+            reader_key: Whether to say that ``r`` shows the evidence in the source.
             id: The widget's id.
         """
         super().__init__(id=id)
         self.outcome = outcome
         self.source = source
         self.last = last
+        self.article = article
+        self.reader_key = reader_key
 
     def compose(self) -> ComposeResult:
         """Headline, answers, evidence, explanation, and how to go on."""
@@ -82,8 +94,9 @@ class Feedback(Vertical):
             question.answer_label,
         )
         yield Static(answer, classes="answer", markup=False)
-        yield EvidencePanel(question.evidence, self.source)
+        yield EvidencePanel(question.evidence, self.source, article=self.article)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)
         action = "see your results" if self.last else "go on"
-        yield Static(f"Press Enter or Space to {action}.", classes="next", markup=False)
+        read = ", or r to see the evidence in the source" if self.reader_key else ""
+        yield Static(f"Press Enter or Space to {action}{read}.", classes="next", markup=False)
