@@ -323,6 +323,7 @@ class Session:
         seed: int | None = None,
         count: int | None = None,
         review: bool = False,
+        closed_book: bool = False,
     ) -> Round:
         """Start a new round; it replaces any interrupted one.
 
@@ -331,6 +332,8 @@ class Session:
             seed: Fixes the order; a fresh one is drawn when None.
             count: How many questions; all when None.
             review: Ask only the questions due for review.
+            closed_book: Hide the pack's source text during the round (it can be
+                read before the first question); recorded with the round.
 
         Raises:
             ValueError: A review round was asked for and nothing is due.
@@ -339,7 +342,9 @@ class Session:
 
         if seed is None:
             seed = random.SystemRandom().randrange(2**32)
-        mode = Mode(player=self.player, confidence=self.confidence, review=review)
+        mode = Mode(
+            player=self.player, confidence=self.confidence, review=review, closed_book=closed_book
+        )
         only = self.due(pack) if review else None
         if only is not None and not only:
             raise ValueError(f"nothing in {pack.title} is due for review")
@@ -366,7 +371,12 @@ class Session:
             The round's record after its last answer, else None.
         """
         self.progress.record_answer(
-            play.pack.id, outcome, self.timestamp(), player=play.mode.player, today=self.today()
+            play.pack.id,
+            outcome,
+            self.timestamp(),
+            player=play.mode.player,
+            today=self.today(),
+            closed_book=play.mode.closed_book,
         )
         record = None
         if play.finished:

@@ -49,6 +49,24 @@ class Confusion:
             for answered, times in row.items():
                 self.add(truth, answered, times)
 
+    def without(self, part: Confusion) -> Confusion:
+        """A new table of these counts less a part of them; counts left at zero are dropped."""
+        rest = Confusion()
+        for truth, row in self.counts.items():
+            for answered, times in row.items():
+                left = times - part.counts.get(truth, {}).get(answered, 0)
+                if left:
+                    rest.add(truth, answered, left)
+        return rest
+
+    def is_part_of(self, whole: Confusion) -> bool:
+        """Whether this table could count some of the answers ``whole`` counts."""
+        return all(
+            times <= whole.counts.get(truth, {}).get(answered, 0)
+            for truth, row in self.counts.items()
+            for answered, times in row.items()
+        )
+
     def total(self, truth: str) -> int:
         """How many claims with this true verdict were answered."""
         return sum(self.counts.get(truth, {}).values())

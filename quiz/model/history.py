@@ -3,7 +3,9 @@
 Progress keeps one small record per question (how often seen, right,
 checked), one per finished round, and per player and pack the few tallies
 the scores view needs: accuracy by kind and tag, the verdict confusion table,
-confidence bands, and the review schedule of missed questions. So the file
+confidence bands (for every answer, and again for the closed-book answers
+alone, so the scores can be shown for either way of playing), and the review
+schedule of missed questions. So the file
 stays small after years of play. Everything is keyed by pack id and question
 id: editing a pack keeps the history of every question whose id did not change.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from quiz.model.discernment import Confusion
 from quiz.model.round import Outcome, Round, RoundState
@@ -56,6 +59,15 @@ class Tally:
         self.answers += other.answers
         self.correct += other.correct
 
+    def without(self, part: Tally) -> Tally:
+        """This tally less a part of its answers."""
+        return Tally(self.answers - part.answers, self.correct - part.correct)
+
+    def is_part_of(self, whole: Tally) -> bool:
+        """Whether this tally could count some of the answers ``whole`` counts."""
+        rest = whole.without(self)
+        return 0 <= rest.correct <= rest.answers
+
     @property
     def accuracy(self) -> float | None:
         """The share right, or None with no answers."""
@@ -63,17 +75,16 @@ class Tally:
 
 
 @dataclass
-class PlayerPackStats:
-    """One player's tallies on one pack."""
+class AnswerTallies:
+    """Answers counted by kind of question, by tag, by verdict and by stated confidence."""
 
     kinds: dict[str, Tally] = field(default_factory=dict)
     tags: dict[str, Tally] = field(default_factory=dict)
     verdicts: Confusion = field(default_factory=Confusion)
     confidence: dict[int, Tally] = field(default_factory=dict)
-    schedule: dict[str, Slot] = field(default_factory=dict)
 
-    def record(self, outcome: Outcome, today: date) -> None:
-        """Count one answer and move its question in the review schedule."""
+    def count(self, outcome: Outcome) -> None:
+        """Count one answer."""
         question = outcome.question
         self.kinds.setdefault(question.kind, Tally()).add(outcome.correct)
         for tag in question.tags:
@@ -82,11 +93,88 @@ class PlayerPackStats:
             self.verdicts.add(question.answer, outcome.response)
         if outcome.confidence is not None:
             self.confidence.setdefault(outcome.confidence, Tally()).add(outcome.correct)
+
+    def merge(self, other: AnswerTallies) -> None:
+        """Add another set of tallies to this one."""
+        for target, source in ((self.kinds, other.kinds), (self.tags, other.tags)):
+            for key, tally in source.items():
+                target.setdefault(key, Tally()).merge(tally)
+        for band, tally in other.confidence.items():
+            self.confidence.setdefault(band, Tally()).merge(tally)
+        self.verdicts.merge(other.verdicts)
+
+    def without(self, part: AnswerTallies) -> AnswerTallies:
+        """These answers less a part of them; keys left with no answers are dropped.
+
+        Args:
+            part: Tallies of some of these same answers (see :meth:`is_part_of`).
+        """
+        return AnswerTallies(
+            kinds=_less(self.kinds, part.kinds),
+            tags=_less(self.tags, part.tags),
+            verdicts=self.verdicts.without(part.verdicts),
+            confidence=_less(self.confidence, part.confidence),
+        )
+
+    def is_part_of(self, whole: AnswerTallies) -> bool:
+        """Whether these tallies could count some of the answers ``whole`` counts."""
+        return (
+            _within(self.kinds, whole.kinds)
+            and _within(self.tags, whole.tags)
+            and _within(self.confidence, whole.confidence)
+            and self.verdicts.is_part_of(whole.verdicts)
+        )
+
+
+def _within(part: dict[Any, Tally], whole: dict[Any, Tally]) -> bool:
+    return all(tally.is_part_of(whole.get(key, Tally())) for key, tally in part.items())
+
+
+def _less(whole: dict[Any, Tally], part: dict[Any, Tally]) -> dict[Any, Tally]:
+    left = {key: tally.without(part.get(key, Tally())) for key, tally in whole.items()}
+    return {key: tally for key, tally in left.items() if tally.answers}
+
+
+@dataclass
+class PlayerPackStats(AnswerTallies):
+    """One player's tallies on one pack: every answer, and the closed-book ones apart.
+
+    The inherited tallies count every answer, whatever the mode, so a reader
+    that knows nothing of closed-book rounds still sees them all.
+    """
+
+    schedule: dict[str, Slot] = field(default_factory=dict)
+    closed_book: AnswerTallies = field(default_factory=AnswerTallies)
+    """The part of the answers given in closed-book rounds."""
+
+    def record(self, outcome: Outcome, today: date, *, closed_book: bool = False) -> None:
+        """Count one answer and move its question in the review schedule.
+
+        Args:
+            outcome: The answer and how it went.
+            today: The day of the answer.
+            closed_book: Whether it was given in a closed-book round.
+        """
+        self.count(outcome)
+        if closed_book:
+            self.closed_book.count(outcome)
+        question = outcome.question
         slot = after_answer(self.schedule.get(question.id), correct=outcome.correct, today=today)
         if slot is None:
             self.schedule.pop(question.id, None)
         else:
             self.schedule[question.id] = slot
+
+    def answers(self, closed_book: bool | None = None) -> AnswerTallies:
+        """The tallies of the answers given one way.
+
+        Args:
+            closed_book: True for closed-book rounds only, False for open-book
+                rounds only, None for every answer.
+        """
+        if closed_book is None:
+            return self
+        return self.closed_book if closed_book else self.without(self.closed_book)
 
     def due(self, today: date) -> list[str]:
         """Ids of the questions due for review, soonest first."""
@@ -111,6 +199,7 @@ class RoundRecord:
     player: str = ""
     confidence: bool = False
     review: bool = False
+    closed_book: bool = False
 
     @property
     def accuracy(self) -> float:
@@ -166,6 +255,7 @@ class Progress:
         *,
         player: str = "",
         today: date | None = None,
+        closed_book: bool = False,
     ) -> None:
         """Count one answer in the question's and the player's aggregates.
 
@@ -176,6 +266,7 @@ class Progress:
             player: Who answered.
             today: The day of the answer, for the review schedule; taken from
                 ``when`` when not given.
+            closed_book: Whether the answer was given in a closed-book round.
         """
         stats = self.packs.setdefault(pack_id, PackStats())
         self.touched.update({("packs", pack_id), ("players", player, pack_id)})
@@ -186,7 +277,7 @@ class Progress:
         question.last = when
         question.last_correct = outcome.correct
         day = today if today is not None else _day_of(when)
-        self.player_pack(player, pack_id).record(outcome, day)
+        self.player_pack(player, pack_id).record(outcome, day, closed_book=closed_book)
 
     def record_round(self, play: Round, finished: str) -> RoundRecord:
         """Add a finished round to the history and clear the interrupted round.
@@ -212,6 +303,7 @@ class Progress:
             player=play.mode.player,
             confidence=play.mode.confidence,
             review=play.mode.review,
+            closed_book=play.mode.closed_book,
         )
         stats = self.packs.setdefault(play.pack.id, PackStats())
         self.touched.add(("packs", play.pack.id))

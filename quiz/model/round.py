@@ -37,11 +37,14 @@ class Mode:
         confidence: Confidence mode: each answer comes with a stated confidence
             and scores by a proper scoring rule (see :mod:`quiz.model.calibration`).
         review: A review round of questions due again (see :mod:`quiz.model.schedule`).
+        closed_book: A closed-book round, to test recall: the pack's source text can
+            be read before the first question and is hidden during the round.
     """
 
     player: str = ""
     confidence: bool = False
     review: bool = False
+    closed_book: bool = False
 
 
 @dataclass(frozen=True)

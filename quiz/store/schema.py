@@ -14,6 +14,7 @@ from typing import Any
 from quiz.model.calibration import BANDS
 from quiz.model.discernment import Confusion
 from quiz.model.history import (
+    AnswerTallies,
     PackStats,
     PlayerPackStats,
     Progress,
@@ -81,12 +82,19 @@ def _tallies(tallies: dict[Any, Tally]) -> dict[str, list[int]]:
 
 def player_pack_to_dict(stats: PlayerPackStats) -> dict[str, Any]:
     """One player's tallies on one pack as plain data."""
+    data = _answer_tallies_to_dict(stats)
+    data["schedule"] = {qid: [s.box, s.due.isoformat()] for qid, s in stats.schedule.items()}
+    # The closed-book answers again, apart: a subset of the tallies above.
+    data["closed_book"] = _answer_tallies_to_dict(stats.closed_book)
+    return {key: value for key, value in data.items() if value}
+
+
+def _answer_tallies_to_dict(tallies: AnswerTallies) -> dict[str, Any]:
     data = {
-        "kinds": _tallies(stats.kinds),
-        "tags": _tallies(stats.tags),
-        "verdicts": {truth: dict(row) for truth, row in stats.verdicts.counts.items()},
-        "confidence": _tallies(stats.confidence),
-        "schedule": {qid: [s.box, s.due.isoformat()] for qid, s in stats.schedule.items()},
+        "kinds": _tallies(tallies.kinds),
+        "tags": _tallies(tallies.tags),
+        "verdicts": {truth: dict(row) for truth, row in tallies.verdicts.counts.items()},
+        "confidence": _tallies(tallies.confidence),
     }
     return {key: value for key, value in data.items() if value}
 
@@ -105,7 +113,7 @@ def round_to_dict(r: RoundRecord) -> dict[str, Any]:
         "seconds": r.seconds,
     }
     optional = {"checked": r.checked, "player": r.player, "confidence": r.confidence,
-                "review": r.review}
+                "review": r.review, "closed_book": r.closed_book}
     data.update({key: value for key, value in optional.items() if value})
     return data
 
@@ -132,6 +140,7 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
         "player": state.mode.player,
         "confidence": state.mode.confidence,
         "review": state.mode.review,
+        "closed_book": state.mode.closed_book,
         "answers": answers,
     }
     if state.pack_path is not None:
@@ -223,8 +232,19 @@ def _tally(value: object, where: str) -> Tally:
 
 def _player_pack(table: dict[str, Any], where: str) -> PlayerPackStats:
     stats = PlayerPackStats()
+    _read_answer_tallies(table, where, stats)
+    for qid, value in _table(table, "schedule", where).items():
+        stats.schedule[qid] = _slot(value, f"{where}.schedule.{qid}")
+    at = _join(where, "closed_book")
+    _read_answer_tallies(_table(table, "closed_book", where), at, stats.closed_book)
+    if not stats.closed_book.is_part_of(stats):
+        raise ProgressError(f"{at}: counts more answers than were given")
+    return stats
+
+
+def _read_answer_tallies(table: dict[str, Any], where: str, into: AnswerTallies) -> None:
     for name in ("kinds", "tags"):
-        target: dict[str, Tally] = getattr(stats, name)
+        target: dict[str, Tally] = getattr(into, name)
         for key, value in _table(table, name, where).items():
             target[key] = _tally(value, f"{where}.{name}.{key}")
     confusion = Confusion()
@@ -233,14 +253,11 @@ def _player_pack(table: dict[str, Any], where: str) -> PlayerPackStats:
             if type(times) is not int or times < 0:
                 raise ProgressError(f"{where}.verdicts.{truth}.{answered}: expected a count")
             confusion.add(truth, answered, times)
-    stats.verdicts = confusion
+    into.verdicts = confusion
     for key, value in _table(table, "confidence", where).items():
         if not (key.isascii() and key.isdigit()) or int(key) not in BANDS:
             raise ProgressError(f"{where}.confidence.{key}: not a confidence band")
-        stats.confidence[int(key)] = _tally(value, f"{where}.confidence.{key}")
-    for qid, value in _table(table, "schedule", where).items():
-        stats.schedule[qid] = _slot(value, f"{where}.schedule.{qid}")
-    return stats
+        into.confidence[int(key)] = _tally(value, f"{where}.confidence.{key}")
 
 
 def _slot(value: object, where: str) -> Slot:
@@ -258,7 +275,7 @@ def _slot(value: object, where: str) -> Slot:
 
 _ROUND_TEXTS = ("pack", "started", "finished", "player")
 _ROUND_COUNTS = ("score", "best_possible", "correct", "answered", "best_streak", "checked")
-_ROUND_FLAGS = ("confidence", "review")
+_ROUND_FLAGS = ("confidence", "review", "closed_book")
 
 
 def _round(raw: object, index: int) -> RoundRecord:
@@ -294,6 +311,7 @@ def _round(raw: object, index: int) -> RoundRecord:
                 player=_name(player),
                 confidence=flags[0],
                 review=flags[1],
+                closed_book=flags[2],
             )
     where = f"rounds[{index}]"
     return _checked_round(_as_table(raw, where), where)
@@ -314,6 +332,7 @@ def _checked_round(table: dict[str, Any], where: str) -> RoundRecord:
         player=_name(_str(table, "player", where)),
         confidence=_bool(table, "confidence", where),
         review=_bool(table, "review", where),
+        closed_book=_bool(table, "closed_book", where),
     )
 
 
@@ -346,6 +365,7 @@ def _state(table: dict[str, Any]) -> RoundState:
         player=_name(_str(table, "player", where)),
         confidence=_bool(table, "confidence", where),
         review=_bool(table, "review", where),
+        closed_book=_bool(table, "closed_book", where),
     )
     return RoundState(
         pack_id=_str(table, "pack", where),

@@ -12,7 +12,14 @@ import pytest
 import tomli_w
 
 from quiz.model.discernment import Confusion
-from quiz.model.history import PlayerPackStats, Progress, RoundRecord, Settings, Tally
+from quiz.model.history import (
+    AnswerTallies,
+    PlayerPackStats,
+    Progress,
+    RoundRecord,
+    Settings,
+    Tally,
+)
 from quiz.model.pack import Pack
 from quiz.model.round import Mode, Round
 from quiz.model.schedule import Slot
@@ -35,7 +42,14 @@ def play_through(
     """Answer the round's questions in turn, counting each answer for the round's player."""
     for response, confidence in answers:
         outcome = play.answer(response, confidence)
-        progress.record_answer(play.pack.id, outcome, WHEN, player=play.mode.player, today=today)
+        progress.record_answer(
+            play.pack.id,
+            outcome,
+            WHEN,
+            player=play.mode.player,
+            today=today,
+            closed_book=play.mode.closed_book,
+        )
 
 
 def in_file_order(pack: Pack, clock: FakeClock, mode: Mode) -> Round:
@@ -92,6 +106,38 @@ def test_record_answer_counts_for_that_player_only(small_pack: Pack, clock: Fake
     assert progress.packs["small"].questions["c-who"].correct == 1
 
 
+def test_closed_book_answers_are_counted_apart_as_well(small_pack: Pack, clock: FakeClock) -> None:
+    progress = Progress()
+    # Open book: v-supported missed, c-who right. Closed book: v-supported right, c-who
+    # missed, n-troops right; the schedule moves whatever the mode.
+    opened = in_file_order(small_pack, clock, Mode(player="ann"))
+    play_through(progress, opened, [("not-stated", None), ("Bob", None)])
+    closed = in_file_order(small_pack, clock, Mode(player="ann", closed_book=True))
+    play_through(progress, closed, [("supported", None), ("Carol", None), ("1600", None)])
+
+    ann = progress.players["ann"]["small"]
+    assert ann.kinds == {"verdict": Tally(2, 1), "choice": Tally(2, 1), "number": Tally(1, 1)}
+    assert ann.answers() is ann
+    assert (
+        ann.answers(True)
+        == ann.closed_book
+        == AnswerTallies(
+            kinds={"verdict": Tally(1, 1), "choice": Tally(1, 0), "number": Tally(1, 1)},
+            tags={"weather": Tally(1, 1), "sourcing": Tally(1, 0)},
+            verdicts=Confusion({"supported": {"supported": 1}}),
+        )
+    )
+    # What is left has no number answers at all: the key goes rather than show 0 of 0.
+    assert ann.answers(False) == AnswerTallies(
+        kinds={"verdict": Tally(1, 0), "choice": Tally(1, 1)},
+        tags={"weather": Tally(1, 0), "sourcing": Tally(1, 1)},
+        verdicts=Confusion({"supported": {"not-stated": 1}}),
+    )
+    assert ann.closed_book.is_part_of(ann)
+    assert not ann.is_part_of(ann.closed_book)
+    assert ann.schedule["c-who"] == Slot(1, DAY + timedelta(days=1))
+
+
 def test_the_schedule_moves_on_with_the_day_given(small_pack: Pack, clock: FakeClock) -> None:
     progress = Progress()
     play_through(progress, in_file_order(small_pack, clock, Mode("ann")), [("not-stated", None)])
@@ -142,9 +188,11 @@ def test_due_lists_due_questions_soonest_first() -> None:
         Mode(player="ann"),
         Mode(player="ann", confidence=True, review=True),
         Mode(player="bob", review=True),
+        Mode(player="cy", closed_book=True),
+        Mode(player="cy", confidence=True, review=True, closed_book=True),
     ],
 )
-def test_record_round_keeps_player_confidence_and_review(
+def test_record_round_keeps_player_confidence_review_and_closed_book(
     small_pack: Pack, clock: FakeClock, mode: Mode
 ) -> None:
     progress = Progress()
@@ -152,10 +200,11 @@ def test_record_round_keeps_player_confidence_and_review(
     for question in small_pack.questions:
         play.answer(question.answer, 70 if mode.confidence else None)
     record = progress.record_round(play, WHEN)
-    assert (record.player, record.confidence, record.review) == (
+    assert (record.player, record.confidence, record.review, record.closed_book) == (
         mode.player,
         mode.confidence,
         mode.review,
+        mode.closed_book,
     )
     assert progress.rounds == [record]
     assert record.score == play.score
@@ -183,7 +232,7 @@ def populated(pack: Pack, clock: FakeClock) -> Progress:
     play_through(progress, ann, ANN_ANSWERS)
     clock.advance(75.25)
     progress.record_round(ann, "2026-04-01T12:05:00+00:00")
-    bob = in_file_order(pack, clock, Mode(player="Bob Ng"))
+    bob = in_file_order(pack, clock, Mode(player="Bob Ng", closed_book=True))
     play_through(
         progress,
         bob,
@@ -196,7 +245,7 @@ def populated(pack: Pack, clock: FakeClock) -> Progress:
         seed=2**33,
         clock=clock,
         started="2026-04-05T08:00:00+00:00",
-        mode=Mode(player="ann", confidence=True, review=True),
+        mode=Mode(player="ann", confidence=True, review=True, closed_book=True),
         only={"v-supported", "n-about"},
     )
     review.check_source()
@@ -218,17 +267,19 @@ def test_the_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) ->
     assert after == before
     assert after.settings == Settings(player="bob", confidence=True)
     assert after.current is not None
-    assert after.current.mode == Mode(player="ann", confidence=True, review=True)
+    assert after.current.mode == Mode(player="ann", confidence=True, review=True, closed_book=True)
     assert [a.confidence for a in after.current.answers] == [90, 60]
     assert set(after.players["ann"]["small"].confidence) == {60, 70, 80, 90, 100}
     assert after.players["Bob Ng"]["small"].schedule == {
         "n-about": Slot(1, date(2026, 4, 5)),
         "v-contradicted": Slot(1, date(2026, 4, 5)),
     }
-    assert [(r.player, r.confidence, r.review) for r in after.rounds] == [
-        ("ann", True, False),
-        ("Bob Ng", False, False),
+    assert [(r.player, r.confidence, r.review, r.closed_book) for r in after.rounds] == [
+        ("ann", True, False, False),
+        ("Bob Ng", False, False, True),
     ]
+    assert after.players["Bob Ng"]["small"].closed_book.kinds["verdict"] == Tally(2, 1)
+    assert after.players["ann"]["small"].closed_book == AnswerTallies()
 
 
 def test_default_settings_are_left_out_and_read_back() -> None:
@@ -242,7 +293,44 @@ def test_a_round_record_keeps_only_flags_that_are_set() -> None:
     [saved] = to_document(Progress(rounds=[record]))["rounds"]
     assert (saved["player"], saved["review"]) == ("ann", True)
     assert "confidence" not in saved
+    assert "closed_book" not in saved
     assert from_document(to_document(Progress(rounds=[record]))).rounds == [record]
+
+
+def test_a_closed_book_record_and_round_in_play_round_trip(
+    small_pack: Pack, clock: FakeClock
+) -> None:
+    record = RoundRecord("small", "s", "f", 5, 10, 1, 2, 1, 3.0, player="ann", closed_book=True)
+    play = Round.new(small_pack, seed=5, clock=clock, mode=Mode("ann", closed_book=True))
+    play.answer(play.questions[0].answer)
+    before = Progress(rounds=[record], current=play.state())
+    document = to_document(before)
+    assert document["rounds"][0]["closed_book"] is True
+    assert document["current"]["closed_book"] is True
+
+    after = from_document(tomllib.loads(tomli_w.dumps(document)))
+
+    assert after == before
+    assert after.rounds[0].closed_book is True
+    assert after.current is not None and after.current.mode.closed_book is True
+    resumed = Round.resume(small_pack, after.current, clock=clock)
+    assert resumed.mode.closed_book is True and resumed.index == 1
+
+
+def test_a_file_from_before_closed_book_rounds_reads_as_open_book() -> None:
+    document = valid_document()
+    del document["players"]["ann"]["small"]["closed_book"]
+    assert "closed_book" not in document["rounds"][0]
+    assert "closed_book" not in document["current"]
+
+    progress = from_document(document)
+
+    assert progress.rounds[0].closed_book is False
+    assert progress.current is not None and progress.current.mode.closed_book is False
+    stats = progress.players["ann"]["small"]
+    assert stats.closed_book == AnswerTallies()
+    assert stats.answers(False) == stats.without(AnswerTallies())
+    assert stats.answers(False).kinds == stats.kinds
 
 
 def valid_document() -> dict[str, Any]:
@@ -258,6 +346,11 @@ def valid_document() -> dict[str, Any]:
                     "verdicts": {"supported": {"contradicted": 1}},
                     "confidence": {"70": [2, 1]},
                     "schedule": {"v-supported": [2, "2026-04-03"]},
+                    "closed_book": {
+                        "kinds": {"verdict": [1, 1]},
+                        "verdicts": {"supported": {"contradicted": 1}},
+                        "confidence": {"70": [1, 0]},
+                    },
                 }
             }
         },
@@ -307,6 +400,11 @@ def test_the_valid_document_reads() -> None:
         verdicts=Confusion({"supported": {"contradicted": 1}}),
         confidence={70: Tally(2, 1)},
         schedule={"v-supported": Slot(2, date(2026, 4, 3))},
+        closed_book=AnswerTallies(
+            kinds={"verdict": Tally(1, 1)},
+            verdicts=Confusion({"supported": {"contradicted": 1}}),
+            confidence={70: Tally(1, 0)},
+        ),
     )
     assert progress.settings == Settings("ann", True)
     assert progress.current is not None and progress.current.answers[0].confidence == 100
@@ -383,6 +481,33 @@ PLAYER = ("players", "ann", "small")
         (("rounds", 0, "confidence"), "no", "rounds[0].confidence"),
         (("rounds", 0, "review"), 0, "rounds[0].review"),
         (("current", "review"), "yes", "current.review"),
+        (("rounds", 0, "closed_book"), 1, "rounds[0].closed_book"),
+        (("rounds", 0, "closed_book"), "true", "rounds[0].closed_book"),
+        (("current", "closed_book"), "yes", "current.closed_book"),
+        (("current", "closed_book"), 0, "current.closed_book"),
+        ((*PLAYER, "closed_book"), "x", "players.ann.small.closed_book"),
+        (
+            (*PLAYER, "closed_book", "kinds", "verdict"),
+            [1],
+            "players.ann.small.closed_book.kinds.verdict",
+        ),
+        (
+            (*PLAYER, "closed_book", "confidence", "55"),
+            [1, 0],
+            "players.ann.small.closed_book.confidence.55",
+        ),
+        # More closed-book answers than answers, or more of them right than were right,
+        # or more of them wrong than were wrong.
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [4, 1], "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [3, 3], "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [2, 0], "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "choice"), [1, 1], "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book", "confidence", "70"), [3, 0], "players.ann.small.closed_book"),
+        (
+            (*PLAYER, "closed_book", "verdicts", "supported", "contradicted"),
+            2,
+            "players.ann.small.closed_book",
+        ),
         (("current", "confidence"), 1, "current.confidence"),
         (("current", "player"), ["not", "text"], "current.player"),
         (("current", "answers", 0, "confidence"), 55, "current.answers[0].confidence"),

@@ -62,8 +62,9 @@ def test_a_copy_of_an_older_file_is_ignored(tmp_path, monkeypatch):
     assert calls and again.progress.packs["iran-quds-force-iraq"].best >= 100
 
 
-@pytest.mark.parametrize("damage", [b"{not json", b'{"mirrors": [1, 2], "document": {}}',
-                                    b'{"mirrors": "x"}', b"[]"])
+@pytest.mark.parametrize(
+    "damage", [b"{not json", b'{"mirrors": [1, 2], "document": {}}', b'{"mirrors": "x"}', b"[]"]
+)
 def test_a_damaged_copy_is_ignored(tmp_path, damage):
     data = tmp_path / "data"
     first = play_a_round(data)
@@ -115,3 +116,35 @@ def test_a_copy_in_the_one_line_layout_is_ignored(tmp_path, monkeypatch):
     pack = "iran-quds-force-iraq"
     assert again.progress.best(pack) == first.progress.best(pack)
     assert read_index(first.progress_path) is None
+
+
+def test_a_closed_book_round_survives_every_way_to_disk_and_back(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    session = Session(data, builtin_dir=BUILTIN, exclusive=True, player="ana")
+    pack = session.find_pack("iran-quds-force-iraq")
+    # Saved after every answer: the incremental writer, not one full render.
+    for closed_book in (False, True):
+        play = session.start_round(pack, seed=3, count=3, closed_book=closed_book)
+        while not play.finished:
+            session.answered(play, play.answer(play.current.answer))
+        session.finish(play)
+    left = session.start_round(pack, seed=4, count=3, closed_book=True)
+    session.answered(left, left.answer(left.current.answer))
+    session.leave(left)
+    assert session.close()
+
+    from_toml = progress_module.from_document(
+        progress_module.tomllib.loads(session.progress_path.read_text("utf-8"))
+    )
+    assert from_toml == session.progress
+    assert [r.closed_book for r in from_toml.rounds] == [False, True]
+    assert from_toml.current is not None and from_toml.current.mode.closed_book
+    closed = from_toml.players["ana"]["iran-quds-force-iraq"].closed_book
+    assert sum(tally.answers for tally in closed.kinds.values()) == 4
+
+    calls = no_toml_parsing(monkeypatch)
+    again = Session(data, builtin_dir=BUILTIN)
+    assert calls == [], "read from the JSON copy"
+    assert again.progress == from_toml
+    resumed = again.resume()
+    assert resumed is not None and resumed.mode.closed_book and resumed.index == 1

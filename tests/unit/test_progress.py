@@ -54,9 +54,7 @@ def test_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> Non
     assert after.packs["small"].questions["n-troops"].last_correct is False
 
 
-def test_totals_can_be_read_without_the_round_records(
-    small_pack: Pack, clock: FakeClock
-) -> None:
+def test_totals_can_be_read_without_the_round_records(small_pack: Pack, clock: FakeClock) -> None:
     before = populated(small_pack, clock)
     document = tomllib.loads(tomli_w.dumps(to_document(before)))
     document["rounds"] = ["not even a table"]  # left unread
@@ -219,6 +217,8 @@ def test_a_corrupt_file_that_cannot_be_backed_up_is_not_writable(
         ({"format": 1, "rounds": [{"score": 2**60}]}, "rounds[0].score"),
         ({"format": 1, "rounds": [{"pack": 7}]}, "rounds[0].pack"),
         ({"format": 1, "rounds": [{"review": 1}]}, "rounds[0].review"),
+        ({"format": 1, "rounds": [{"closed_book": "yes"}]}, "rounds[0].closed_book"),
+        ({"format": 1, "current": {"closed_book": 1}}, "current.closed_book"),
         ({"format": 1, "rounds": [[1]]}, "rounds[0]: expected a table"),
         ({"format": 1, "rounds": {}}, "rounds: expected a list"),
         ({"format": 1, "current": {"answers": [{"correct": 1}]}}, "current.answers[0].correct"),

@@ -164,6 +164,36 @@ def test_a_review_round_asks_only_what_is_due(
     assert set(session.due(small_pack)) == MISSED
 
 
+def test_a_review_round_can_be_closed_book_and_is_resumed_so(
+    open_session: Any, fake_now: FakeNow, small_pack: Pack
+) -> None:
+    session = open_session(player="ann")
+    opened = session.start_round(small_pack, seed=3)
+    assert opened.mode.closed_book is False
+    play_missing(session, opened, MISSED)
+    next_day(fake_now)
+
+    review = session.start_round(small_pack, seed=8, review=True, closed_book=True)
+    assert (review.mode.review, review.mode.closed_book) == (True, True)
+    session.answered(review, review.answer(review.current.answer))
+    session.leave(review)
+    assert session.close()
+
+    later = open_session(player="ann")
+    state = later.progress.current
+    assert state is not None  # the pack is not installed: resumed by hand
+    resumed = Round.resume(small_pack, state, clock=later.clock)
+    assert resumed.index == 1
+    assert (resumed.mode.review, resumed.mode.closed_book) == (True, True)
+    play_missing(later, resumed, set())
+    assert [(r.review, r.closed_book) for r in later.progress.rounds] == [
+        (False, False),
+        (True, True),
+    ]
+    closed = later.progress.players["ann"]["small"].closed_book
+    assert sum(tally.answers for tally in closed.kinds.values()) == len(MISSED)
+
+
 def test_due_questions_are_kept_for_the_next_session(
     open_session: Any, fake_now: FakeNow, small_pack: Pack
 ) -> None:
