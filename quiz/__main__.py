@@ -108,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--review", action="store_true", help="ask only the questions due for review"
     )
+    play.add_argument(
+        "--closed-book",
+        action="store_true",
+        help="hide the source text during the round (it can be read before the first question)",
+    )
     scores = commands.add_parser("scores", parents=[common], help="show scores and progress")
     scores.add_argument("--pack", metavar="ID", help="only this pack")
     scores.add_argument(
@@ -115,6 +120,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         default=argparse.SUPPRESS,
         help="only this player (default: everyone)",
+    )
+    book = scores.add_mutually_exclusive_group()
+    book.add_argument(
+        "--closed-book",
+        dest="closed_book",
+        action="store_const",
+        const=True,
+        help="only rounds played closed-book, with the source text hidden",
+    )
+    book.add_argument(
+        "--open-book",
+        dest="closed_book",
+        action="store_const",
+        const=False,
+        help="only rounds played with the source text at hand (default: both)",
     )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
@@ -161,6 +181,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
             review=getattr(args, "review", False),
             player=getattr(args, "player", None),
             confidence=getattr(args, "confidence", None),
+            closed_book=getattr(args, "closed_book", False),
         )
     except PackError as error:
         print(error, file=sys.stderr)
@@ -204,7 +225,15 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
         return int(module.run(folder, as_json=args.json))
     if args.command == "scores":
         player = getattr(args, "player", None)
-        return int(module.run(folder, pack=args.pack, player=player, as_json=args.json))
+        return int(
+            module.run(
+                folder,
+                pack=args.pack,
+                player=player,
+                closed_book=args.closed_book,
+                as_json=args.json,
+            )
+        )
     if args.command == "check":
         return int(module.run(args.files, args.source))
     if args.command == "add":

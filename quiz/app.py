@@ -262,6 +262,7 @@ def build_app(
     review: bool = False,
     player: str | None = None,
     confidence: bool | None = None,
+    closed_book: bool = False,
 ) -> QuizApp:
     """Build the app the way the ``quiz`` command does.
 
@@ -273,6 +274,8 @@ def build_app(
         review: Make that round a review of the questions due.
         player: Who plays, for this session.
         confidence: Confidence mode for this session; the saved setting when None.
+        closed_book: Make that round closed-book: the source text is hidden
+            during the round (it can be read before the first question).
 
     Returns:
         The app, ready to run.
@@ -292,6 +295,10 @@ def build_app(
     start = None
     if pack is not None:
         start = session.start_round(
-            session.find_pack(pack), seed=seed, count=questions, review=review
+            session.find_pack(pack),
+            seed=seed,
+            count=questions,
+            review=review,
+            closed_book=closed_book,
         )
     return QuizApp(session, start=start)

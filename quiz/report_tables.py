@@ -89,7 +89,10 @@ def history_table(scores: Scores) -> Table:
     table = table_of(title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True,
                      text=3)
     for r in shown:
-        mode = " (review)" if r.review else " (confidence)" if r.confidence else ""
+        marks = ("review" if r.review else "confidence" if r.confidence else "",
+                 "closed book" if r.closed_book else "")
+        label = ", ".join(mark for mark in marks if mark)
+        mode = f" ({label})" if label else ""
         table.add_row(r.finished[:10], r.player, r.pack + mode, f"{r.score}/{r.best_possible}",
                       f"{r.correct}/{r.answered}", duration(r.seconds))
     return table

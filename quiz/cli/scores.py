@@ -1,5 +1,6 @@
-"""``quiz scores [--pack ID] [--player NAME] [--json]``: how the players are doing.
+"""``quiz scores``: how the players are doing, on a pack, by a player, played one way.
 
+``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--json]``.
 The same report as the scores screen (:mod:`quiz.model.report` and
 :mod:`quiz.report_tables`), as tables for people or JSON for scripts. The
 progress file is only read.
@@ -21,6 +22,7 @@ def run(
     *,
     pack: str | None = None,
     player: str | None = None,
+    closed_book: bool | None = None,
     as_json: bool = False,
 ) -> int:
     """Print the scores.
@@ -29,17 +31,18 @@ def run(
         folder: The data folder.
         pack: Only this pack.
         player: Only this player.
+        closed_book: Only closed-book rounds (True) or open-book rounds (False).
         as_json: Print JSON instead of tables.
 
     Returns:
         0, or 1 when the progress file cannot be read.
     """
-    if pack is None and player is None and not as_json:
+    if pack is None and player is None and closed_book is None and not as_json:
         ready = everyone_report(folder)  # what the game left ready, when it still holds
         if ready is not None:
             show([Line.of("Scores of everyone", "bold"), *ready])
             return 0
-    from quiz.model.report import build, to_json
+    from quiz.model.report import build, rounds_of, to_json
     from quiz.report_tables import report
     from quiz.store.progress import read_progress
 
@@ -47,16 +50,18 @@ def run(
     if progress is None:
         warn(f"quiz scores: {notice}")
         return 1
-    scores = build(progress, player=player, pack=pack)
+    scores = build(progress, player=player, pack=pack, closed_book=closed_book)
     if as_json:
         print(json.dumps(to_json(scores), indent=2))
         return 0
     # Typed on the command line, shown as one line like any other untrusted text.
     who = f"of {clean_line(player)}" if player else "of everyone"
     what = f" on pack {clean_line(pack)}" if pack else ""
+    rounds = rounds_of(closed_book)
     if not scores.history:
         by = f" by {clean_line(player)}" if player else ""
-        show([Line.of(f"No finished rounds{by}{what} yet. Play one with: quiz")])
+        show([Line.of(f"No finished {rounds}{by}{what} yet. Play one with: quiz")])
         return 0
-    show([Line.of(f"Scores {who}{what}", "bold"), *report(scores)])
+    only = f", {rounds} only" if closed_book is not None else ""
+    show([Line.of(f"Scores {who}{what}{only}", "bold"), *report(scores)])
     return 0

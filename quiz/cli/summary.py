@@ -6,8 +6,8 @@ computes the two things the listings print most (the best score on each pack,
 and the report of everyone on every pack) and leaves them on the first line of
 the progress file's JSON copy (:mod:`quiz.store.mirror`). A listing reads that
 line alone, and only while the copy still matches the progress file; any other
-time, or with ``--pack``, ``--player`` or ``--json``, it reads the progress
-file and computes, as before.
+time, or with ``--pack``, ``--player``, ``--closed-book``, ``--open-book`` or
+``--json``, it reads the progress file and computes, as before.
 
 Importing this module imports no part of the game's model.
 """
@@ -25,7 +25,7 @@ from quiz.tables import Block, from_data, to_data
 if TYPE_CHECKING:
     from quiz.model.history import Progress
 
-LAYOUT = 2
+LAYOUT = 3
 """Raised whenever the report's tables change: a report laid out otherwise is recomputed."""
 
 

@@ -1,8 +1,9 @@
 """The scores report: every figure the scores screen and ``quiz scores`` show.
 
 Both read the same :class:`Scores`, built from the progress by :func:`build`
-for one player or all, one pack or all, so the screen and the command line
-can never disagree. Plain data, no Textual, no Rich.
+for one player or all, one pack or all, closed-book rounds, open-book rounds
+or both, so the screen and the command line can never disagree. Plain data,
+no Textual, no Rich.
 """
 
 from __future__ import annotations
@@ -41,10 +42,12 @@ class Leader:
 
 @dataclass
 class Scores:
-    """Everything the scores view shows, for the chosen player and pack."""
+    """Everything the scores view shows, for the chosen player, pack and way of playing."""
 
     player: str | None
     pack: str | None
+    closed_book: bool | None = None
+    """Only closed-book rounds (True), only open-book rounds (False), or both (None)."""
     packs: list[PackSummary] = field(default_factory=list)
     leaderboards: dict[str, list[Leader]] = field(default_factory=dict)
     history: list[RoundRecord] = field(default_factory=list)
@@ -66,33 +69,52 @@ class Scores:
         return reading(self.calibration)
 
 
+def rounds_of(closed_book: bool | None) -> str:
+    """The rounds a report with this filter covers, in words (``closed-book rounds``)."""
+    if closed_book is None:
+        return "rounds"
+    return "closed-book rounds" if closed_book else "open-book rounds"
+
+
 def percent(record: RoundRecord) -> float:
     """A round's score as a share of the best possible, 0 to 100 (negative in confidence mode)."""
     return 100 * record.score / record.best_possible if record.best_possible else 0.0
 
 
-def build(progress: Progress, *, player: str | None = None, pack: str | None = None) -> Scores:
+def build(
+    progress: Progress,
+    *,
+    player: str | None = None,
+    pack: str | None = None,
+    closed_book: bool | None = None,
+) -> Scores:
     """Build the report.
 
     Args:
         progress: Everything saved.
         player: Only this player's rounds and answers; everyone's when None.
         pack: Only this pack; every pack when None.
+        closed_book: Only the rounds and answers played closed-book (True) or
+            open-book (False); both when None. The leaderboards too: a score
+            with the source hidden is not compared with one with it at hand.
 
     Returns:
         The figures.
     """
-    scores = Scores(player=player, pack=pack, players=sorted(progress.players))
+    scores = Scores(
+        player=player, pack=pack, closed_book=closed_book, players=sorted(progress.players)
+    )
+    played = [r for r in progress.rounds if closed_book is None or r.closed_book == closed_book]
     rounds = [
         r
-        for r in progress.rounds
+        for r in played
         if (player is None or r.player == player) and (pack is None or r.pack == pack)
     ]
     by_pack: dict[str, list[RoundRecord]] = {}
     for record in rounds:
         by_pack.setdefault(record.pack, []).append(record)
     everyone: dict[str, list[RoundRecord]] = {}  # the leaderboards compare every player
-    for record in progress.rounds:
+    for record in played:
         everyone.setdefault(record.pack, []).append(record)
     for pack_id, records in sorted(by_pack.items()):
         answered = sum(r.answered for r in records)
@@ -116,10 +138,11 @@ def build(progress: Progress, *, player: str | None = None, pack: str | None = N
         for pack_id, stats in packs.items():
             if pack is not None and pack_id != pack:
                 continue
-            _merge(scores.kinds, stats.kinds)
-            _merge(scores.tags, stats.tags)
-            _merge(confidence, stats.confidence)
-            scores.confusion.merge(stats.verdicts)
+            answers = stats.answers(closed_book)
+            _merge(scores.kinds, answers.kinds)
+            _merge(scores.tags, answers.tags)
+            _merge(confidence, answers.confidence)
+            scores.confusion.merge(answers.verdicts)
     scores.calibration = calibration({k: (t.answers, t.correct) for k, t in confidence.items()})
     return scores
 
@@ -146,6 +169,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
     return {
         "player": scores.player,
         "pack": scores.pack,
+        "closed_book": scores.closed_book,
         "packs": [vars(summary) for summary in scores.packs],
         "leaderboards": {
             pack: [vars(leader) for leader in leaders]

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Sparkline, Static
 
-from quiz.model.report import Scores, build
+from quiz.model.report import Scores, build, rounds_of
 from quiz.report_tables import (
     calibration_chart,
     calibration_table,
@@ -41,6 +41,7 @@ class ScoresScreen(Screen[None]):
 
     BINDINGS = [
         Binding("a", "toggle_everyone", "Everyone / just me", id="scores.everyone"),
+        Binding("b", "cycle_book", "Book: all / open / closed", id="scores.book"),
         Binding("escape,enter", "close", "Home", id="scores.close"),
     ]
 
@@ -53,6 +54,8 @@ class ScoresScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.everyone = False
+        self.closed_book: bool | None = None
+        """Only closed-book rounds (True), only open-book rounds (False), or all (None)."""
 
     def compose(self) -> ComposeResult:
         """A scrolling report; filled on mount and when the filter changes."""
@@ -68,7 +71,7 @@ class ScoresScreen(Screen[None]):
     def scores(self) -> Scores:
         """The report for the current filter."""
         player = None if self.everyone else self.session.player
-        return build(self.session.progress, player=player)
+        return build(self.session.progress, player=player, closed_book=self.closed_book)
 
     async def show(self) -> None:
         """Rebuild the report."""
@@ -76,10 +79,12 @@ class ScoresScreen(Screen[None]):
         await body.remove_children()
         scores = self.scores
         who = "everyone" if self.everyone else self.session.player
-        heading = Content.assemble(("Scores of ", "bold"), (who, "bold $accent"))
+        rounds = rounds_of(self.closed_book)
+        only = f", {rounds} only" if self.closed_book is not None else ""
+        heading = Content.assemble(("Scores of ", "bold"), (who, "bold $accent"), (only, "bold"))
         widgets: list[Static | Sparkline] = [Static(heading, classes="section", markup=False)]
         if not scores.history:
-            widgets.append(Static("No finished rounds yet: play one from the home screen.",
+            widgets.append(Static(f"No finished {rounds} yet: play one from the home screen.",
                                   markup=False))
             await body.mount_all(widgets)
             body.focus()
@@ -118,6 +123,11 @@ class ScoresScreen(Screen[None]):
     async def action_toggle_everyone(self) -> None:
         """Switch between the current player and everyone."""
         self.everyone = not self.everyone
+        await self.show()
+
+    async def action_cycle_book(self) -> None:
+        """Show every round, then open-book rounds only, then closed-book rounds only."""
+        self.closed_book = {None: False, False: True, True: None}[self.closed_book]
         await self.show()
 
     def action_close(self) -> None:

@@ -60,6 +60,7 @@ def play(data_dir: Path, tmp_path: Path, packs: dict[str, Pack]) -> Played:
         wrong: Iterable[str] = (),
         confidence: bool = False,
         answer: str = "contradicted",
+        closed_book: bool = False,
     ) -> None:
         session = Session(
             data_dir,
@@ -72,7 +73,7 @@ def play(data_dir: Path, tmp_path: Path, packs: dict[str, Pack]) -> Played:
         )
         pack = packs[pack_id]
         missed = set(wrong)
-        game = session.start_round(pack, seed=4)
+        game = session.start_round(pack, seed=4, closed_book=closed_book)
         while (question := game.current) is not None:
             response = answer if question.id in missed else question.answer
             outcome = game.answer(response, 80 if confidence else None)
@@ -273,7 +274,9 @@ RUNNER = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("extra", [[], ["--json"], ["--player", "ann", "--pack", "mine"]])
+@pytest.mark.parametrize(
+    "extra", [[], ["--json"], ["--player", "ann", "--pack", "mine"], ["--open-book"]]
+)
 def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list[str]) -> None:
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, "--data-dir", str(data_dir), "scores", *extra],
@@ -292,8 +295,9 @@ def _without_the_copy(data_dir: Path) -> None:
     mirror_path(paths.progress_path(data_dir)).unlink()
 
 
-def test_the_report_the_game_left_ready_is_the_one_computed(quiz, data_dir: Path,
-                                                           history: None) -> None:
+def test_the_report_the_game_left_ready_is_the_one_computed(
+    quiz, data_dir: Path, history: None
+) -> None:
     index = read_index(paths.progress_path(data_dir))
     assert index is not None and index["scores"], "closing the game left the report ready"
     ready = quiz("scores")
@@ -305,24 +309,30 @@ def test_the_report_the_game_left_ready_is_the_one_computed(quiz, data_dir: Path
     assert "Leaderboard" in ready.out
 
 
-def test_the_ready_report_is_not_used_once_the_progress_file_changes(quiz, data_dir: Path,
-                                                                    history: None) -> None:
+def test_the_ready_report_is_not_used_once_the_progress_file_changes(
+    quiz, data_dir: Path, history: None
+) -> None:
     progress = paths.progress_path(data_dir)
-    progress.write_text(progress.read_text("utf-8").replace('player = "bob"', 'player = "cy"'),
-                        "utf-8")
+    progress.write_text(
+        progress.read_text("utf-8").replace('player = "bob"', 'player = "cy"'), "utf-8"
+    )
 
     out = quiz("scores").out
 
     assert "cy" in out and "bob" not in out
 
 
-@pytest.mark.parametrize("damage", [
-    b'{"mirrors":[1,2,3,4],"index":{}}',  # another file's stamp
-    b"{not json",
-    b"",
-])
-def test_a_damaged_first_line_means_reading_the_file(quiz, data_dir: Path, history: None,
-                                                     damage: bytes) -> None:
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b'{"mirrors":[1,2,3,4],"index":{}}',  # another file's stamp
+        b"{not json",
+        b"",
+    ],
+)
+def test_a_damaged_first_line_means_reading_the_file(
+    quiz, data_dir: Path, history: None, damage: bytes
+) -> None:
     copy = mirror_path(paths.progress_path(data_dir))
     body = copy.read_bytes().split(b"\n", 1)[1]
     copy.write_bytes(damage + b"\n" + body)
@@ -332,14 +342,24 @@ def test_a_damaged_first_line_means_reading_the_file(quiz, data_dir: Path, histo
     assert result.code == 0 and "Leaderboard" in result.out
 
 
-@pytest.mark.parametrize("scores", [
-    [{"line": [["text", 3]]}],
-    [{"table": "T", "columns": [["A", "middle", False, "fold"]], "rows": []}],
-    [{"table": "T", "columns": [["A", "left", False, "fold"]], "rows": [[["a", ""], ["b", ""]]]}],
-    "not a list",
-])
-def test_a_ready_report_of_the_wrong_shape_is_recomputed(quiz, data_dir: Path, history: None,
-                                                         scores: object) -> None:
+@pytest.mark.parametrize(
+    "scores",
+    [
+        [{"line": [["text", 3]]}],
+        [{"table": "T", "columns": [["A", "middle", False, "fold"]], "rows": []}],
+        [
+            {
+                "table": "T",
+                "columns": [["A", "left", False, "fold"]],
+                "rows": [[["a", ""], ["b", ""]]],
+            }
+        ],
+        "not a list",
+    ],
+)
+def test_a_ready_report_of_the_wrong_shape_is_recomputed(
+    quiz, data_dir: Path, history: None, scores: object
+) -> None:
     progress = paths.progress_path(data_dir)
     copy = mirror_path(progress)
     head, body = copy.read_bytes().split(b"\n", 1)
@@ -369,8 +389,9 @@ def test_packs_shows_the_same_best_scores_with_and_without_the_copy(
     assert all(type(score) is int and score > 0 for score in best.values())
 
 
-def test_a_report_left_by_another_version_is_recomputed(quiz, data_dir: Path,
-                                                        history: None) -> None:
+def test_a_report_left_by_another_version_is_recomputed(
+    quiz, data_dir: Path, history: None
+) -> None:
     copy = mirror_path(paths.progress_path(data_dir))
     head, body = copy.read_bytes().split(b"\n", 1)
     first = json.loads(head)
@@ -384,8 +405,9 @@ def test_a_report_left_by_another_version_is_recomputed(quiz, data_dir: Path,
     assert "another version" not in out and "Leaderboard" in out
 
 
-def test_an_empty_player_name_is_a_filter_with_or_without_the_copy(quiz, data_dir: Path,
-                                                                  history: None) -> None:
+def test_an_empty_player_name_is_a_filter_with_or_without_the_copy(
+    quiz, data_dir: Path, history: None
+) -> None:
     ready = quiz("scores", "--player", "")
     _without_the_copy(data_dir)
     computed = quiz("scores", "--player", "")
@@ -394,8 +416,9 @@ def test_an_empty_player_name_is_a_filter_with_or_without_the_copy(quiz, data_di
     assert "No finished rounds" in ready.out
 
 
-def test_no_copy_is_left_of_a_file_another_program_replaced(data_dir: Path, history: None,
-                                                            quiz) -> None:
+def test_no_copy_is_left_of_a_file_another_program_replaced(
+    data_dir: Path, history: None, quiz
+) -> None:
     progress = paths.progress_path(data_dir)
     session = Session(data_dir, exclusive=True, player="ann")
     session.ensure_loaded()
@@ -413,23 +436,25 @@ def test_no_copy_is_left_of_a_file_another_program_replaced(data_dir: Path, hist
 
 
 @pytest.mark.parametrize("cache", ["progress.cache.json", "packs-cache.json"])
-def test_a_named_pipe_in_place_of_a_cache_does_not_hang_the_listings(data_dir: Path,
-                                                                    history: None,
-                                                                    cache: str) -> None:
+def test_a_named_pipe_in_place_of_a_cache_does_not_hang_the_listings(
+    data_dir: Path, history: None, cache: str
+) -> None:
     path = data_dir / cache
     path.unlink(missing_ok=True)
     os.mkfifo(path)
     for command in ("packs", "scores"):
         done = subprocess.run(
             [sys.executable, "-m", "quiz", "--data-dir", str(data_dir), command],
-            capture_output=True, text=True, timeout=60, check=False,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
 
 
-def test_a_linked_copy_is_not_followed(quiz, data_dir: Path, history: None,
-                                       tmp_path: Path) -> None:
+def test_a_linked_copy_is_not_followed(quiz, data_dir: Path, history: None, tmp_path: Path) -> None:
     copy = mirror_path(paths.progress_path(data_dir))
     elsewhere = tmp_path / "elsewhere.json"
     copy.rename(elsewhere)
@@ -437,3 +462,109 @@ def test_a_linked_copy_is_not_followed(quiz, data_dir: Path, history: None,
 
     assert read_index(paths.progress_path(data_dir)) is None
     assert "Leaderboard" in quiz("scores").out
+
+
+@pytest.fixture
+def closed_books(history: None, play: Played) -> None:
+    """The history, then cy on ``mine`` and ann on ``other``, both closed-book."""
+    play("cy", "mine", wrong=["q4"], closed_book=True)
+    play("ann", "other", closed_book=True)
+
+
+def test_closed_book_rounds_are_marked(quiz, data_dir: Path, closed_books: None) -> None:
+    ready = quiz("scores")
+    _without_the_copy(data_dir)
+    computed = quiz("scores")
+
+    assert ready.out == computed.out
+    text = flat(ready.out)
+    assert "Rounds, newest first (6 of 6)" in text
+    assert text.count("(closed book)") == 2
+    assert "other (closed book)" in text and "mine (closed book)" in text
+
+
+def test_the_tables_for_one_way_of_playing(quiz, closed_books: None) -> None:
+    closed = quiz("scores", "--closed-book")
+    assert closed.code == 0, closed.err
+    text = flat(closed.out)
+    assert text.startswith("Scores of everyone, closed-book rounds only")
+    assert "Rounds, newest first (2 of 2)" in text
+    # Bob played mine open-book only: not on the closed-book leaderboard.
+    assert "1. cy" in text and "bob" not in text
+    opened = quiz("scores", "--open-book")
+    assert opened.code == 0, opened.err
+    text = flat(opened.out)
+    assert text.startswith("Scores of everyone, open-book rounds only")
+    assert "Rounds, newest first (4 of 4)" in text
+    assert "(closed book)" not in text and "1. cy" not in text
+    mine = flat(quiz("scores", "--closed-book", "--player", "ann", "--pack", "other").out)
+    assert mine.startswith("Scores of ann on pack other, closed-book rounds only")
+    assert "Rounds, newest first (1 of 1)" in mine
+    nothing = quiz("scores", "--closed-book", "--player", "bob")
+    assert nothing.code == 0
+    assert nothing.out.strip() == "No finished closed-book rounds by bob yet. Play one with: quiz"
+
+
+def test_json_for_one_way_of_playing(quiz, closed_books: None) -> None:
+    both = json.loads(quiz("scores", "--json").out)
+    closed = json.loads(quiz("scores", "--json", "--closed-book").out)
+    opened = json.loads(quiz("scores", "--json", "--open-book").out)
+
+    assert (both["closed_book"], closed["closed_book"], opened["closed_book"]) == (
+        None,
+        True,
+        False,
+    )
+    assert [r["closed_book"] for r in both["history"]] == [True, True, False, False, False, False]
+    assert [(r["player"], r["pack"]) for r in closed["history"]] == [
+        ("ann", "other"),
+        ("cy", "mine"),
+    ]
+    assert all(r["closed_book"] is False for r in opened["history"])
+    assert len(opened["history"]) == 4
+    # Every figure follows the filter, answer tallies included (see test_json_for_scripts).
+    assert opened["kinds"]["verdict"] == {"answers": 14, "correct": 10, "accuracy": 10 / 14}
+    assert closed["kinds"]["verdict"] == {"answers": 6, "correct": 5, "accuracy": 5 / 6}
+    assert both["kinds"]["verdict"]["answers"] == 20
+    assert [p["pack"] for p in closed["packs"]] == ["mine", "other"]
+    assert [leader["player"] for leader in closed["leaderboards"]["mine"]] == ["cy"]
+    assert [leader["player"] for leader in opened["leaderboards"]["mine"]] == ["bob", "ann"]
+    assert closed["discernment"]["table"] == {"supported": {"supported": 5, "contradicted": 1}}
+    ann = json.loads(quiz("scores", "--json", "--open-book", "--player", "ann").out)
+    assert ann["kinds"]["verdict"]["answers"] == 10
+
+
+def test_a_filter_never_prints_the_ready_report(quiz, data_dir: Path, closed_books: None) -> None:
+    copy = mirror_path(paths.progress_path(data_dir))
+    head, body = copy.read_bytes().split(b"\n", 1)
+    first = json.loads(head)
+    first["index"]["scores"] = [{"line": [["the ready report", ""]]}]
+    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
+    assert "the ready report" in quiz("scores").out
+
+    for option in ("--closed-book", "--open-book"):
+        out = quiz("scores", option).out
+        assert "the ready report" not in out and "Leaderboard" in out
+
+
+def test_a_ready_report_of_an_earlier_layout_is_recomputed(
+    quiz, data_dir: Path, closed_books: None
+) -> None:
+    copy = mirror_path(paths.progress_path(data_dir))
+    head, body = copy.read_bytes().split(b"\n", 1)
+    first = json.loads(head)
+    assert first["index"]["layout"] == 3
+    first["index"]["layout"] = 2
+    first["index"]["scores"] = [{"line": [["laid out without closed books", ""]]}]
+    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
+
+    out = quiz("scores").out
+
+    assert "without closed books" not in out and "(closed book)" in out
+
+
+def test_closed_book_and_open_book_exclude_each_other(quiz, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        quiz("scores", "--closed-book", "--open-book")
+    assert exited.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err

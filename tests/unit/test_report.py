@@ -7,8 +7,16 @@ import json
 import pytest
 
 from quiz.model.discernment import Confusion
-from quiz.model.history import PlayerPackStats, Progress, RoundRecord, Tally
-from quiz.model.report import TREND_ROUNDS, Leader, PackSummary, build, percent, to_json
+from quiz.model.history import AnswerTallies, PlayerPackStats, Progress, RoundRecord, Tally
+from quiz.model.report import (
+    TREND_ROUNDS,
+    Leader,
+    PackSummary,
+    build,
+    percent,
+    rounds_of,
+    to_json,
+)
 
 
 def rnd(
@@ -280,3 +288,81 @@ def test_to_json_holds_the_same_figures(progress: Progress) -> None:
 def test_to_json_rounds_the_trend() -> None:
     scores = build(Progress(rounds=[rnd("ann", "alpha", 1, 3, 1, 1, 1)]))
     assert json.loads(json.dumps(to_json(scores)))["trend"] == [33.3]
+
+
+def test_closed_book_or_open_book_rounds_only() -> None:
+    rounds = [
+        rnd("ann", "alpha", 40, 80, 4, 5, 1),
+        rnd("bob", "alpha", 60, 80, 5, 5, 2, closed_book=True),
+        rnd("ann", "alpha", 30, 80, 3, 5, 3, closed_book=True),
+        rnd("bob", "beta", 70, 80, 5, 5, 4),
+    ]
+    players = {
+        "ann": {
+            "alpha": PlayerPackStats(
+                kinds={"verdict": Tally(10, 7)},
+                tags={"sourcing": Tally(4, 2)},
+                verdicts=Confusion({"supported": {"supported": 7, "contradicted": 3}}),
+                confidence={80: Tally(4, 3)},
+                closed_book=AnswerTallies(
+                    kinds={"verdict": Tally(5, 3)},
+                    tags={"sourcing": Tally(4, 2)},
+                    verdicts=Confusion({"supported": {"supported": 3, "contradicted": 2}}),
+                ),
+            )
+        },
+        "bob": {
+            "alpha": PlayerPackStats(
+                kinds={"verdict": Tally(5, 5)},
+                closed_book=AnswerTallies(kinds={"verdict": Tally(5, 5)}),
+            ),
+            "beta": PlayerPackStats(kinds={"number": Tally(5, 5)}),
+        },
+    }
+    progress = Progress(rounds=rounds, players=players)
+
+    closed = build(progress, closed_book=True)
+    assert closed.closed_book is True
+    assert closed.history == [rounds[2], rounds[1]]
+    assert [s.pack for s in closed.packs] == ["alpha"]
+    # The leaderboard compares closed-book rounds with closed-book rounds only.
+    assert closed.leaderboards == {"alpha": [Leader("bob", 60, 1, 1.0), Leader("ann", 30, 1, 0.6)]}
+    assert closed.kinds == {"verdict": Tally(10, 8)}
+    assert closed.tags == {"sourcing": Tally(4, 2)}
+    assert closed.confusion.counts == {"supported": {"supported": 3, "contradicted": 2}}
+    assert not any(band.answers for band in closed.calibration)
+
+    opened = build(progress, closed_book=False)
+    assert opened.history == [rounds[3], rounds[0]]
+    assert opened.leaderboards["alpha"] == [Leader("ann", 40, 1, 0.8)]
+    # Bob answered nothing open-book on alpha and no sourcing question was open-book.
+    assert opened.kinds == {"verdict": Tally(5, 4), "number": Tally(5, 5)}
+    assert opened.tags == {}
+    assert opened.confusion.counts == {"supported": {"supported": 4, "contradicted": 1}}
+    assert [(b.confidence, b.answers) for b in opened.calibration if b.answers] == [(80, 4)]
+
+    ann_closed = build(progress, player="ann", pack="alpha", closed_book=True)
+    assert ann_closed.history == [rounds[2]]
+    assert ann_closed.kinds == {"verdict": Tally(5, 3)}
+    # Both ways together is every round, as without the filter.
+    assert build(progress).history == list(reversed(rounds))
+    assert build(progress).kinds == {"verdict": Tally(15, 12), "number": Tally(5, 5)}
+    assert build(progress, player="bob", closed_book=False).history == [rounds[3]]
+
+
+def test_to_json_names_the_filter_and_marks_each_round() -> None:
+    progress = Progress(rounds=[rnd("ann", "alpha", 1, 3, 1, 1, 1, closed_book=True)])
+    for closed_book in (None, True, False):
+        data = json.loads(json.dumps(to_json(build(progress, closed_book=closed_book))))
+        assert data["closed_book"] is closed_book
+    data = to_json(build(progress, closed_book=True))
+    assert [r["closed_book"] for r in data["history"]] == [True]
+    assert to_json(build(progress, closed_book=False))["history"] == []
+
+
+def test_rounds_of_names_the_filter() -> None:
+    assert [rounds_of(value) for value in (None, True, False)] == [
+        "rounds",
+        "closed-book rounds",
+        "open-book rounds",
+    ]
