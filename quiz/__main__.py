@@ -100,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     play = commands.add_parser(
-        "play", parents=[common, game], help="start a round straight away"
+        "play",
+        parents=[common, game],
+        help="start a round straight away (--closed-book hides the source text during it)",
     )
     play.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
     play.add_argument("--seed", type=_seed, help="fix the order of questions and choices")
@@ -113,7 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="hide the source text during the round (it can be read before the first question)",
     )
-    scores = commands.add_parser("scores", parents=[common], help="show scores and progress")
+    scores = commands.add_parser(
+        "scores",
+        parents=[common],
+        help="show scores and progress (--closed-book / --open-book: rounds played one way)",
+    )
     scores.add_argument("--pack", metavar="ID", help="only this pack")
     scores.add_argument(
         "--player",

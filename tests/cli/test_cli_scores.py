@@ -568,3 +568,19 @@ def test_closed_book_and_open_book_exclude_each_other(quiz, capsys) -> None:
         quiz("scores", "--closed-book", "--open-book")
     assert exited.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--help"], ["--closed-book hides the source text", "--closed-book / --open-book"]),
+        (["scores", "--help"], ["--closed-book", "--open-book"]),
+        (["play", "--help"], ["hide the source text during the round"]),
+    ],
+)
+def test_help_mentions_the_book_options(quiz, capsys, args: list[str], said: list[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        quiz(*args)
+    assert exited.value.code == 0
+    out = flat(capsys.readouterr().out)
+    assert all(words in out for words in said)
