@@ -130,7 +130,19 @@ class QuizApp(App[None]):
             self._starting = False
 
     async def _ask_then_start(self, pack: Pack, *, review: bool) -> None:
-        """Start a round; if one is unfinished, ask before it is given up."""
+        """Start a round; if one is unfinished, ask before it is given up.
+
+        A pack with a source text first offers to read it, and closed book.
+        """
+        from quiz.screens.reader import ReaderScreen
+        from quiz.screens.start import StartScreen
+
+        article, _ = self.session.article(pack)
+        choice = None
+        if article is not None:
+            choice = await self.push_screen_wait(StartScreen(pack))
+            if choice is None:
+                return
         found = self.session.resumable()
         if found is not None:
             old, state = found
@@ -146,7 +158,15 @@ class QuizApp(App[None]):
                 ConfirmScreen(question, yes="Start new", no="Go back")
             ):
                 return
-        play = self.session.start_round(pack, review=review)
+        if article is not None and choice is not None and choice.read_first:
+            title = pack.source.describe() if pack.source is not None else pack.title
+            note = "Read as long as you like, then press Enter to start the round."
+            if not await self.push_screen_wait(
+                ReaderScreen(article, title, before_round=True, note=note)
+            ):
+                return
+        closed_book = choice is not None and choice.closed_book
+        play = self.session.start_round(pack, review=review, closed_book=closed_book)
         await self.push_screen(play_screen(self.session, play))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
@@ -164,7 +184,10 @@ class QuizApp(App[None]):
         """Show the results in place of the finished round."""
         from quiz.screens.results import ResultsScreen
 
-        self.switch_screen(ResultsScreen(message.play, message.record, message.previous_best))
+        article, _ = self.session.article(message.play.pack)
+        self.switch_screen(
+            ResultsScreen(message.play, message.record, message.previous_best, article)
+        )
 
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -43,6 +44,40 @@ def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
     if not entry.builtin:
         parts.append(("   (your pack)", "dim"))
     return Content.assemble(*parts)
+
+
+def pack_detail(entry: PackEntry | None) -> Content:
+    """The highlighted pack's description and its source: title, publisher, date, address.
+
+    The address is text, never a link a pack could use to send the player elsewhere.
+    """
+    if entry is None or entry.error is not None:
+        return Content("")
+    summary = entry.summary
+    parts: list[str | tuple[str, str]] = []
+    if summary.description:
+        parts.append(summary.description)
+    if summary.source_title:
+        details = [part for part in (summary.source_publisher, _day(summary.source_date)) if part]
+        parts.extend(["\n" if parts else "", ("Source: ", "bold"), summary.source_title])
+        if details:
+            parts.append(("  (" + ", ".join(details) + ")", "dim"))
+        if summary.source_url:
+            parts.extend(["\n", (summary.source_url, "dim")])
+        if summary.source_text:
+            parts.extend(["\n", ("The article can be read during the round (r).", "dim")])
+    return Content.assemble(*parts)
+
+
+def _day(iso: str | None) -> str:
+    """``2014-09-25`` as ``25 September 2014``; anything else as it is."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
 
 
 def status_line(player: str, confidence: bool) -> Content:
@@ -128,6 +163,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="status", markup=False)
             yield Vertical(id="notices")
             yield OptionList(id="packs")
+            yield Static(id="detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -196,8 +232,13 @@ class HomeScreen(Screen[None]):
             )
             new_options.append(Option(label, id=RESUME))
         for entry, best, due in rows:
-            new_options.append(Option(pack_label(entry, best, due), id=f"pack:{entry.path}",
-                                      disabled=entry.error is not None))
+            new_options.append(
+                Option(
+                    pack_label(entry, best, due),
+                    id=f"pack:{entry.path}",
+                    disabled=entry.error is not None,
+                )
+            )
         highlighted = options.highlighted
         # One batch: adding options one by one lays the list out again after each.
         # Before the first frame, only a screenful: each option is measured (wrapped
@@ -208,7 +249,7 @@ class HomeScreen(Screen[None]):
         first = new_options if self._painted else new_options[:screenful]
         options.set_options(first)
         if len(first) < len(new_options):
-            self.call_after_refresh(self._add_rest, shown, new_options[len(first):])
+            self.call_after_refresh(self._add_rest, shown, new_options[len(first) :])
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
 
@@ -220,6 +261,16 @@ class HomeScreen(Screen[None]):
         """The options below the first screenful, unless the list was rebuilt since."""
         if shown is self._shown:
             self.query_one(OptionList).add_options(rest)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Describe the highlighted pack below the list."""
+        self.query_one("#detail", Static).update(pack_detail(self._entry(event.option.id)))
+
+    def _entry(self, option_id: str | None) -> PackEntry | None:
+        for entry in self.session.packs():
+            if option_id == f"pack:{entry.path}":
+                return entry
+        return None
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click on a pack starts it."""

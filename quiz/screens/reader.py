@@ -40,6 +40,7 @@ class ReaderScreen(Screen[bool]):
         *,
         passages: list[Passage] | None = None,
         marked: tuple[int, ...] = (),
+        start: int | None = None,
         before_round: bool = False,
         note: str = "",
     ) -> None:
@@ -50,6 +51,7 @@ class ReaderScreen(Screen[bool]):
             title: The source's citation.
             passages: Evidence to highlight.
             marked: Paragraphs to mark.
+            start: The paragraph to show first; else the first highlighted or marked one.
             before_round: Read before a round starts: Enter starts it.
             note: A line above the text, such as where the evidence is.
         """
@@ -58,6 +60,7 @@ class ReaderScreen(Screen[bool]):
         self.source_title = title
         self.passages = passages or []
         self.marked = marked
+        self.start = start
         self.before_round = before_round
         self.note = note
 
@@ -73,8 +76,9 @@ class ReaderScreen(Screen[bool]):
         reader = self.query_one(SourceReader)
         reader.show(self.passages, self.marked)
         targets = [passage.paragraph for passage in self.passages] + list(self.marked)
-        if targets:
-            self.call_after_refresh(reader.scroll_to_paragraph, min(targets))
+        start = self.start if self.start is not None else min(targets, default=None)
+        if start is not None:
+            self.call_after_refresh(reader.scroll_to_paragraph, start)
         reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -10,9 +10,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.model.article import Article
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Pack
 from quiz.model.round import Round
+from quiz.screens.reader import ReaderScreen
 from quiz.widgets.evidence import evidence_content
 
 
@@ -56,8 +58,8 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
     return Content.assemble(*lines)
 
 
-def missed_content(play: Round) -> Content:
-    """Every missed question with the right answer and its evidence."""
+def missed_content(play: Round, article: Article | None = None) -> Content:
+    """Every missed question with the right answer and its evidence, and where it is."""
     missed = play.missed
     if not missed:
         return Content.styled("No mistakes: every answer was right.", "bold $text-success")
@@ -72,7 +74,7 @@ def missed_content(play: Round) -> Content:
             "   The answer: ",
             (question.answer_label, "bold"),
             "\n",
-            evidence_content(question.evidence, play.pack.source),
+            evidence_content(question.evidence, play.pack.source, article),
         ]
     return Content.assemble(*parts)
 
@@ -82,7 +84,8 @@ class ResultsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter,escape", "home", "Home", id="results.home"),
-        Binding("r", "again", "Play again", id="results.again"),
+        Binding("a", "again", "Play again", id="results.again"),
+        Binding("r", "read", "Read the source", id="results.read"),
         Binding("q", "app.quit", "Quit", id="results.quit", show=False),
     ]
 
@@ -98,15 +101,24 @@ class ResultsScreen(Screen[None]):
             super().__init__()
             self.pack = pack
 
-    def __init__(self, play: Round, record: RoundRecord, previous_best: int | None) -> None:
+    def __init__(
+        self,
+        play: Round,
+        record: RoundRecord,
+        previous_best: int | None,
+        article: Article | None = None,
+    ) -> None:
         """Create the screen.
 
         Args:
             play: The finished round.
             record: The round as recorded.
             previous_best: The best score on the pack before this round, if any.
+            article: The pack's source text, to read with the missed questions'
+                evidence highlighted.
         """
         super().__init__()
+        self.article = article
         self.play = play
         self.record = record
         self.previous_best = previous_best
@@ -119,7 +131,7 @@ class ResultsScreen(Screen[None]):
                 id="summary",
                 markup=False,
             )
-            yield Static(missed_content(self.play), id="missed", markup=False)
+            yield Static(missed_content(self.play, self.article), id="missed", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,6 +142,32 @@ class ResultsScreen(Screen[None]):
     def action_home(self) -> None:
         """Back to the home screen."""
         self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reading needs a source text."""
+        if action in ("read", "read_paragraph"):
+            return self.article is not None
+        return True
+
+    def action_read(self, paragraph: int | None = None) -> None:
+        """Read the source, with the evidence of every missed question highlighted."""
+        if self.article is None:
+            return
+        passages = [
+            passage
+            for outcome in self.play.missed
+            for passage in self.article.locate_all(outcome.question.evidence)
+        ]
+        source = self.play.pack.source
+        title = source.describe() if source is not None else self.play.pack.title
+        note = "Highlighted: the evidence for the questions you missed." if passages else ""
+        self.app.push_screen(
+            ReaderScreen(self.article, title, passages=passages, start=paragraph, note=note)
+        )
+
+    def action_read_paragraph(self, index: int) -> None:
+        """A paragraph named in the evidence was clicked."""
+        self.action_read(index)
 
     def action_again(self) -> None:
         """Another round of the same pack."""

@@ -30,7 +30,10 @@ def evidence_content(
         if passage is not None and article is not None:
             place = article.label(passage.paragraph)
             parts.extend(
-                [" \u2014 ", (place, f"underline @click=screen.read_paragraph({passage.paragraph})")]
+                [
+                    " \u2014 ",
+                    (place, f"underline @click=screen.read_paragraph({passage.paragraph})"),
+                ],
             )
     if source is not None:
         parts.extend(["\n  \u2014 ", (source.describe(), "dim")])

@@ -11,7 +11,9 @@ from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
+from quiz.screens.reader import ReaderScreen
 from quiz.screens.results import ResultsScreen
+from quiz.screens.start import StartScreen
 from quiz.widgets.feedback import Feedback
 
 SIZE = (100, 30)
@@ -74,14 +76,23 @@ async def test_wrong_answer_shows_the_right_answer_and_the_evidence(make_app):
         assert not app.screen.query("#pad, #entry")
 
 
-async def test_checking_the_source_shows_evidence_and_halves_the_points(make_app):
+async def test_checking_the_source_marks_the_passage_and_halves_the_points(make_app):
     app = make_app(seed=5, count=2)
     async with app.run_test(size=SIZE) as pilot:
-        question = app.screen.play.current
+        screen = app.screen
+        question = screen.play.current
         await pilot.press("s")
         await pilot.pause()
-        panel = app.screen.query_one("#evidence")
-        assert question.evidence[0][:30] in str(panel.render()).replace("\n", " ")
+        # Narrow: the source opens on its own screen at the marked paragraph.
+        assert isinstance(app.screen, ReaderScreen)
+        where = screen.article.locate(question.evidence[0]).paragraph
+        assert where in app.screen.marked
+        assert app.screen.passages == []  # the deciding words are not highlighted
+        await pilot.press("escape")
+        await pilot.pause()
+        note = str(screen.query_one(".checked-note").render())
+        assert screen.article.label(where) in note
+        assert question.evidence[0][:30] not in note
         await answer(pilot, right=True)
         outcome = app.screen.outcome
         assert outcome.checked and outcome.points == question.difficulty * 10 // 2
@@ -169,6 +180,9 @@ async def test_home_lists_packs_with_count_and_best_and_enter_starts(make_app):
         assert "36 questions" in label and "best \u2014" in label
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, StartScreen)  # read first, or start
+        await pilot.press("s")
+        await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.total == 36
 
@@ -205,7 +219,7 @@ async def test_results_play_again_starts_a_new_round(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await play_through(pilot, [True, True])
         assert isinstance(app.screen, ResultsScreen)
-        await pilot.press("r")
+        await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.index == 0
@@ -230,7 +244,7 @@ async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(m
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "enter", "s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -238,7 +252,7 @@ async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(m
         assert isinstance(app.screen, HomeScreen)
         assert app.session.progress.current is not None
         assert len(app.session.progress.current.answers) == 1
-        await pilot.press("enter")
+        await pilot.press("enter", "s")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

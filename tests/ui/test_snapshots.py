@@ -38,6 +38,8 @@ def test_feedback_screen_wrong_answer(snap_compare, make_app):
 def test_feedback_after_checking_the_source(snap_compare, make_app):
     async def run_before(pilot):
         await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("escape")  # back from the source, opened at the marked paragraph
         await answer(pilot, right=True)
 
     assert snap_compare(make_app(seed=8, count=5), terminal_size=SIZE, run_before=run_before)
@@ -66,3 +68,27 @@ def test_scores_screen(snap_compare, make_app, clock):
         session.finish(play)
 
     assert snap_compare(app, terminal_size=(100, 70), press=["s"])
+
+
+WIDE = (120, 40)
+
+
+def test_question_beside_the_source(snap_compare, make_app):
+    assert snap_compare(make_app(seed=0, count=5), terminal_size=WIDE)
+
+
+def test_feedback_with_the_evidence_highlighted_in_the_source(snap_compare, make_app):
+    async def run_before(pilot):
+        await answer(pilot, right=False)
+        await pilot.pause()
+
+    assert snap_compare(make_app(seed=3, count=5), terminal_size=WIDE, run_before=run_before)
+
+
+def test_reader_screen_at_80_by_24(snap_compare, make_app):
+    async def run_before(pilot):
+        await answer(pilot, right=False)
+        await pilot.press("r")
+        await pilot.pause()
+
+    assert snap_compare(make_app(seed=3, count=5), terminal_size=(80, 24), run_before=run_before)

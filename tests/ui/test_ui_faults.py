@@ -76,6 +76,8 @@ async def test_a_tiny_terminal_and_resizing_mid_round_keep_everything_reachable(
     app = make_app(seed=4, count=3)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("escape")  # back from the source, opened at the marked paragraph
         await answer(pilot, right=True)
         body = app.screen.query_one("#body")
         assert body.max_scroll_y > 0, "the feedback is taller than 12 rows and must scroll"
