@@ -105,3 +105,23 @@ def test_hostile_pack_sends_no_control_sequence_to_the_terminal(tmp_path: Path) 
     assert b"pwned" in raw, "the visible text of the title is still shown"
     for sequence in (b"\x1b]0;pwned", b"\x1b]52;", "\u009b".encode(), "\u202e".encode(), b"\x00"):
         assert sequence not in raw
+
+
+def test_r_reads_the_article_in_a_real_terminal(tmp_path: Path) -> None:
+    """At 100 columns the source is a key away: r shows the headline and the first paragraph."""
+    term = Terminal(["play", "iran-quds-force-iraq", "--seed", "1"], {"QUIZ_HOME": str(tmp_path)})
+    try:
+        term.wait_text("Question 1 of 36")
+        term.send("r")
+        term.wait_text("Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq")
+        term.wait_text("The last time Iranian and American forces were in")
+        screen = term.text()
+        assert "1. The last time Iranian" in screen
+        assert "Vahid Salemi" not in screen and "Forward March" not in screen
+        term.send("\x1b")
+        term.wait_text("Question 1 of 36")
+        term.send(CTRL_Q)
+        term.wait_text("Quit quiz?")
+        term.send("y")
+    finally:
+        term.close()
