@@ -153,7 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--source",
         type=Path,
         metavar="TEXT_FILE",
-        help="a UTF-8 text file of the article; every evidence quote is looked up in it",
+        help=(
+            "a UTF-8 text file of the article to look every evidence quote up in; "
+            "by default the pack's own [pack.source] text"
+        ),
     )
     add = commands.add_parser("add", parents=[common], help="validate and install pack files")
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a pack file")
