@@ -72,9 +72,27 @@ class QuizApp(App[None]):
         return HomeScreen(self.session)
 
     def on_mount(self) -> None:
-        """Go straight into a round, as ``quiz play`` asks."""
-        if self.start is not None:
-            self.push_screen(play_screen(self.session, self.start))
+        """Go straight into a round, as ``quiz play`` asks.
+
+        A closed-book round of a pack with a source text opens on the text: it
+        is the one chance to read it before the questions.
+        """
+        start = self.start
+        if start is None:
+            return
+        article, _ = self.session.article(start.pack) if start.mode.closed_book else (None, "")
+        if article is None or start.index > 0:
+            self.push_screen(play_screen(self.session, start))
+            return
+        from quiz.screens.reader import ReaderScreen
+
+        source = start.pack.source
+        title = source.describe() if source is not None else start.pack.title
+        note = "Closed book: read now; the text is hidden once the round starts. Enter starts."
+        self.push_screen(
+            ReaderScreen(article, title, before_round=True, note=note),
+            lambda _: self.push_screen(play_screen(self.session, start)),
+        )
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """With the history read, offer to resume the round left unfinished last time."""

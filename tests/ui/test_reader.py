@@ -148,7 +148,10 @@ async def test_closed_book_hides_the_source_during_the_round_and_shows_it_after(
     play = session.start_round(pack, seed=2, count=2, closed_book=True)
     app = QuizApp(session, start=play)
     async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")  # past the text, readable before the first question
+        await pilot.pause()
         screen = app.screen
+        assert isinstance(screen, PlayScreen)
         assert not screen.wide and not _reader(screen).display
         assert screen.check_action("read", ()) is False
         assert screen.check_action("check_source", ()) is False
@@ -258,3 +261,18 @@ async def test_source_text_is_never_markup_and_loses_its_control_characters(make
         head, body = (str(p.render()) for p in reader.query(ReaderParagraph))
         assert head == "[bold red]Head[/]"
         assert "\x1b" not in body and "\x07" not in body and "[link=http://x]click[/link]" in body
+
+
+async def test_quiz_play_closed_book_opens_on_the_text_then_hides_it(make_session):
+    session = make_session()
+    pack = session.find_pack("iran-quds-force-iraq")
+    app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and app.screen.before_round
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and app.screen.closed_book
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
