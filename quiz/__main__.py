@@ -179,7 +179,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
     from quiz.app import build_app
     from quiz.model.pack import PackError
     from quiz.store.crashlog import write_crash_log
-    from quiz.store.lock import AlreadyRunning
+    from quiz.store.lock import AlreadyPlaying
 
     try:
         app = build_app(
@@ -195,7 +195,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
     except PackError as error:
         print(error, file=sys.stderr)
         return 1
-    except (ValueError, AlreadyRunning) as error:
+    except (ValueError, AlreadyPlaying) as error:
         print(f"quiz: {error}", file=sys.stderr)
         return 1
     try:

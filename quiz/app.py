@@ -80,7 +80,8 @@ class QuizApp(App[None]):
         start = self.start
         if start is None:
             return
-        article, _ = self.session.article(start.pack) if start.mode.closed_book else (None, "")
+        library = self.session.library
+        article, _ = library.article(start.pack) if start.mode.closed_book else (None, "")
         if article is None or start.index > 0:
             self.push_screen(play_screen(self.session, start))
             return
@@ -155,7 +156,7 @@ class QuizApp(App[None]):
         from quiz.screens.reader import ReaderScreen
         from quiz.screens.start import StartScreen
 
-        article, _ = self.session.article(pack)
+        article, _ = self.session.library.article(pack)
         choice = None
         if article is not None:
             choice = await self.push_screen_wait(StartScreen(pack))
@@ -202,7 +203,7 @@ class QuizApp(App[None]):
         """Show the results in place of the finished round."""
         from quiz.screens.results import ResultsScreen
 
-        article, _ = self.session.article(message.play.pack)
+        article, _ = self.session.library.article(message.play.pack)
         self.switch_screen(
             ResultsScreen(message.play, message.record, message.previous_best, article)
         )
@@ -324,7 +325,7 @@ def build_app(
     Raises:
         PackError: The pack cannot be found or loaded.
         ValueError: A review was asked for and nothing is due.
-        AlreadyRunning: Another game is using the data folder.
+        AlreadyPlaying: Another game is playing as the same player.
     """
     session = Session(
         data_dir,
@@ -336,7 +337,7 @@ def build_app(
     start = None
     if pack is not None:
         start = session.start_round(
-            session.find_pack(pack),
+            session.library.find_pack(pack),
             seed=seed,
             count=questions,
             review=review,

@@ -1,58 +1,58 @@
-"""The game's service layer: packs, progress and saving, shared by the TUI and the CLI.
+"""The round service: one player's rounds, from the first question to the saved record.
 
-A :class:`Session` owns the player's progress for the life of the process.
-The UI tells it what happened (an answer, a finished round, a round left for
-later) and it updates the aggregates and hands a snapshot to the background
-saver, so no screen ever touches a file. It imports no Textual.
+A :class:`Session` is what the game's screens and ``quiz play`` ask about
+rounds: start one, answer (:meth:`Session.answer` judges, counts and saves in
+one call), leave it for later, resume it. It keeps the player's progress in
+memory and hands every change whole to the player's file
+(:class:`~quiz.store.player_file.PlayerFile`), which the game holds locked
+while it runs. The installed packs are its :attr:`Session.library`. It
+imports no Textual and nothing of ``quiz.cli``.
 
-Only what the home screen needs before its first frame (the pack list and the
-folder lock) is imported with this module; the model of rounds and history and
-the progress store are imported when the progress is first read, which the game
-does on a thread once the home screen is up.
+Only what the home screen needs before its first frame (the packs, the
+settings and the player's lock) is imported with this module; the model of
+rounds and history and the player file's reader are imported when the
+progress is first read, which the game does on a thread once the home screen
+is up.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.model.text import clean_line
-from quiz.store import paths
-from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.files import file_stamp, remove_stale_temporaries
-from quiz.store.lock import FolderLock
+from quiz.model.schedule import local_day
+from quiz.model.text import MAX_PLAYER_NAME, clean_player
+from quiz.store import lock, paths, settings
+from quiz.store.library import Library, PackEntry, discover
+from quiz.store.saver import BackgroundSaver
 
 if TYPE_CHECKING:
-    from quiz.model.article import Article
     from quiz.model.history import Progress, RoundRecord
     from quiz.model.pack import Pack
     from quiz.model.round import Clock, Outcome, Round, RoundState
-    from quiz.store.saver import BackgroundSaver
-    from quiz.store.snapshot import Snapshotter
+    from quiz.store.player_file import PlayerFile
+
+__all__ = ["MAX_PLAYER_NAME", "Answered", "PackEntry", "Session", "discover", "stamp"]
 
 Now = Callable[[], datetime]
-MAX_PLAYER_NAME = 32
 
 
 def default_player() -> str:
     """The login name, or ``player`` when the system does not say."""
-    import getpass  # with termios, only once the history is read, after the first frame
+    import getpass  # with termios, only for a first game that names no player
 
     try:
         name = getpass.getuser()
     except (KeyError, OSError):
         name = ""
     return clean_player(name) or "player"
-
-
-def clean_player(name: str) -> str:
-    """A player's name as kept: one line, no control characters, at most 32 characters."""
-    return clean_line(name)[:MAX_PLAYER_NAME].strip()
 
 
 def stamp(moment: datetime) -> str:
@@ -65,21 +65,23 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
-    """Every ``*.toml`` pack in a folder, parsed afresh, broken ones included.
+@dataclass(frozen=True)
+class Answered:
+    """What one answer did.
 
-    Args:
-        folder: The folder to look in; a missing folder holds no packs.
-        builtin: Whether these packs ship with the game.
-
-    Returns:
-        The entries, sorted by file name.
+    Attributes:
+        outcome: The answer, judged.
+        record: The round's record, after its last answer; else None.
+        previous_best: The player's best score on the pack before this answer.
     """
-    return Catalog(None).entries(folder, builtin=builtin)
+
+    outcome: Outcome
+    record: RoundRecord | None
+    previous_best: int | None
 
 
 class Session:
-    """One player's packs and progress for the life of the process."""
+    """One player's rounds and progress for the life of a game."""
 
     def __init__(
         self,
@@ -93,63 +95,93 @@ class Session:
         exclusive: bool = False,
         defer_loading: bool = False,
     ) -> None:
-        """Open the data folder and read the progress file.
+        """Open the data folder, settle who plays and take their file.
+
+        A data folder with a ``progress.toml`` of format 1 is migrated first
+        (:mod:`quiz.store.migrate`).
 
         Args:
-            data_dir: Where progress and user packs live.
+            data_dir: Where settings, players' files and user packs live.
             clock: Seconds from a monotonic clock, for timing rounds.
-            now: The wall-clock time, for the history.
+            now: The wall-clock time, for the history and the player's day.
             builtin_dir: The built-in packs; the game's own folder by default.
-            player: Who plays, for this session only; else the saved player or the
-                login name.
-            confidence: Confidence mode for this session only; else the saved setting.
-            exclusive: Hold the data folder's lock until :meth:`close`, as the game does,
-                so a second game cannot overwrite this one's rounds.
-            defer_loading: Leave reading the progress file to :meth:`ensure_loaded`, so
+            player: Who plays, for this game only; else the last player chosen
+                in the game, else the login name.
+            confidence: Confidence mode for this game only; else the saved setting.
+            exclusive: Lock the player's file until :meth:`close`, as the game does,
+                so a second game of the same player cannot overwrite this one's rounds.
+            defer_loading: Leave reading the player's file to :meth:`ensure_loaded`, so
                 the home screen can be drawn first (the first use of :attr:`progress`
-                loads it anyway).
+                reads it anyway).
 
         Raises:
-            AlreadyRunning: ``exclusive`` and another game holds the folder.
+            AlreadyPlaying: ``exclusive`` and another game holds this player's file.
         """
         self.data_dir = data_dir
         self.clock = clock
         self.now = now
-        self.builtin_dir = builtin_dir or paths.builtin_packs_dir()
-        self.progress_path = paths.progress_path(data_dir)
+        self.library = Library(data_dir, builtin_dir)
+        self.exclusive = exclusive
         self.notices: list[str] = []
         self.writable = True
-        self._lock: FolderLock | None = None
-        if exclusive:
-            try:
-                self._lock = FolderLock(data_dir)
-                # A process killed mid-save leaves its temporary file behind.
-                remove_stale_temporaries(self.progress_path)
-            except OSError as error:
-                # Without the lock another game could write over this one's rounds.
-                self.writable = False
-                self.notices.append(
-                    f"The data folder {data_dir} cannot be locked "
-                    f"({error.strerror or error}): progress will not be saved."
-                )
         self.on_save_error: Callable[[Exception], None] | None = None
-        self._saving: tuple[Snapshotter, BackgroundSaver] | None = None
-        self._entries: list[PackEntry] | None = None
-        self._asked_player = clean_player(player or "")
-        self._asked_confidence = confidence
-        self._player = self._asked_player  # settled when the progress is read (see player)
-        self._confidence = bool(confidence)
+        if os.path.lexists(paths.progress_path(data_dir)):
+            self._migrate(player)
+        self.settings, notice = settings.load(data_dir)
+        if notice:
+            self.notices.append(notice)
+        self._settings_saver = BackgroundSaver(self._write_settings, self._save_failed)
+        self._confidence = self.settings.confidence if confidence is None else confidence
+        self.player = clean_player(player or "") or self.settings.player or default_player()
+        self._held = self._hold(self.player)
+        """The player's file, locked, until :meth:`ensure_loaded` hands it to the reader."""
+        self.library.keeps_cache = self.writable
+        self._file: PlayerFile | None = None
         self._progress: Progress | None = None
-        self._read_cleanly = False
-        self._read_stamp: list[int] | None = None
         self._last_record: tuple[Round, RoundRecord] | None = None
         self._loading = threading.Lock()
         if not defer_loading:
             self.ensure_loaded()
 
+    def _migrate(self, player: str | None) -> None:
+        """Move a format-1 progress file into the new layout (once per data folder)."""
+        from quiz.store.migrate import migrate  # reads the history model: rare, and once
+
+        migration = migrate(self.data_dir, clean_player(player or "") or default_player())
+        if migration.notice:
+            self.notices.append(migration.notice)
+        self.writable = self.writable and migration.writable
+
+    def _hold(self, player: str) -> int | None:
+        """Lock the player's file as the game does; None when not exclusive or not saving.
+
+        Raises:
+            AlreadyPlaying: Another game holds it.
+        """
+        if not (self.exclusive and self.writable and lock.LOCKING):
+            return None
+        path = paths.player_path(self.data_dir, player)
+        try:
+            return lock.hold(path, player)
+        except lock.AlreadyPlaying:
+            raise
+        except OSError as error:
+            # Without the lock another game could write over this one's rounds.
+            self.writable = False
+            self.notices.append(
+                f"{path} cannot be locked ({error.strerror or error}): "
+                "progress will not be saved this session."
+            )
+            return None
+
+    @property
+    def progress_path(self) -> Path:
+        """The player's file."""
+        return paths.player_path(self.data_dir, self.player)
+
     @property
     def loaded(self) -> bool:
-        """Whether the progress file has been read."""
+        """Whether the player's file has been read."""
         return self._progress is not None
 
     @property
@@ -158,78 +190,74 @@ class Session:
         return self._progress if self._progress is not None else self.ensure_loaded()
 
     def ensure_loaded(self) -> Progress:
-        """Read the progress file once; safe to call from any thread.
+        """Read the player's file once; safe to call from any thread.
 
         Returns:
             The progress.
         """
         with self._loading:
             if self._progress is None:
-                from quiz.store import progress
-
-                # Stamped before reading: a file replaced meanwhile then never matches.
-                self._read_stamp = file_stamp(self.progress_path)
-                loaded = progress.load(self.progress_path)
-                self._read_cleanly = loaded.notice is None
-                if loaded.notice:
-                    self.notices.append(loaded.notice)
-                self.writable = self.writable and loaded.writable
-                settings = loaded.progress.settings
-                self._player = self._asked_player or settings.player or default_player()
-                if self._asked_confidence is None:
-                    self._confidence = settings.confidence
-                self._progress = loaded.progress
+                held, self._held = self._held, None
+                self._progress = self._open(held)
             return self._progress
 
-    def _saving_parts(self) -> tuple[Snapshotter, BackgroundSaver]:
-        """The snapshot taker and the background saver, made with the first save."""
-        if self._saving is None:
-            from quiz.store.saver import BackgroundSaver
-            from quiz.store.snapshot import Renderer, Snapshotter
+    def _open(self, held: int | None) -> Progress:
+        """Take charge of the player's file and read it."""
+        from quiz.model.history import Progress
+        from quiz.store.player_file import PlayerFile
 
-            saver = BackgroundSaver(
-                self.progress_path, on_error=self._save_failed, render=Renderer().render
-            )
-            self._saving = (Snapshotter(), saver)
-        return self._saving
-
-    @property
-    def _saver(self) -> BackgroundSaver:
-        """The background saver (tests and benchmarks flush it)."""
-        return self._saving_parts()[1]
-
-    @property
-    def player(self) -> str:
-        """Who is playing: the saved choice is known only once the progress is read."""
-        self.ensure_loaded()
-        return self._player
+        self._file = PlayerFile(
+            self.progress_path, self.player, held=held, on_error=self._save_failed
+        )
+        if not self.writable:
+            self._file.writable = False
+            if self.exclusive and held is None:
+                return Progress()  # the file could not be locked: it is not read either
+        loaded = self._file.load()
+        if loaded.notice:
+            self.notices.append(loaded.notice)
+        self.writable = self.writable and loaded.writable
+        return loaded.progress
 
     @property
     def confidence(self) -> bool:
-        """Whether confidence mode is on (a saved setting, so read with the progress)."""
-        self.ensure_loaded()
+        """Whether confidence mode is on."""
         return self._confidence
 
     def set_player(self, name: str) -> str:
         """Change who plays, and remember it for the next start.
 
+        The new player's file is taken before this one's is let go, so a
+        refusal leaves everything as it was.
+
         Returns:
             The name as kept, cleaned; the old name when the new one is empty.
+
+        Raises:
+            AlreadyPlaying: Another game is playing as that player.
         """
         cleaned = clean_player(name)
-        if cleaned:
-            self._player = self.progress.settings.player = cleaned
-            self.save()
-        return self._player
+        if not cleaned or cleaned == self.player:
+            return self.player
+        self.ensure_loaded()
+        held = self._hold(cleaned)
+        self._close_file()
+        self.player = cleaned
+        with self._loading:
+            self._progress = self._open(held)
+        self._last_record = None
+        self.settings.player = cleaned
+        self._save_settings()
+        return self.player
 
     def set_confidence(self, enabled: bool) -> None:
         """Turn confidence mode on or off, and remember it."""
-        self._confidence = self.progress.settings.confidence = enabled
-        self.save()
+        self._confidence = self.settings.confidence = enabled
+        self._save_settings()
 
     def today(self) -> date:
         """The player's calendar day, for the review schedule."""
-        return self.now().astimezone().date()
+        return local_day(self.now())
 
     def due_count(self, pack_id: str) -> int:
         """How many questions of a pack are due for review (without loading the pack)."""
@@ -247,70 +275,18 @@ class Session:
     def due(self, pack: Pack) -> list[str]:
         """Ids of this pack's questions due for review for the current player."""
         known = {question.id for question in pack.questions}
-        return [qid for qid in self.progress.due(self.player, pack.id, self.today())
-                if qid in known]
+        return [
+            qid for qid in self.progress.due(self.player, pack.id, self.today()) if qid in known
+        ]
 
-    def packs(self, *, refresh: bool = False) -> list[PackEntry]:
-        """Every installed pack: built-in first, then the player's own."""
-        if self._entries is None or refresh:
-            catalog = Catalog(self.data_dir / CACHE_FILE if self.writable else None)
-            builtin = catalog.entries(self.builtin_dir, builtin=True)
-            user = catalog.entries(paths.user_packs_dir(self.data_dir), builtin=False)
-            catalog.save()
-            self._entries = builtin + user
-        return self._entries
+    def everyone(self) -> Progress:
+        """Every player's progress together, for the scores: this player's as it is
+        in memory, the others' as their files are now (one that cannot be read is left out)."""
+        from quiz.model.history import combine
+        from quiz.store.progress import read_players
 
-    def find_pack(self, reference: str) -> Pack:
-        """Find a pack by installed id, or load it from a path.
-
-        Args:
-            reference: A pack id, or the path of a pack file.
-
-        Returns:
-            The pack.
-
-        Raises:
-            PackError: No such pack, or the file is not a valid pack.
-        """
-        from quiz.model.pack import PackError, Problem, load_pack
-
-        for entry in self.packs():
-            if entry.error is None and entry.id == reference:
-                pack = entry.pack  # loaded once per session, then kept
-                if pack is not None and pack.id == reference:
-                    return pack
-        path = Path(reference).expanduser()
-        if path.suffix == ".toml" or path.exists():
-            # An installed pack named by its path is the same pack: no second parse.
-            resolved = path.resolve(strict=False)
-            for entry in self.packs():
-                same = entry.error is None and entry.path.resolve(strict=False) == resolved
-                if same and entry.pack is not None:
-                    return entry.pack
-            return load_pack(path)
-        known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
-        raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
-
-    def article(self, pack: Pack) -> tuple[Article | None, str]:
-        """Read the pack's source text.
-
-        Args:
-            pack: A loaded pack.
-
-        Returns:
-            The article, or None with why it cannot be shown ("" when the pack
-            names no text). A text that cannot be read never stops a round.
-        """
-        from quiz.model.article import Article
-        from quiz.store.packs import StoreError, read_source_text, source_text_path
-
-        path = source_text_path(pack)
-        if path is None:
-            return None, ""
-        try:
-            return Article.parse(read_source_text(path)), ""
-        except StoreError as error:
-            return None, f"The source text cannot be shown: {error}"
+        others, _ = read_players(self.data_dir, skip=self.progress_path)
+        return combine([self.progress, *others])
 
     def timestamp(self) -> str:
         """The current time as ISO 8601 text."""
@@ -329,19 +305,23 @@ class Session:
 
         Args:
             pack: The pack to play.
-            seed: Fixes the order; a fresh one is drawn when None.
+            seed: Fixes the order (0 to 2**63 - 1); a fresh one is drawn when None.
             count: How many questions; all when None.
             review: Ask only the questions due for review.
             closed_book: Hide the pack's source text during the round (it can be
                 read before the first question); recorded with the round.
 
         Raises:
-            ValueError: A review round was asked for and nothing is due.
+            ValueError: The seed is out of range, or a review round was asked for
+                and nothing is due.
         """
         from quiz.model.round import Mode, Round
+        from quiz.store.schema import SEEDS
 
         if seed is None:
             seed = random.SystemRandom().randrange(2**32)
+        if seed not in SEEDS:
+            raise ValueError("the seed must be a whole number from 0 to 2**63 - 1")
         mode = Mode(
             player=self.player, confidence=self.confidence, review=review, closed_book=closed_book
         )
@@ -361,16 +341,24 @@ class Session:
         self.save()
         return play
 
-    def answered(self, play: Round, outcome: Outcome) -> RoundRecord | None:
-        """Count an answer and save, in the background.
+    def answer(self, play: Round, response: str, confidence: int | None = None) -> Answered:
+        """Answer the round's current question: judge it, count it and save, in the background.
 
         The last answer of a round also records the round, in the same save: a round
         is in the history as soon as it is finished, whatever happens next.
 
+        Args:
+            play: The round in play.
+            response: The player's answer.
+            confidence: How sure they said they were, in confidence mode.
+
         Returns:
-            The round's record after its last answer, else None.
+            The outcome, and the round's record after its last answer.
         """
-        self.progress.record_answer(
+        progress = self.progress
+        previous_best = progress.best(play.pack.id)
+        outcome = play.answer(response, confidence)
+        progress.record_answer(
             play.pack.id,
             outcome,
             self.timestamp(),
@@ -381,12 +369,12 @@ class Session:
         record = None
         if play.finished:
             play.pause()
-            record = self.progress.record_round(play, self.timestamp())
+            record = progress.record_round(play, self.timestamp())
             self._last_record = (play, record)
         else:
-            self.progress.current = play.state()
+            progress.current = play.state()
         self.save()
-        return record
+        return Answered(outcome, record, previous_best)
 
     def finish(self, play: Round) -> RoundRecord:
         """The record of a finished round: made with its last answer, made once.
@@ -422,7 +410,7 @@ class Session:
             if reference is None:
                 continue
             try:
-                pack = self.find_pack(reference)
+                pack = self.library.find_pack(reference)
             except PackError:
                 continue
             if pack.id == state.pack_id:
@@ -451,44 +439,54 @@ class Session:
             self.save()
 
     def save(self) -> None:
-        """Hand a snapshot of the progress to the background saver."""
+        """Hand the whole progress to the player's file, which writes it in the background."""
+        progress = self.progress
+        if self.writable and self._file is not None:
+            self._file.save(progress)
+
+    def _save_settings(self) -> None:
         if self.writable:
-            snapshots, saver = self._saving_parts()
-            saver.submit(snapshots.take(self.progress))
+            self._settings_saver.submit(settings.to_bytes(self.settings))
+
+    def _write_settings(self, data: bytes) -> None:
+        from quiz.store.files import write_atomic
+
+        write_atomic(settings.settings_path(self.data_dir), data)
+
+    def flush(self, timeout: float | None = 10.0) -> bool:
+        """Wait until every save handed over is on disk (tests and benchmarks use it).
+
+        Returns:
+            True when nothing is left to write.
+        """
+        files = self._file.flush(timeout) if self._file is not None else True
+        return self._settings_saver.flush(timeout) and files
+
+    def _close_file(self, timeout: float = 10.0) -> bool:
+        if self._held is not None:  # locked, never read
+            os.close(self._held)
+            self._held = None
+        if self._file is None:
+            return True
+        saved = self._file.close(timeout)
+        self._file = None
+        return saved
 
     def close(self, timeout: float = 10.0) -> bool:
-        """Finish writing and stop the saver.
+        """Finish writing, stop the savers and let another game have the player's file.
 
         Returns:
             True when everything reached the disk.
         """
-        try:
-            saver = self._saving[1] if self._saving is not None else None
-            saved = saver.close(timeout) if saver is not None else True
-            # The copy must say exactly what the file says: the file was read cleanly or
-            # written by this session, nothing failed, and no other game could write it.
-            in_step = self._read_cleanly or (saver is not None and saver.saves > 0)
-            if saved and in_step and self.writable and self.save_error is None and self._lock:
-                from quiz.cli.summary import index_of
-                from quiz.store.mirror import write_mirror
-                from quiz.store.progress import to_document
-
-                # The next start (and quiz scores) read this copy instead of parsing TOML.
-                # Only while the file is still the one this session read or wrote last.
-                written = saver.written if saver is not None and saver.saves else None
-                document = to_document(self.progress)
-                write_mirror(self.progress_path, document, index_of(self.progress),
-                             expected=written or self._read_stamp)
-            return saved
-        finally:
-            if self._lock is not None:
-                self._lock.release()
-                self._lock = None
+        settings_saved = self._settings_saver.close(timeout)
+        return self._close_file(timeout) and settings_saved
 
     @property
     def save_error(self) -> Exception | None:
         """Why the last save failed, or None when it succeeded (or none was needed)."""
-        return self._saving[1].last_error if self._saving is not None else None
+        if self._settings_saver.last_error is not None:
+            return self._settings_saver.last_error
+        return self._file.save_error if self._file is not None else None
 
     def _save_failed(self, error: Exception) -> None:
         if self.on_save_error is not None:

@@ -2,7 +2,7 @@
 
 Built-in packs come first, then the player's own; a user pack that no longer
 loads is listed as broken with its first error rather than left out. The
-best scores come from the progress file, which is only read.
+best scores come from every player's file, which is only read.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from quiz.cli.output import warn
-from quiz.cli.summary import best_scores
 from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
+from quiz.store.progress import read_progress
 from quiz.tables import Column, Line, Table, show
 
 
@@ -28,7 +28,7 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
         builtin_dir: The built-in packs; the game's own folder by default.
 
     Returns:
-        0; a progress file that cannot be read only costs the best scores.
+        0; a player's file that cannot be read only costs the best scores.
     """
     # The game keeps the cache of pack summaries; a listing only reads it.
     catalog = Catalog(folder / CACHE_FILE)
@@ -48,11 +48,6 @@ def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None)
 
 def _best_scores(folder: Path) -> tuple[dict[str, int] | None, str | None]:
     """The best score on each pack, and None, or None and why they cannot be shown."""
-    best = best_scores(folder)  # what the game left ready, when it still holds
-    if best is not None:
-        return best, None
-    from quiz.store.progress import read_progress
-
     progress, notice = read_progress(folder, rounds=False)  # best scores are totals
     if progress is None:
         return None, notice

@@ -2,8 +2,8 @@
 
 ``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--json]``.
 The same report as the scores screen (:mod:`quiz.model.report` and
-:mod:`quiz.report_tables`), as tables for people or JSON for scripts. The
-progress file is only read.
+:mod:`quiz.report_tables`), as tables for people or JSON for scripts. Every
+player's file is read, never written.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import json
 from pathlib import Path
 
 from quiz.cli.output import warn
-from quiz.cli.summary import everyone_report
+from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
+from quiz.report_tables import report
+from quiz.store.progress import read_progress
 from quiz.tables import Line, show
 
 
@@ -35,17 +37,8 @@ def run(
         as_json: Print JSON instead of tables.
 
     Returns:
-        0, or 1 when the progress file cannot be read.
+        0, or 1 when a player's file cannot be read.
     """
-    if pack is None and player is None and closed_book is None and not as_json:
-        ready = everyone_report(folder)  # what the game left ready, when it still holds
-        if ready is not None:
-            show([Line.of("Scores of everyone", "bold"), *ready])
-            return 0
-    from quiz.model.report import build, rounds_of, to_json
-    from quiz.report_tables import report
-    from quiz.store.progress import read_progress
-
     progress, notice = read_progress(folder)
     if progress is None:
         warn(f"quiz scores: {notice}")

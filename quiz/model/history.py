@@ -12,6 +12,7 @@ id: editing a pack keeps the history of every question whose id did not change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -40,6 +41,13 @@ class PackStats:
     best: int = 0
     last: int = 0
     questions: dict[str, QuestionStats] = field(default_factory=dict)
+
+    def count_round(self, score: int) -> None:
+        """Count a finished round's score."""
+        # The first round sets the best even below zero (confidence mode can go negative).
+        self.best = score if self.rounds == 0 else max(self.best, score)
+        self.rounds += 1
+        self.last = score
 
 
 @dataclass
@@ -165,6 +173,14 @@ class PlayerPackStats(AnswerTallies):
         else:
             self.schedule[question.id] = slot
 
+    def absorb(self, other: PlayerPackStats) -> None:
+        """Add other tallies of the same player and pack to these (a question scheduled
+        in both keeps its place here)."""
+        self.merge(other)
+        self.closed_book.merge(other.closed_book)
+        for qid, slot in other.schedule.items():
+            self.schedule.setdefault(qid, slot)
+
     def answers(self, closed_book: bool | None = None) -> AnswerTallies:
         """The tallies of the answers given one way.
 
@@ -208,25 +224,20 @@ class RoundRecord:
 
 
 @dataclass
-class Settings:
-    """Choices the player made in the game, kept between sessions."""
-
-    player: str = ""
-    confidence: bool = False
-
-
-@dataclass
 class Progress:
-    """Everything saved between sessions."""
+    """What is saved between games: one player's, or everyone's together (:func:`combine`).
+
+    Attributes:
+        packs: Aggregates per pack: rounds, best and last score, and per question.
+        rounds: The finished rounds, oldest first.
+        current: The round left unfinished, if any.
+        players: Per player, their tallies and review schedule per pack.
+    """
 
     packs: dict[str, PackStats] = field(default_factory=dict)
     rounds: list[RoundRecord] = field(default_factory=list)
     current: RoundState | None = None
     players: dict[str, dict[str, PlayerPackStats]] = field(default_factory=dict)
-    settings: Settings = field(default_factory=Settings)
-    touched: set[tuple[str, ...]] = field(default_factory=set, compare=False, repr=False)
-    """Parts changed since the store last took a snapshot: ``("packs", id)`` and
-    ``("players", name, id)``, so a save copies only what an answer changed."""
 
     def best(self, pack_id: str) -> int | None:
         """The best score on a pack, or None if no round of it was finished."""
@@ -253,8 +264,8 @@ class Progress:
         outcome: Outcome,
         when: str,
         *,
-        player: str = "",
-        today: date | None = None,
+        player: str,
+        today: date,
         closed_book: bool = False,
     ) -> None:
         """Count one answer in the question's and the player's aggregates.
@@ -264,20 +275,18 @@ class Progress:
             outcome: The answer and how it went.
             when: The time of the answer, ISO 8601.
             player: Who answered.
-            today: The day of the answer, for the review schedule; taken from
-                ``when`` when not given.
+            today: The player's day of the answer (:func:`quiz.model.schedule.local_day`),
+                for the review schedule.
             closed_book: Whether the answer was given in a closed-book round.
         """
         stats = self.packs.setdefault(pack_id, PackStats())
-        self.touched.update({("packs", pack_id), ("players", player, pack_id)})
         question = stats.questions.setdefault(outcome.question.id, QuestionStats())
         question.seen += 1
         question.correct += int(outcome.correct)
         question.checked += int(outcome.checked)
         question.last = when
         question.last_correct = outcome.correct
-        day = today if today is not None else _day_of(when)
-        self.player_pack(player, pack_id).record(outcome, day, closed_book=closed_book)
+        self.player_pack(player, pack_id).record(outcome, today, closed_book=closed_book)
 
     def record_round(self, play: Round, finished: str) -> RoundRecord:
         """Add a finished round to the history and clear the interrupted round.
@@ -305,19 +314,51 @@ class Progress:
             review=play.mode.review,
             closed_book=play.mode.closed_book,
         )
-        stats = self.packs.setdefault(play.pack.id, PackStats())
-        self.touched.add(("packs", play.pack.id))
-        # The first round sets the best even below zero (confidence mode can go negative).
-        stats.best = record.score if stats.rounds == 0 else max(stats.best, record.score)
-        stats.rounds += 1
-        stats.last = record.score
+        self.packs.setdefault(play.pack.id, PackStats()).count_round(record.score)
         self.rounds.append(record)
         self.current = None
         return record
 
 
-def _day_of(when: str) -> date:
-    try:
-        return date.fromisoformat(when[:10])
-    except ValueError:
-        return date.today()
+
+def combine(histories: Iterable[Progress]) -> Progress:
+    """Several players' progress as one, for the views of everyone (scores, listings).
+
+    Each player's file holds their own aggregates; together they count every
+    answer once. Rounds are put in the order they finished.
+
+    Args:
+        histories: One progress per player (names do not repeat across them).
+
+    Returns:
+        A new progress that shares no mutable part with those given, and has no
+        unfinished round.
+    """
+    everyone = Progress()
+    for history in histories:
+        for pack_id, stats in history.packs.items():
+            _add_pack(everyone.packs.setdefault(pack_id, PackStats()), stats)
+        for name, packs in history.players.items():
+            mine = everyone.players.setdefault(name, {})
+            for pack_id, tallies in packs.items():
+                mine.setdefault(pack_id, PlayerPackStats()).absorb(tallies)
+        everyone.rounds.extend(history.rounds)
+    # Stamps are UTC ISO 8601 text, so text order is time order; ties keep file order.
+    everyone.rounds.sort(key=lambda record: record.finished)
+    for record in everyone.rounds:
+        everyone.packs.setdefault(record.pack, PackStats()).last = record.score
+    return everyone
+
+
+def _add_pack(total: PackStats, stats: PackStats) -> None:
+    if stats.rounds:
+        total.best = stats.best if total.rounds == 0 else max(total.best, stats.best)
+        total.last = stats.last
+        total.rounds += stats.rounds
+    for qid, question in stats.questions.items():
+        merged = total.questions.setdefault(qid, QuestionStats())
+        merged.seen += question.seen
+        merged.correct += question.correct
+        merged.checked += question.checked
+        if question.last >= merged.last:
+            merged.last, merged.last_correct = question.last, question.last_correct

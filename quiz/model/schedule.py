@@ -17,10 +17,20 @@ tomorrow; each time you get it right, it waits twice as long.*
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 INTERVALS = {1: 1, 2: 2, 3: 4, 4: 8, 5: 16}
 TOP_BOX = max(INTERVALS)
+
+
+def local_day(moment: datetime) -> date:
+    """The player's day at a moment: the calendar date where they are.
+
+    The one notion of "day" in the game: the review schedule, what is due and
+    how many days until it is all count in it. The moment comes from the
+    game's injected clock.
+    """
+    return moment.astimezone().date()
 
 
 @dataclass(frozen=True)

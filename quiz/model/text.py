@@ -55,6 +55,18 @@ def clean_line(text: str) -> str:
     return _SPACES.sub(" ", clean_text(text)).strip()
 
 
+MAX_PLAYER_NAME = 32
+
+
+def clean_player(name: str) -> str:
+    """A player's name as kept and shown: one clean line of at most 32 characters.
+
+    Names come from the command line, the name dialog and files on disk; all
+    go through here.
+    """
+    return clean_line(name)[:MAX_PLAYER_NAME].strip()
+
+
 _FOLD = str.maketrans(
     {
         "\u2018": "'",

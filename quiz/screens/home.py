@@ -17,6 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from quiz.model.text import clean_line
 from quiz.session import PackEntry, Session
+from quiz.store.lock import AlreadyPlaying
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
@@ -210,7 +211,7 @@ class HomeScreen(Screen[None]):
         options = self.query_one(OptionList)
         found = self.session.resumable() if session.loaded else None
         rows: list[tuple[PackEntry, int | None, int]] = []
-        for entry in self.session.packs():
+        for entry in self.session.library.packs():
             best, due = None, 0
             if session.loaded:
                 best = session.progress.best(entry.id)
@@ -267,7 +268,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#detail", Static).update(pack_detail(self._entry(event.option.id)))
 
     def _entry(self, option_id: str | None) -> PackEntry | None:
-        for entry in self.session.packs():
+        for entry in self.session.library.packs():
             if option_id == f"pack:{entry.path}":
                 return entry
         return None
@@ -297,7 +298,7 @@ class HomeScreen(Screen[None]):
         if options.highlighted is None:
             return None
         option_id = options.get_option_at_index(options.highlighted).id
-        for entry in self.session.packs():
+        for entry in self.session.library.packs():
             if option_id == f"pack:{entry.path}":
                 return entry.pack
         return None
@@ -332,7 +333,10 @@ class HomeScreen(Screen[None]):
 
         def chosen(name: str | None) -> None:
             if name is not None:
-                self.session.set_player(name)
+                try:
+                    self.session.set_player(name)
+                except AlreadyPlaying as refused:
+                    self.notify(str(refused), severity="error", markup=False)
                 self.refresh_packs()
 
         self.app.push_screen(AskScreen("Who is playing?", self.session.player), chosen)
@@ -346,7 +350,7 @@ class HomeScreen(Screen[None]):
         if option_id == RESUME:
             self.post_message(self.Resume())
             return
-        for entry in self.session.packs():
+        for entry in self.session.library.packs():
             if option_id == f"pack:{entry.path}" and entry.pack is not None:
                 self.post_message(self.Start(entry.pack))
                 return

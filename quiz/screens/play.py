@@ -103,7 +103,7 @@ class PlayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Status line, the question beside the source, the footer."""
-        self.article, self.article_problem = self.session.article(self.play.pack)
+        self.article, self.article_problem = self.session.library.article(self.play.pack)
         yield RoundStatus(id="status")
         with Horizontal(id="columns"):
             with VerticalScroll(id="body"):
@@ -295,12 +295,10 @@ class PlayScreen(Screen[None]):
         if not self.answering:
             return
         self.pending = None
-        outcome = self.play.answer(response, confidence)
-        self.outcome = outcome
-        previous_best = self.session.progress.best(self.play.pack.id)
-        record = self.session.answered(self.play, outcome)
-        if record is not None:
-            self.finished = self.Finished(self.play, record, previous_best)
+        answered = self.session.answer(self.play, response, confidence)
+        outcome = self.outcome = answered.outcome
+        if answered.record is not None:
+            self.finished = self.Finished(self.play, answered.record, answered.previous_best)
         self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
         if self.article is not None:
             self.passages = self.article.locate_all(outcome.question.evidence)

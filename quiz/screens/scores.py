@@ -71,7 +71,7 @@ class ScoresScreen(Screen[None]):
     def scores(self) -> Scores:
         """The report for the current filter."""
         player = None if self.everyone else self.session.player
-        return build(self.session.progress, player=player, closed_book=self.closed_book)
+        return build(self.session.everyone(), player=player, closed_book=self.closed_book)
 
     async def show(self) -> None:
         """Rebuild the report."""

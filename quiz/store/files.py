@@ -1,4 +1,4 @@
-"""The one place that writes files, and it writes them atomically; and how the caches are read.
+"""The one place that writes files, atomically; and how the game's own files are opened.
 
 A reader (or the next start after a crash or power cut) sees either the old
 file or the new one, never a mix: the bytes go to a temporary file in the
@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,28 +37,98 @@ def write_atomic(path: Path, data: bytes) -> None:
     Raises:
         OSError: The file could not be written; the old file is untouched.
     """
+    os.close(_replace(path, data, lock=None))
+
+
+def replace_locked(path: Path, data: bytes, lock: Callable[[int], None]) -> int:
+    """Replace a file as :func:`write_atomic` does, the new file locked before it takes the name.
+
+    A lock held on a file that ``os.replace`` swaps out guards a name no one
+    opens any more; locking the new file first leaves no moment at which the
+    name is unguarded.
+
+    Args:
+        path: The file to write.
+        data: The complete new contents.
+        lock: Locks a descriptor (of the new, still nameless file).
+
+    Returns:
+        The new file's descriptor, open and locked; the caller closes it.
+
+    Raises:
+        OSError: The file could not be written or locked; the old file is untouched.
+    """
+    return _replace(path, data, lock=lock)
+
+
+def create_locked(path: Path, data: bytes, lock: Callable[[int], None]) -> int:
+    """Create a file that must not exist yet, complete and locked from its first moment.
+
+    The bytes go to a temporary file, which is locked and then linked under the
+    name; a link, unlike a rename, fails when the name is taken, so of two
+    programs creating the same file at once exactly one succeeds.
+
+    Returns:
+        The new file's descriptor, open and locked; the caller closes it.
+
+    Raises:
+        FileExistsError: The file exists; nothing was changed.
+        OSError: It could not be written.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = _create_temporary(path)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        _write_all(handle, data)
+        lock(handle)
+        os.link(temporary, path)
     except BaseException:
+        os.close(handle)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
     fsync_folder(path.parent)
+    return handle
+
+
+def _replace(path: Path, data: bytes, lock: Callable[[int], None] | None) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = _create_temporary(path)
+    try:
+        _write_all(handle, data)
+        if lock is not None:
+            lock(handle)
+        os.replace(temporary, path)
+    except BaseException:
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    try:
+        fsync_folder(path.parent)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write every byte and make them durable."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+    os.fsync(handle)
 
 
 def _create_temporary(path: Path) -> tuple[int, str]:
     """A new empty file ``.NAME.RANDOM.tmp`` beside ``path``, open for writing.
 
     What ``tempfile.mkstemp`` does, without importing tempfile (and shutil,
-    random, bz2 and lzma behind it) at the start of every command.
+    random, bz2 and lzma behind it) at the start of every command. It is open
+    for reading too: a locked file is read back through its descriptor.
     """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     flags |= getattr(os, "O_BINARY", 0)
     for _ in range(100):
         temporary = os.path.join(path.parent, f".{path.name}.{os.urandom(6).hex()}.tmp")
@@ -85,17 +156,26 @@ def fsync_folder(folder: Path) -> None:
 
 
 def write_new(path: Path, data: bytes) -> None:
-    """Write a file that must not exist yet, durably (used for backups).
+    """Write a private file that must not exist yet, durably (used for backups).
+
+    The file is readable by its owner alone, as the game's own files are, and a
+    write that fails part-way leaves nothing behind.
 
     Raises:
         FileExistsError: The file exists; nothing was changed.
         OSError: The file could not be written.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "xb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    handle = os.open(path, flags | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        _write_all(handle, data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    finally:
+        os.close(handle)
     fsync_folder(path.parent)
 
 
@@ -126,34 +206,66 @@ def remove_stale_temporaries(path: Path) -> int:
     return removed
 
 
-def open_cache(path: Path, limit: int) -> BinaryIO:
-    """Open one of the game's own cache files to read it, refusing anything else.
+def open_regular(path: Path, limit: int) -> int:
+    """Open one of the game's own files to read it, refusing anything else.
 
-    A cache is only ever a regular file the game wrote. A link, a named pipe
-    (which would block the reader), a device, or a file over ``limit`` bytes is
-    refused, so a reader treats it as no cache at all.
+    The game's files are only ever regular files it wrote. A link, a named pipe
+    (which would block the reader), a device, a folder, or a file over
+    ``limit`` bytes is refused.
+
+    Returns:
+        A descriptor open for reading; the caller closes it.
 
     Raises:
-        OSError: It is missing, refused, or cannot be opened.
+        OSError: It is missing, refused (``EINVAL``, saying why), or cannot be opened.
     """
     descriptor = os.open(path, READ_FLAGS)
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            raise OSError(errno.EINVAL, "not a cache file", str(path))
-        return os.fdopen(descriptor, "rb")
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise OSError(errno.EINVAL, f"larger than {limit // (1024 * 1024)} MiB", str(path))
     except BaseException:
         os.close(descriptor)
         raise
+    return descriptor
 
 
-def file_stamp(path: Path) -> list[int] | None:
-    """What tells one version of a file from another: size, times and inode, or None.
+def read_descriptor(descriptor: int, limit: int) -> bytes:
+    """Every byte of an open file from its start, refusing more than ``limit``.
 
-    ctime and the inode change with every atomic replace and cannot be set back.
+    Raises:
+        OSError: It cannot be read, or grew past the limit.
     """
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    chunks = []
+    size = 0
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MiB")
+    return b"".join(chunks)
+
+
+def read_whole(path: Path, limit: int) -> bytes:
+    """Read one of the game's own files (see :func:`open_regular`) whole.
+
+    Raises:
+        OSError: It is missing, refused, or cannot be read.
+    """
+    descriptor = open_regular(path, limit)
     try:
-        info = path.stat()
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        return read_descriptor(descriptor, limit)
+    finally:
+        os.close(descriptor)
+
+
+def open_cache(path: Path, limit: int) -> BinaryIO:
+    """Open one of the game's own cache files to read it (see :func:`open_regular`).
+
+    Raises:
+        OSError: It is missing, refused, or cannot be opened.
+    """
+    return os.fdopen(open_regular(path, limit), "rb")

@@ -1,66 +1,154 @@
-"""One game at a time per data folder.
+"""One game per player at a time: an exclusive ``flock`` on the player's own file.
 
-Two games saving into one progress file would each overwrite the other's
-rounds. The first game holds an exclusive ``flock`` on ``quiz.lock`` in the data
-folder for as long as it runs; a second one is refused with a clear message
-instead of silently losing rounds. The operating system drops the lock when
-the process ends, however it ends, so a crash never leaves a stale lock.
+Two games saving one player's file would each overwrite the other's rounds, so
+the game holds an exclusive lock on that file for as long as it runs, and a
+second game of the same player is refused with a clear message. Games of
+different players lock different files and never wait for each other.
+
+The lock is on the data itself, not on a lock file beside it: deleting a
+file cannot let a second game in. Every save replaces the file with a new
+one, which is locked before it takes the name (see
+:func:`quiz.store.files.replace_locked`), and an opener checks, once it holds
+a lock, that the name still leads to the file it locked. The operating system
+drops the lock when the process ends, however it ends, so a crash never leaves
+a stale lock.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 from pathlib import Path
 
-LOCK_FILE = "quiz.lock"
+from quiz.store.files import create_locked, open_regular
 
 try:
     import fcntl
-except ImportError:  # Windows: no flock; one game at a time is up to the player there.
+except ImportError:  # Windows: no flock; one game per player is up to the players there.
     fcntl = None  # type: ignore[assignment]
 
+LOCKING = fcntl is not None
+ATTEMPTS = 20  # each one lost only to another game creating or saving the file meanwhile
+UNLIMITED = 2**62
 
-class AlreadyRunning(Exception):
-    """Another game holds the data folder."""
 
+class AlreadyPlaying(Exception):
+    """Another game holds the player's file."""
 
-class FolderLock:
-    """An exclusive lock on a data folder, held until :meth:`release`."""
-
-    def __init__(self, folder: Path) -> None:
-        """Take the lock.
+    def __init__(self, player: str, owner: int | None) -> None:
+        """Say who plays and, when known, in which process.
 
         Args:
-            folder: The data folder; created if missing.
-
-        Raises:
-            AlreadyRunning: Another process holds it; the message says which.
-            OSError: The folder or the lock file cannot be created.
+            player: The player's name.
+            owner: The process id of the game that holds the file, if it said.
         """
-        self.path = folder / LOCK_FILE
-        self._descriptor: int | None = None
-        if fcntl is None:
-            return
-        folder.mkdir(parents=True, exist_ok=True)
-        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            owner = os.pread(descriptor, 32, 0).decode("ascii", "replace").strip()
-            os.close(descriptor)
-            who = f" (process {owner})" if owner.isdigit() else ""
-            raise AlreadyRunning(
-                f"quiz is already running with the data folder {folder}{who}. "
-                "Finish that game first, or use another folder with --data-dir."
-            ) from None
-        # The pid is only a hint for the message above; the lock is the flock itself.
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, f"{os.getpid()}\n".encode(), 0)
-        self._descriptor = descriptor
+        where = f" (process {owner})" if owner is not None else ""
+        super().__init__(
+            f"{player} is already playing in another quiz{where}. "
+            "Finish that game first, or play as someone else with --player."
+        )
 
-    def release(self) -> None:
-        """Let another game use the folder."""
-        if self._descriptor is not None and fcntl is not None:
-            fcntl.flock(self._descriptor, fcntl.LOCK_UN)
-            os.close(self._descriptor)
-            self._descriptor = None
+
+def hold(path: Path, player: str) -> int:
+    """Open and lock a player's file, creating it, empty, for a new player.
+
+    Args:
+        path: The player's file.
+        player: Their name, for the refusal.
+
+    Returns:
+        The file's descriptor, open and locked until it is closed.
+
+    Raises:
+        AlreadyPlaying: Another game holds it.
+        OSError: It is not a regular file (a link, a folder, a named pipe), it
+            cannot be opened, or this file system does not lock.
+    """
+    for _ in range(ATTEMPTS):
+        try:
+            descriptor = open_regular(path, UNLIMITED)
+        except FileNotFoundError:
+            try:
+                descriptor = create_locked(path, b"", lock)
+            except FileExistsError:
+                continue  # another game created it first
+        else:
+            try:
+                lock(descriptor)
+            except BlockingIOError:
+                os.close(descriptor)
+                raise AlreadyPlaying(player, owner(path)) from None
+            except BaseException:
+                os.close(descriptor)
+                raise
+            if not names_the_same_file(descriptor, path):
+                os.close(descriptor)  # replaced between the open and the lock
+                continue
+        note_owner(path)
+        return descriptor
+    raise OSError(errno.EAGAIN, "it keeps being replaced", str(path))
+
+
+def lock(descriptor: int) -> None:
+    """Take the exclusive lock on an open file without waiting.
+
+    Raises:
+        BlockingIOError: Another open file description holds it.
+        OSError: The file system does not lock.
+    """
+    if fcntl is not None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def wait_for(descriptor: int) -> None:
+    """Take the exclusive lock on an open file, waiting for whoever holds it.
+
+    Raises:
+        OSError: The file system does not lock.
+    """
+    if fcntl is not None:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+
+def names_the_same_file(descriptor: int, path: Path) -> bool:
+    """Whether ``path`` still leads to the open file (not to one that replaced it)."""
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    held = os.fstat(descriptor)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+def owner_path(path: Path) -> Path:
+    """Where the game holding ``path`` notes its process id, for the refusal message."""
+    return path.with_name(f".{path.name}.pid")
+
+
+def note_owner(path: Path) -> None:
+    """Note this process as the holder; only a hint, so failing to is no matter."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_NONBLOCK", 0)  # a named pipe put there must not block the start
+    with contextlib.suppress(OSError):
+        descriptor = os.open(owner_path(path), flags, 0o600)
+        try:
+            os.write(descriptor, f"{os.getpid()}\n".encode())
+        finally:
+            os.close(descriptor)
+
+
+def owner(path: Path) -> int | None:
+    """The process id the holder of ``path`` noted, if it can be read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(owner_path(path), flags)
+    except OSError:
+        return None
+    try:
+        text = os.read(descriptor, 32).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return int(text) if text.isdigit() else None

@@ -2,17 +2,25 @@
 
 The data directory is, in order of precedence: the ``--data-dir`` option,
 the ``QUIZ_HOME`` environment variable, or the platform's user data
-directory (``~/.local/share/quiz`` on Linux).
+directory (``~/.local/share/quiz`` on Linux). It holds ``settings.toml``,
+one file per player in ``players/``, and the player's own packs in ``packs/``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 APP_NAME = "quiz"
 PROGRESS_FILE = "progress.toml"
 PACKS_FOLDER = "packs"
+PLAYERS_FOLDER = "players"
+PLAYER_SUFFIX = ".toml"
+
+_PLAIN_SLUG = re.compile(r"[a-z0-9_]+(-[a-z0-9_]+)*")
+_NOT_SLUG = re.compile(r"[^a-z0-9_]+")
 
 
 def data_dir(override: Path | str | None = None) -> Path:
@@ -35,8 +43,34 @@ def data_dir(override: Path | str | None = None) -> Path:
 
 
 def progress_path(folder: Path) -> Path:
-    """The progress file inside a data folder."""
+    """The single progress file of format 1, which a data folder held before ``players/``."""
     return folder / PROGRESS_FILE
+
+
+def players_dir(folder: Path) -> Path:
+    """The folder of the players' files."""
+    return folder / PLAYERS_FOLDER
+
+
+def player_slug(name: str) -> str:
+    """A safe file name, without suffix, for a player's name; two names never share one.
+
+    A name of lowercase letters, digits and single hyphens is its own slug
+    (``ann``). Any other is cleaned to those characters and followed by two
+    hyphens, which no name used as is contains, and a hash of the exact name
+    (``ann--3f0c…`` for ``Ann``), so ``Ann`` and ``ann`` stay apart even on a
+    file system that ignores case.
+    """
+    if len(name) <= 32 and _PLAIN_SLUG.fullmatch(name):
+        return name
+    readable = _NOT_SLUG.sub("-", name.lower()).strip("-")[:24].strip("-") or "player"
+    digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{readable}--{digest}"
+
+
+def player_path(folder: Path, name: str) -> Path:
+    """The file of one player."""
+    return players_dir(folder) / (player_slug(name) + PLAYER_SUFFIX)
 
 
 def user_packs_dir(folder: Path) -> Path:

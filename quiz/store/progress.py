@@ -1,153 +1,28 @@
-"""The progress file: a versioned TOML document, read strictly, written atomically.
+"""Everyone's progress, read without changing anything on disk: what listings and scores show.
 
-Loading never loses data. A file that cannot be understood is copied byte for
-byte to a backup beside it before the game starts afresh; a file written by a
-newer version of the game, or one that cannot be read at all, is left alone
-and the session does not save.
+Every player's file in ``players/`` is read (never locked: each is replaced
+whole, so a reader sees one version or the next) and they are put together
+(:func:`quiz.model.history.combine`). A data folder whose ``progress.toml``
+(format 1) is not migrated yet is read from that file; only a game migrates
+it. Nothing here backs a damaged file up: a listing must not leave a new
+backup on every run.
 """
 
 from __future__ import annotations
 
-import contextlib
-import tomllib
-from dataclasses import dataclass
-from datetime import datetime
+import os
 from pathlib import Path
-from typing import Any
 
-import tomli_w
-
-from quiz.model.history import Progress
-from quiz.model.text import clean_line
+from quiz.model.history import Progress, combine
 from quiz.store import paths
-from quiz.store.files import write_atomic, write_new
-from quiz.store.mirror import read_mirror
-from quiz.store.schema import FORMAT, ProgressError, from_document, to_document
-from quiz.store.snapshot import render_full
-
-__all__ = ["FORMAT", "Loaded", "ProgressError", "dumps", "from_document", "load", "save",
-           "to_document"]
-
-MAX_PROGRESS_BYTES = 64 * 1024 * 1024
-
-
-@dataclass
-class Loaded:
-    """The result of reading the progress file.
-
-    Attributes:
-        progress: What was read, or a fresh start.
-        notice: Something the player should be told, or None.
-        writable: False when saving would destroy data the game could not read.
-    """
-
-    progress: Progress
-    notice: str | None = None
-    writable: bool = True
-
-
-def load(path: Path) -> Loaded:
-    """Read the progress file, protecting whatever is there.
-
-    Args:
-        path: The progress file.
-
-    Returns:
-        The progress, plus a notice when the file was missing parts, corrupt,
-        unreadable or from a newer version.
-    """
-    document = read_mirror(path)
-    if document is not None:
-        try:
-            return Loaded(from_document(document))
-        except (ProgressError, RecursionError):
-            pass  # A damaged copy: the TOML file decides.
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return Loaded(Progress())
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return Loaded(
-            Progress(),
-            f"Could not read {path}: {reason}. Progress will not be saved this session.",
-            writable=False,
-        )
-    try:
-        if len(data) > MAX_PROGRESS_BYTES:
-            raise ProgressError(f"larger than {MAX_PROGRESS_BYTES // (1024 * 1024)} MiB")
-        document = tomllib.loads(data.decode("utf-8"))
-        version = document.get("format")
-        if type(version) is int and version > FORMAT:
-            return Loaded(
-                Progress(),
-                f"{path} was written by a newer version of quiz (format {version}). "
-                "Upgrade quiz to keep playing with your history; it was left untouched "
-                "and progress will not be saved this session.",
-                writable=False,
-            )
-        return Loaded(from_document(document))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ProgressError, RecursionError) as error:
-        return _keep_corrupt(path, data, error)
-
-
-def _keep_corrupt(path: Path, data: bytes, error: Exception) -> Loaded:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for attempt in range(100):
-        suffix = f"-{attempt}" if attempt else ""
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}{suffix}")
-        try:
-            write_new(backup, data)
-        except FileExistsError:
-            continue
-        except OSError as failure:
-            return Loaded(
-                Progress(),
-                f"{path} could not be read ({_reason(error)}) and could not be backed up "
-                f"({failure.strerror or failure}); it was left untouched and progress will not "
-                "be saved this session.",
-                writable=False,
-            )
-        # With the bytes safe in the backup, start the new history on disk at once, so
-        # the next start does not back the same damaged file up again.
-        with contextlib.suppress(OSError):
-            write_atomic(path, render_full(Progress()))
-        return Loaded(
-            Progress(),
-            f"{path} could not be read ({_reason(error)}). Its contents were kept in "
-            f"{backup}; a new history starts now.",
-        )
-    return Loaded(Progress(), f"{path} could not be read or backed up.", writable=False)
-
-
-def _reason(error: Exception) -> str:
-    if isinstance(error, UnicodeDecodeError):
-        return "not UTF-8 text"
-    if isinstance(error, RecursionError):
-        return "nested too deeply"
-    # Field names in the message come from the file, which may hold control characters.
-    return clean_line(str(error))[:200]
-
-
-def save(path: Path, progress: Progress) -> None:
-    """Write the progress file atomically (see :mod:`quiz.store.files`).
-
-    Raises:
-        OSError: It could not be written; the previous file is intact.
-    """
-    write_atomic(path, render_full(progress))
-
-
-def dumps(document: dict[str, Any]) -> bytes:
-    """Serialise a progress document to TOML bytes."""
-    return tomli_w.dumps(document).encode("utf-8")
+from quiz.store.files import read_whole
+from quiz.store.migrate import NewerLegacy, leftover, parse_legacy
+from quiz.store.player_file import MAX_PLAYER_BYTES, NewerFormat, parse
+from quiz.store.schema import ProgressError
 
 
 def read_progress(folder: Path, *, rounds: bool = True) -> tuple[Progress | None, str | None]:
-    """Read the progress file without changing anything on disk.
-
-    :func:`quiz.store.progress.load` backs a corrupt file up before the game
-    starts afresh; a listing must not leave a new backup on every run.
+    """Read every player's progress together.
 
     Args:
         folder: The data folder.
@@ -155,27 +30,65 @@ def read_progress(folder: Path, *, rounds: bool = True) -> tuple[Progress | None
             only the totals (of 3,650 rounds, the records are most of the work).
 
     Returns:
-        The progress (empty when there is no file yet) and None, or None and
-        a sentence saying why it could not be read.
+        Everyone's progress (empty when nobody has played yet) and None, or
+        None and a sentence saying which file could not be read and why.
     """
-    path = paths.progress_path(folder)
-    mirrored = read_mirror(path)
-    if mirrored is not None:
-        with contextlib.suppress(ProgressError, RecursionError):
-            return from_document(mirrored, rounds=rounds), None
+    if leftover(folder):
+        return _read_legacy(paths.progress_path(folder), rounds)
+    histories, problems = read_players(folder, rounds=rounds)
+    if problems:
+        return None, problems[0]
+    return combine(histories), None
+
+
+def read_players(
+    folder: Path, *, rounds: bool = True, skip: Path | None = None
+) -> tuple[list[Progress], list[str]]:
+    """Read each player's file.
+
+    Args:
+        folder: The data folder.
+        rounds: Read the finished rounds too.
+        skip: A file to leave out (the game's own player, whom it has in memory).
+
+    Returns:
+        The progress of each file that could be read, in file-name order, and
+        a sentence for each that could not.
+    """
+    folder = paths.players_dir(folder)
     try:
-        if path.stat().st_size > MAX_PROGRESS_BYTES:
-            return None, f"{path} is too large to read"
-        data = path.read_bytes()
+        names = sorted(os.listdir(folder))
     except FileNotFoundError:
-        return Progress(), None
+        return [], []
     except OSError as error:
-        return None, f"{path} could not be read: {error.strerror or str(error)}"
+        return [], [f"{folder} could not be read: {error.strerror or error}"]
+    histories: list[Progress] = []
+    problems: list[str] = []
+    for name in names:
+        path = folder / name
+        # Temporary files and owner notes start with a dot; backups end otherwise.
+        if name.startswith(".") or not name.endswith(paths.PLAYER_SUFFIX) or path == skip:
+            continue
+        try:
+            histories.append(parse(read_whole(path, MAX_PLAYER_BYTES), rounds=rounds)[1])
+        except FileNotFoundError:
+            continue  # a new player's file, gone again
+        except OSError as error:
+            problems.append(f"{path} could not be read: {error.strerror or error}")
+        except NewerFormat:
+            problems.append(f"{path} was written by a newer version of quiz")
+        except (ProgressError, RecursionError):
+            problems.append(f"{path} could not be understood; the game will keep a backup of it")
+    return histories, problems
+
+
+def _read_legacy(path: Path, rounds: bool) -> tuple[Progress | None, str | None]:
     try:
-        document = tomllib.loads(data.decode("utf-8"))
-        version = document.get("format")
-        if type(version) is int and version > FORMAT:
-            return None, f"{path} was written by a newer version of quiz"
-        return from_document(document, rounds=rounds), None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ProgressError, RecursionError):
+        progress, _ = parse_legacy(read_whole(path, MAX_PLAYER_BYTES), rounds=rounds)
+    except OSError as error:
+        return None, f"{path} could not be read: {error.strerror or error}"
+    except NewerLegacy:
+        return None, f"{path} was written by a newer version of quiz"
+    except (ProgressError, RecursionError):
         return None, f"{path} could not be understood; the game will keep a backup of it"
+    return progress, None

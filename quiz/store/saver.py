@@ -1,10 +1,9 @@
-"""Saving progress without making the player wait on disk.
+"""Saving without making the player wait on disk.
 
-The UI thread hands a snapshot of the progress to a :class:`BackgroundSaver`
-and goes on at once. A single writer thread renders it to bytes and writes it
-atomically; snapshots that arrive while it is busy are merged (or, for plain
-documents, replace each other), so the disk sees the latest state and never a
-queue of stale ones.
+The UI thread hands a snapshot to a :class:`BackgroundSaver` and goes on at
+once. A single writer thread writes it; a snapshot is the whole file's
+contents to be, so snapshots that arrive while a write runs replace each
+other, and the disk sees the latest state and never a queue of stale ones.
 """
 
 from __future__ import annotations
@@ -12,37 +11,26 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from quiz.store.files import file_stamp, write_atomic
-from quiz.store.progress import dumps
-
 ErrorHandler = Callable[[Exception], None]
-Render = Callable[[Any], bytes]
+Write = Callable[[Any], None]
 
 
 class BackgroundSaver:
-    """Writes the latest progress snapshot on a thread of its own."""
+    """Writes the latest snapshot on a thread of its own."""
 
-    def __init__(
-        self, path: Path, on_error: ErrorHandler | None = None, render: Render = dumps
-    ) -> None:
+    def __init__(self, write: Write, on_error: ErrorHandler | None = None) -> None:
         """Create the saver; its thread starts with the first snapshot.
 
         Args:
-            path: The progress file.
+            write: Writes one snapshot whole, on the writer thread; raises when it fails.
             on_error: Called on the writer thread when a save fails.
-            render: Turns a snapshot into the file's bytes, on the writer thread.
-                A snapshot with a ``merge`` method is merged into an unwritten one.
         """
-        self.path = path
+        self.write = write
         self.on_error = on_error
-        self.render = render
         self.saves = 0
         self.last_error: Exception | None = None
-        self.written: list[int] | None = None
-        """The stamp of the file after the last save (:func:`quiz.store.files.file_stamp`)."""
         self._pending: Any = None
         self._busy = False
         self._closed = False
@@ -53,15 +41,12 @@ class BackgroundSaver:
         """Queue a snapshot to be written; returns at once.
 
         Args:
-            snapshot: Data no one will change afterwards: a progress document, or a
-                :class:`~quiz.store.snapshot.Snapshot`.
+            snapshot: Data no one will change afterwards; it replaces an unwritten one.
         """
         with self._condition:
             if self._closed:
                 return
-            pending = self._pending
-            merge = getattr(pending, "merge", None)
-            self._pending = snapshot if merge is None else merge(snapshot)
+            self._pending = snapshot
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="quiz-saver", daemon=True)
                 self._thread.start()
@@ -99,10 +84,10 @@ class BackgroundSaver:
                 self._condition.wait_for(lambda: self._pending is not None or self._closed)
                 if self._pending is None:
                     return
-                document, self._pending = self._pending, None
+                snapshot, self._pending = self._pending, None
                 self._busy = True
             try:
-                write_atomic(self.path, self.render(document))
+                self.write(snapshot)
             except Exception as error:  # noqa: BLE001 - the writer must outlive any one save
                 self.last_error = error
                 if self.on_error is not None:
@@ -110,7 +95,6 @@ class BackgroundSaver:
                         self.on_error(error)
             else:
                 self.last_error = None
-                self.written = file_stamp(self.path)
                 self.saves += 1
             finally:
                 with self._condition:

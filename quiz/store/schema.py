@@ -1,8 +1,14 @@
-"""The progress document, format 1: progress to plain TOML data and back.
+"""The progress documents: a player's file (format 2) as plain TOML data and back.
+
+A player's file holds that player's aggregates per pack, tallies per pack,
+finished rounds and unfinished round. The single progress file of format 1,
+which held every player and the settings, is still read, once, to be
+migrated (:mod:`quiz.store.migrate`), and by listings of a folder not yet
+migrated.
 
 Reading checks the type of every field and names the first one that is
 wrong, so a damaged file is recognised as damaged (and backed up by
-:mod:`quiz.store.progress`) instead of half-loaded. Fields that hold their
+:mod:`quiz.store.player_file`) instead of half-loaded. Fields that hold their
 default value are left out when writing, which keeps years of rounds small.
 """
 
@@ -20,42 +26,57 @@ from quiz.model.history import (
     Progress,
     QuestionStats,
     RoundRecord,
-    Settings,
     Tally,
 )
 from quiz.model.round import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
-from quiz.model.text import clean_line
+from quiz.model.text import clean_player
+from quiz.store.settings import Settings
 
-FORMAT = 1
+FORMAT = 2
+LEGACY_FORMAT = 1
 LARGEST = 2**53  # beyond this no count, score or duration is real, and floats lose integers
+SEEDS = range(2**63)
+"""The seeds a round may have: every one is an integer a TOML file holds exactly."""
 
 
 class ProgressError(Exception):
     """A progress document that does not have the expected shape."""
 
 
-def to_document(progress: Progress) -> dict[str, Any]:
-    """Turn progress into plain data for TOML (a snapshot: later changes do not leak in)."""
-    document = head_to_dict(progress)
-    document["packs"] = {pack_id: pack_to_dict(stats) for pack_id, stats in progress.packs.items()}
-    document["players"] = {
-        player: {pack_id: player_pack_to_dict(stats) for pack_id, stats in packs.items()}
-        for player, packs in progress.players.items()
-    }
-    document["rounds"] = [round_to_dict(record) for record in progress.rounds]
-    return document
+def to_document(player: str, progress: Progress) -> dict[str, Any]:
+    """One player's progress as plain data for TOML (a snapshot: later changes do not leak in).
 
+    Args:
+        player: Whose file it is; every round and tally in ``progress`` is theirs.
+        progress: That player's progress.
 
-def head_to_dict(progress: Progress) -> dict[str, Any]:
-    """The small part written first: format, settings and the interrupted round."""
-    document: dict[str, Any] = {"format": FORMAT}
-    settings = progress.settings
-    if settings != Settings():
-        document["settings"] = {"player": settings.player, "confidence": settings.confidence}
+    Raises:
+        ValueError: ``progress`` holds another player's tallies or rounds.
+    """
+    if set(progress.players) - {player}:
+        raise ValueError(f"a file of {player!r} cannot hold other players' tallies")
+    document: dict[str, Any] = {"format": FORMAT, "player": player}
     if progress.current is not None:
         document["current"] = _state_to_dict(progress.current)
+    document["packs"] = {pack_id: pack_to_dict(stats) for pack_id, stats in progress.packs.items()}
+    document["answers"] = {
+        pack_id: player_pack_to_dict(stats)
+        for pack_id, stats in progress.players.get(player, {}).items()
+    }
+    document["rounds"] = rounds_to_list(player, progress.rounds)
     return document
+
+
+def rounds_to_list(player: str, records: list[RoundRecord]) -> list[dict[str, Any]]:
+    """A player's finished rounds as plain data (their name is the file's, not the round's).
+
+    Raises:
+        ValueError: A round is another player's.
+    """
+    if any(record.player != player for record in records):
+        raise ValueError(f"a file of {player!r} cannot hold other players' rounds")
+    return [round_to_dict(record) for record in records]
 
 
 def pack_to_dict(stats: PackStats) -> dict[str, Any]:
@@ -100,7 +121,10 @@ def _answer_tallies_to_dict(tallies: AnswerTallies) -> dict[str, Any]:
 
 
 def round_to_dict(r: RoundRecord) -> dict[str, Any]:
-    """A finished round as plain data; fields at their default value are left out."""
+    """A finished round as plain data; fields at their default value are left out.
+
+    The player is not among them: the file they are in says whose they are.
+    """
     data: dict[str, Any] = {
         "pack": r.pack,
         "started": r.started,
@@ -112,8 +136,8 @@ def round_to_dict(r: RoundRecord) -> dict[str, Any]:
         "best_streak": r.best_streak,
         "seconds": r.seconds,
     }
-    optional = {"checked": r.checked, "player": r.player, "confidence": r.confidence,
-                "review": r.review, "closed_book": r.closed_book}
+    optional = {"checked": r.checked, "confidence": r.confidence, "review": r.review,
+                "closed_book": r.closed_book}
     data.update({key: value for key, value in optional.items() if value})
     return data
 
@@ -150,28 +174,71 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
     return data
 
 
-def from_document(document: dict[str, Any], *, rounds: bool = True) -> Progress:
-    """Build progress from a parsed TOML document, checking every type.
+def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str, Progress]:
+    """Read a player's file, checking every type.
 
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round; a listing that needs
-            only the totals per pack and player leaves them out (and unchecked).
+            only the totals per pack leaves them out (and unchecked).
+
+    Returns:
+        The player's name, and their progress.
 
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
     """
     try:
-        return _from_document(document, rounds)
+        version = document.get("format")
+        if type(version) is not int or version != FORMAT:
+            raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
+        player = _name(_str(document, "player", ""))
+        if not player:
+            raise ProgressError("player: expected a name")
+        progress = _progress(document, player, _table(document, "answers", ""), rounds)
+        if "settings" in document or "players" in document:
+            raise ProgressError("a player's file holds no settings and no other players")
+        return player, progress
     except (ValueError, TypeError, OverflowError, AttributeError) as error:
-        # Whatever slipped past the checks below is still a damaged file, not a crash.
+        # Whatever slipped past the checks is still a damaged file, not a crash.
         raise ProgressError(f"damaged: {error}") from None
 
 
-def _from_document(document: dict[str, Any], with_rounds: bool) -> Progress:
-    version = document.get("format")
-    if type(version) is not int or version != FORMAT:
-        raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
+def from_legacy_document(
+    document: dict[str, Any], *, rounds: bool = True
+) -> tuple[Progress, Settings]:
+    """Read the single progress file of format 1: every player, and the settings.
+
+    Args:
+        document: The parsed file.
+        rounds: Read the record of every finished round (see :func:`from_document`).
+
+    Returns:
+        Every player's progress together, and the settings.
+
+    Raises:
+        ProgressError: Naming the first field that is missing or of the wrong type.
+    """
+    try:
+        version = document.get("format")
+        if type(version) is not int or version != LEGACY_FORMAT:
+            raise ProgressError(f"format: expected {LEGACY_FORMAT}, found {version!r}")
+        progress = _progress(document, None, _table(document, "players", ""), rounds)
+        table = _table(document, "settings", "")
+        settings = Settings(
+            player=_name(_str(table, "player", "settings")),
+            confidence=_bool(table, "confidence", "settings"),
+        )
+        return progress, settings
+    except (ValueError, TypeError, OverflowError, AttributeError) as error:
+        raise ProgressError(f"damaged: {error}") from None
+
+
+def _progress(
+    document: dict[str, Any], player: str | None, answers: dict[str, Any], with_rounds: bool
+) -> Progress:
+    """The parts both formats share; ``player`` is None for format 1, where tallies are
+    keyed by player and each round names its own."""
     packs: dict[str, PackStats] = {}
     for pack_id, raw in _table(document, "packs", "").items():
         where = f"packs.{pack_id}"
@@ -186,27 +253,27 @@ def _from_document(document: dict[str, Any], with_rounds: bool) -> Progress:
             last=_int(table, "last", where),
             questions=questions,
         )
-    players = {
-        _name(player): {
-            pack_id: _player_pack(_as_table(raw, f"players.{player}.{pack_id}"),
-                                  f"players.{player}.{pack_id}")
-            for pack_id, raw in _as_table(packs_raw, f"players.{player}").items()
+    if player is None:
+        players = {
+            _name(name): {
+                pack_id: _player_pack(_as_table(raw, f"players.{name}.{pack_id}"),
+                                      f"players.{name}.{pack_id}")
+                for pack_id, raw in _as_table(packs_raw, f"players.{name}").items()
+            }
+            for name, packs_raw in answers.items()
         }
-        for player, packs_raw in _table(document, "players", "").items()
-    }
+    else:
+        mine = {
+            pack_id: _player_pack(_as_table(raw, f"answers.{pack_id}"), f"answers.{pack_id}")
+            for pack_id, raw in answers.items()
+        }
+        players = {player: mine} if mine else {}
     records = _list(document, "rounds", "")  # a list even when its records are not read
-    rounds = [_round(raw, i) for i, raw in enumerate(records if with_rounds else ())]
+    rounds = [_round(raw, i, player) for i, raw in enumerate(records if with_rounds else ())]
     current = None
     if "current" in document:
         current = _state(_as_table(document["current"], "current"))
-    settings_table = _table(document, "settings", "")
-    settings = Settings(
-        player=_name(_str(settings_table, "player", "settings")),
-        confidence=_bool(settings_table, "confidence", "settings"),
-    )
-    return Progress(
-        packs=packs, rounds=rounds, current=current, players=players, settings=settings
-    )
+    return Progress(packs=packs, rounds=rounds, current=current, players=players)
 
 
 def _question_stats(table: dict[str, Any], where: str) -> QuestionStats:
@@ -278,7 +345,7 @@ _ROUND_COUNTS = ("score", "best_possible", "correct", "answered", "best_streak",
 _ROUND_FLAGS = ("confidence", "review", "closed_book")
 
 
-def _round(raw: object, index: int) -> RoundRecord:
+def _round(raw: object, index: int, player: str | None) -> RoundRecord:
     # Ten years of daily play are 3,650 of these: the common case, every field of
     # the right type, is checked in one pass; anything else takes the path below,
     # which names the field.
@@ -295,7 +362,7 @@ def _round(raw: object, index: int) -> RoundRecord:
             and type(seconds) in (int, float)
             and -LARGEST <= seconds <= LARGEST
         ):
-            pack, started, finished, player = texts
+            pack, started, finished, named = texts
             score, best_possible, correct, answered, best_streak, checked = counts
             return RoundRecord(
                 pack=pack,
@@ -308,16 +375,17 @@ def _round(raw: object, index: int) -> RoundRecord:
                 best_streak=best_streak,
                 seconds=float(seconds),
                 checked=checked,
-                player=_name(player),
+                player=_name(named) if player is None else player,
                 confidence=flags[0],
                 review=flags[1],
                 closed_book=flags[2],
             )
     where = f"rounds[{index}]"
-    return _checked_round(_as_table(raw, where), where)
+    return _checked_round(_as_table(raw, where), where, player)
 
 
-def _checked_round(table: dict[str, Any], where: str) -> RoundRecord:
+def _checked_round(table: dict[str, Any], where: str, player: str | None) -> RoundRecord:
+    named = _name(_str(table, "player", where))
     return RoundRecord(
         pack=_str(table, "pack", where),
         started=_str(table, "started", where),
@@ -329,7 +397,7 @@ def _checked_round(table: dict[str, Any], where: str) -> RoundRecord:
         best_streak=_int(table, "best_streak", where),
         seconds=_float(table, "seconds", where),
         checked=_int(table, "checked", where),
-        player=_name(_str(table, "player", where)),
+        player=named if player is None else player,
         confidence=_bool(table, "confidence", where),
         review=_bool(table, "review", where),
         closed_book=_bool(table, "closed_book", where),
@@ -369,7 +437,7 @@ def _state(table: dict[str, Any]) -> RoundState:
     )
     return RoundState(
         pack_id=_str(table, "pack", where),
-        seed=_int(table, "seed", where),
+        seed=_seed(table),
         order=tuple(order),
         answers=tuple(answers),
         elapsed=_float(table, "elapsed", where),
@@ -380,9 +448,16 @@ def _state(table: dict[str, Any]) -> RoundState:
     )
 
 
+def _seed(table: dict[str, Any]) -> int:
+    value = table.get("seed", 0)
+    if type(value) is not int or value not in SEEDS:
+        raise ProgressError("current.seed: expected a whole number from 0 to 2**63 - 1")
+    return value
+
+
 def _name(text: str) -> str:
     """A player's name from disk: shown on screen, so cleaned like any untrusted text."""
-    return clean_line(text)[:32]
+    return clean_player(text)
 
 
 def _as_table(value: object, where: str) -> dict[str, Any]:

@@ -4,7 +4,7 @@ Three spans are timed for every answer:
 
 * **handler**: ``PlayScreen.submit``, the synchronous work the UI thread does
   between the key and the feedback being queued for mounting (the round,
-  ``Session.answered`` with its progress snapshot, swapping widgets);
+  ``Session.answer`` with its snapshot of the progress, swapping widgets);
 * **key → feedback frame**: from handing the key to the driver until the app
   renders the first frame in which the ``Feedback`` widget is mounted and laid
   out (``App._display`` is wrapped to see it; headless, the frame is computed
@@ -13,9 +13,9 @@ Three spans are timed for every answer:
   also waits until the whole process is idle, the saver thread included, in
   steps of Pilot's 20 ms polls.
 
-The saver's ``write_atomic`` (and ``dumps``, while the saver calls it) are
-wrapped to record which thread runs them, to confirm that neither the
-serialising nor the writing happens on the UI thread.
+The player file's ``write_atomic`` and ``rtoml.dumps`` are wrapped to record
+which thread runs them, to confirm that neither the serialising nor the
+writing happens on the UI thread.
 """
 
 from __future__ import annotations
@@ -30,12 +30,14 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import rtoml
+
 from quiz.app import QuizApp
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.session import Session
 from quiz.store import paths
-from quiz.store import saver as saver_module
+from quiz.store import player_file as player_file_module
 from quiz.widgets.feedback import Feedback
 
 KEY_NAMES = {".": "full_stop", ",": "comma", "-": "minus"}
@@ -142,7 +144,7 @@ def measure(data_dir: Path, pack_id: str, count: int, seed: int = 3) -> Answers:
     """Answer ``count`` questions of a pack in the real app, playing again after each round.
 
     Args:
-        data_dir: A data folder holding the history (its progress file changes).
+        data_dir: A data folder holding the history (its player's file changes).
         pack_id: The installed pack to play.
         count: How many answers to time.
         seed: Fixes the questions' order and the answers given.
@@ -153,20 +155,21 @@ def measure(data_dir: Path, pack_id: str, count: int, seed: int = 3) -> Answers:
     result = Answers()
     probe = FrameProbe()
     session = Session(data_dir, builtin_dir=paths.builtin_packs_dir())
-    pack = session.find_pack(pack_id)
+    pack = session.library.find_pack(pack_id)
     app = QuizApp(session, start=session.start_round(pack, seed=seed))
     with ExitStack() as stack:
         for owner, name, wrap in (
             (QuizApp, "_display", probe.wrap(QuizApp._display)),
             (PlayScreen, "submit", _timed(PlayScreen.submit, result.handler)),
-            (Session, "answered", _timed(Session.answered, result.answered)),
-            (saver_module, "write_atomic", _thread_noted(saver_module.write_atomic, result.writes)),
+            (Session, "answer", _timed(Session.answer, result.answered)),
+            (
+                player_file_module,
+                "write_atomic",
+                _thread_noted(player_file_module.write_atomic, result.writes),
+            ),
+            (rtoml, "dumps", _thread_noted(rtoml.dumps, result.dumps)),
         ):
             stack.enter_context(mock.patch.object(owner, name, wrap))
-        # The serialiser may move or change; the write is what must stay off the UI thread.
-        if hasattr(saver_module, "dumps"):
-            noted = _thread_noted(saver_module.dumps, result.dumps)
-            stack.enter_context(mock.patch.object(saver_module, "dumps", noted))
         try:
             asyncio.run(_play(app, count, random.Random(seed), result, probe))
         finally:

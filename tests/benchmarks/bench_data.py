@@ -1,8 +1,9 @@
 """The data the benchmarks run on, generated from a seed in a temporary folder.
 
-A data folder gets 100 user packs of 20 questions in ``<data>/packs`` and a
-progress file holding years of daily play over them, built with the game's
-own model and written with its own store. Large packs for the loader are
+A data folder gets 100 user packs of 20 questions in ``<data>/packs`` and one
+player's file holding years of daily play over them, built with the game's
+own model and written with its own store; the settings name that player, so
+every start of the game plays as them. Large packs for the loader are
 made the same way: valid format-1 packs mixing verdict, choice and number
 questions with texts of realistic length and evidence lists.
 """
@@ -21,7 +22,11 @@ from quiz.model import scoring
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
 from quiz.model.pack import MAX_PACK_BYTES, VERDICTS, parse_pack
 from quiz.session import Session, stamp
-from quiz.store import paths, progress
+from quiz.store import paths, settings
+from quiz.store.files import write_atomic
+from quiz.store.player_file import render
+
+PLAYER = "bench"
 
 _VOCABULARY = (
     "the minister said council budget report officials confirmed according to source "
@@ -158,7 +163,7 @@ def big_pack(count: int, seed: int = 7) -> tuple[bytes, str]:
 def build_history(
     data_dir: Path, *, days: int = 3650, packs: int = 100, per_pack: int = 20, seed: int = 1
 ) -> History:
-    """Install ``packs`` user packs and a progress file of one finished round a day.
+    """Install ``packs`` user packs and a player's file of one finished round a day.
 
     Args:
         data_dir: The data folder to fill (created).
@@ -188,7 +193,8 @@ def build_history(
     for day in range(days):
         pack_id = f"bench-{rng.randrange(packs):03d}"
         history.rounds.append(_play(history.packs[pack_id], pack_id, questions[pack_id], day, rng))
-    progress.save(paths.progress_path(data_dir), history)
+    write_atomic(paths.player_path(data_dir, PLAYER), render(PLAYER, history))
+    write_atomic(settings.settings_path(data_dir), settings.to_bytes(settings.Settings(PLAYER)))
     kept = [path for path in data_dir.rglob("*") if path.is_file() and folder not in path.parents]
     size = sum(path.stat().st_size for path in kept)
     end_a_game(data_dir)
@@ -205,11 +211,10 @@ def build_history(
 def end_a_game(data_dir: Path) -> None:
     """Leave the folder as a game that ended normally does.
 
-    A game caches the summaries of the packs it listed and, when it closes,
-    writes the JSON copy of the progress file; the next start reads those.
+    A game caches the summaries of the packs it listed; the next start reads them.
     """
     session = Session(data_dir, exclusive=True, builtin_dir=paths.builtin_packs_dir())
-    session.packs()
+    session.library.packs()
     session.close()
 
 
@@ -252,4 +257,5 @@ def _play(
         best_streak=best_streak,
         seconds=round(seconds, 1),
         checked=checked,
+        player=PLAYER,
     )

@@ -1,10 +1,11 @@
 """In-process timings of the store and the pack loader.
 
-* A durable save is what the saver thread does after every answer:
-  ``write_atomic(path, renderer.render(snapshot))``, timed as a whole and in its
-  two parts, beside the snapshot the UI thread takes first. Each run changes one
-  question of one pack, as an answer does, so the renderer re-serialises that
-  pack and reuses the text of everything else.
+* A durable save is what the saver thread does after every answer: the whole
+  player's file rendered by rtoml and written atomically, beside the snapshot
+  the UI thread takes first. Each run changes one question of one pack, as an
+  answer does.
+* Reading and writing that file is timed with rtoml against tomllib and
+  tomli_w, the pure-Python reader and writer, on the same document.
 * Opening a session reads and checks the whole history, and listing the
   packs loads every installed pack: both happen before the first frame.
 * Loading a pack is ``parse_pack`` on the file's bytes, against a bare
@@ -20,14 +21,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import rtoml
+import tomli_w
+from bench_data import PLAYER
 
 from quiz.model.pack import parse_pack
 from quiz.session import Session
-from quiz.store import paths, progress
+from quiz.store import paths
 from quiz.store.files import write_atomic
-from quiz.store.mirror import mirror_path
-from quiz.store.snapshot import Renderer, Snapshotter
+from quiz.store.player_file import PlayerFile, parse
 
 T = TypeVar("T")
 
@@ -50,33 +54,63 @@ def _ms(action: Callable[[], T]) -> tuple[float, T]:
     return (time.perf_counter() - began) * 1000, result
 
 
-def saves(progress_file: Path, runs: int) -> Saves:
-    """Save the history ``runs`` times beside it, as the saver thread would.
+def saves(data_dir: Path, runs: int) -> Saves:
+    """Save the player's history ``runs`` times beside it, as the saver thread would.
 
     Args:
-        progress_file: The progress file holding the history; it is read,
-            and the copies are written to a sibling file.
+        data_dir: The data folder; the player's file is read, and the copies are
+            written to a sibling file.
         runs: How many saves to time.
     """
     result = Saves()
-    target = progress_file.with_name("bench-save.toml")
-    history = progress.load(progress_file).progress
-    snapshots, renderer = Snapshotter(), Renderer()
-    renderer.render(snapshots.take(history))  # the first save of a session writes it all
+    source = paths.player_path(data_dir, PLAYER)
+    target = source.with_name("bench-save.toml")
+    _, history = parse(source.read_bytes())
+    player = PlayerFile(target, PLAYER)
     pack_ids = sorted(history.packs)
     for run in range(runs):
         pack_id = pack_ids[run % len(pack_ids)]
         stats = next(iter(history.packs[pack_id].questions.values()))
         stats.seen += 1
-        history.touched.add(("packs", pack_id))
-        snapshot, taken = _ms(partial(snapshots.take, history))
-        dumped, data = _ms(partial(renderer.render, taken))
+        taken, snapshot = _ms(partial(player.snapshot, history))
+        dumped, data = _ms(snapshot.to_bytes)
         written, _ = _ms(partial(write_atomic, target, data))
-        result.snapshot.append(snapshot)
+        result.snapshot.append(taken)
         result.dumps.append(dumped)
         result.write.append(written)
         result.total.append(dumped + written)
     result.size = target.stat().st_size
+    return result
+
+
+@dataclass
+class Formats:
+    """Milliseconds to read and to write one player's file, by library."""
+
+    reads: dict[str, list[float]] = field(default_factory=dict)
+    writes: dict[str, list[float]] = field(default_factory=dict)
+    size: int = 0
+
+
+def formats(data_dir: Path, runs: int) -> Formats:
+    """Read and write the player's file with rtoml and with tomllib / tomli_w, alternating."""
+    text = paths.player_path(data_dir, PLAYER).read_text("utf-8")
+    document: dict[str, Any] = rtoml.loads(text)
+    assert tomllib.loads(text) == document, "both readers read the same document"
+    result = Formats(size=len(text.encode()))
+    readers: dict[str, Callable[[], object]] = {
+        "rtoml": partial(rtoml.loads, text),
+        "tomllib": partial(tomllib.loads, text),
+    }
+    writers: dict[str, Callable[[], object]] = {
+        "rtoml": partial(rtoml.dumps, document),
+        "tomli_w": partial(tomli_w.dumps, document),
+    }
+    for run in range(runs):
+        for table, into in ((readers, result.reads), (writers, result.writes)):
+            names = sorted(table) if run % 2 == 0 else sorted(table, reverse=True)
+            for name in names:
+                into.setdefault(name, []).append(_ms(table[name])[0])
     return result
 
 
@@ -93,28 +127,14 @@ def startup(data_dir: Path, runs: int) -> tuple[list[float], list[float], int]:
     for _ in range(runs):
         took, session = _ms(partial(Session, data_dir, builtin_dir=paths.builtin_packs_dir()))
         opened.append(took)
-        took, entries = _ms(session.packs)
+        took, entries = _ms(session.library.packs)
         listed.append(took)
         count = len(entries)
         session.close()
     return opened, listed, count
 
 
-def startup_without_copy(data_dir: Path, runs: int) -> list[float]:
-    """Milliseconds to open a session when the JSON copy is missing and TOML is parsed."""
-    copy = mirror_path(paths.progress_path(data_dir))
-    aside = copy.with_name(copy.name + ".aside")
-    copy.rename(aside)
-    try:
-        return [_ms(partial(Session, data_dir, builtin_dir=paths.builtin_packs_dir()))[0]
-                for _ in range(runs)]
-    finally:
-        aside.rename(copy)
-
-
-def parse_times(
-    data: bytes, runs: int
-) -> tuple[list[float], list[float], list[float]]:
+def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float], list[float]]:
     """Milliseconds for ``tomllib.loads`` and for ``parse_pack`` of the same bytes.
 
     The loader pauses Python's cycle collector while it parses and checks, which

@@ -110,11 +110,9 @@ def home_and_memory(history: bench_data.History, work: Path, plan: Plan) -> list
 def startup_parts(history: bench_data.History, plan: Plan) -> list[Row]:
     """What the game does before its first frame, timed in-process."""
     opened, listed, count = bench_disk.startup(history.data_dir, plan.runs)
-    cold = bench_disk.startup_without_copy(history.data_dir, plan.runs)
     return [
-        info("  history read on a thread after the first frame, from the JSON copy",
+        info("  history read on a thread after the first frame (the whole player's file)",
              Sample(opened)),
-        info("    the same without the copy (TOML parsed)", Sample(cold)),
         info(f"  before the first frame: packs() loads {count} packs", Sample(listed)),
     ]
 
@@ -135,7 +133,7 @@ def answers(history: bench_data.History, work: Path, plan: Plan) -> list[Row]:
     )
     return [
         handler,
-        info("  of which Session.answered (progress snapshot)", Sample(result.answered)),
+        info("  of which Session.answer (judge, count, snapshot)", Sample(result.answered)),
         info("  key → first frame showing the feedback", Sample(result.to_feedback)),
         info("  pilot.press + pilot.pause (until the process is idle)", Sample(result.with_pause)),
         *saver_thread(result),
@@ -162,21 +160,39 @@ def saving(history: bench_data.History, work: Path, plan: Plan) -> list[Row]:
     folder = work / "save"
     shutil.copytree(history.data_dir, folder)
     say(f"durable saves: {plan.saves}")
-    result = bench_disk.saves(folder / "progress.toml", plan.saves)
+    result = bench_disk.saves(folder, plan.saves)
+    say(f"reading and writing the player's file: {plan.parses} of each, by library")
+    formats = bench_disk.formats(folder, plan.parses)
+    size = f"{formats.size / 1e6:.2f} MB"
     return [
         versus_budget(
-            "durable save per answer: render + write_atomic (saver thread)",
+            f"durable save per answer: render + write_atomic, {history.rounds:,} rounds "
+            "(saver thread)",
             Sample(result.total),
             SAVE_MS,
         ),
-        info("  of which render (tomli_w on the changed parts)", Sample(result.dumps)),
-        info("  snapshot of the changes (UI thread)", Sample(result.snapshot)),
+        info("  of which render (rtoml.dumps of the whole file)", Sample(result.dumps)),
+        info("  snapshot of the progress (UI thread)", Sample(result.snapshot)),
         info("  of which write_atomic (two fsyncs)", Sample(result.write)),
+        versus_floor(
+            f"read the player's file ({size}): rtoml.loads, against tomllib.loads",
+            Sample(formats.reads["tomllib"]),
+            Sample(formats.reads["rtoml"]),
+            1.0,
+            floor_label="tomllib.loads",
+        ),
+        versus_floor(
+            f"write the player's file ({size}): rtoml.dumps, against tomli_w.dumps",
+            Sample(formats.writes["tomli_w"]),
+            Sample(formats.writes["rtoml"]),
+            1.0,
+            floor_label="tomli_w.dumps",
+        ),
     ]
 
 
 def progress_size(history: bench_data.History, plan: Plan) -> list[Row]:
-    """The size of the progress file the game wrote for the history."""
+    """The size of the player's file the game wrote for the history."""
     size = history.progress_bytes
     return [
         Row(

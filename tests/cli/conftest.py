@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from quiz.__main__ import main
-from quiz.model.history import PackStats, Progress, QuestionStats
-from quiz.store import paths, progress
+from quiz.model.history import PackStats, QuestionStats
+from quiz.store import paths
+from quiz.store.schema import LEGACY_FORMAT, pack_to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN_PACK = ROOT / "questions" / "iran-quds-force-iraq.toml"
@@ -162,7 +164,11 @@ def make_pack(files: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def record_progress(data_dir: Path) -> Callable[[str, Sequence[str], int], None]:
-    """Write a progress file in which these questions of a pack were answered."""
+    """Write a progress file in which these questions of a pack were answered.
+
+    It is the single file of format 1, which the pack commands read as they
+    read the players' files, until a game moves it into the new layout.
+    """
 
     def record(pack_id: str, questions: Sequence[str], best: int = 0) -> None:
         stats = PackStats(
@@ -171,6 +177,7 @@ def record_progress(data_dir: Path) -> Callable[[str, Sequence[str], int], None]
             last=best,
             questions={qid: QuestionStats(seen=1, correct=1, last="2025") for qid in questions},
         )
-        progress.save(paths.progress_path(data_dir), Progress(packs={pack_id: stats}))
+        document = {"format": LEGACY_FORMAT, "packs": {pack_id: pack_to_dict(stats)}}
+        paths.progress_path(data_dir).write_text(tomli_w.dumps(document), "utf-8")
 
     return record

@@ -116,25 +116,23 @@ def test_check_without_a_source_skips_the_quote_matcher_and_tempfile(make_pack):
     assert report["slow"] == []
 
 
-def test_listings_from_the_copy_the_game_left_read_no_history(tmp_path, make_pack):
-    """With the game's index ready, packs and scores need neither the model nor dataclasses."""
+def test_listings_of_the_files_the_game_left_load_neither(tmp_path, make_pack):
+    """Packs and scores read the players' files the game wrote, without Textual or Rich."""
     from quiz.session import Session
 
     data = tmp_path / "played"
     session = Session(data, exclusive=True, builtin_dir=make_pack().parent, player="ana")
-    pack = session.find_pack("mine")
+    pack = session.library.find_pack("mine")
     play = session.start_round(pack, seed=1)
     while not play.finished:
-        session.answered(play, play.answer(play.current.answer))
+        session.answer(play, play.current.answer)
     session.finish(play)
     assert session.close()
 
     for command in ("packs", "scores"):
-        done = _python("-c", RUNNER, "--data-dir", str(data), command)
-        report = json.loads(done.stderr.strip().splitlines()[-1])
-        assert report["code"] == 0
-        assert report["slow"] == [], command
-    assert "ana" in done.stdout
+        code, loaded, out = _run_quiz("--data-dir", str(data), command)
+        assert (code, loaded) == (0, []), command
+    assert "ana" in out
 
 
 def test_check_with_a_source_still_matches_quotes(make_pack, source):

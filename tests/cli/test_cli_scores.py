@@ -1,4 +1,4 @@
-"""``quiz scores``: Rich tables for people, JSON for scripts, from progress the game wrote."""
+"""``quiz scores``: Rich tables for people, JSON for scripts, from every player's file."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import pytest
 from quiz.model.pack import Pack, load_pack
 from quiz.session import Session
 from quiz.store import paths
-from quiz.store.mirror import mirror_path, read_index
 
 Played = Callable[..., None]
 
@@ -69,15 +68,14 @@ def play(data_dir: Path, tmp_path: Path, packs: dict[str, Pack]) -> Played:
             builtin_dir=builtin,
             player=player,
             confidence=confidence,
-            exclusive=True,  # as the game is: it leaves the JSON copy when it closes
+            exclusive=True,  # as the game is: it holds the player's file while it runs
         )
         pack = packs[pack_id]
         missed = set(wrong)
         game = session.start_round(pack, seed=4, closed_book=closed_book)
         while (question := game.current) is not None:
             response = answer if question.id in missed else question.answer
-            outcome = game.answer(response, 80 if confidence else None)
-            session.answered(game, outcome)
+            session.answer(game, response, 80 if confidence else None)
         session.finish(game)
         assert session.close()
         assert session.save_error is None
@@ -211,17 +209,21 @@ def test_no_rounds_by_that_player(quiz, history: None) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("name", "content"),
     [
-        b"format = 1\nrounds = [\n",
-        b"format = 1\n[players.ann.mine.kinds]\nverdict = [3]\n",
-        b"\xff\xfe not text",
+        ("progress.toml", b"format = 1\nrounds = [\n"),
+        ("progress.toml", b"format = 1\n[players.ann.mine.kinds]\nverdict = [3]\n"),
+        ("progress.toml", b"\xff\xfe not text"),
+        ("players/ann.toml", b'format = 2\nplayer = "ann"\nrounds = [\n'),
+        ("players/ann.toml", b'format = 2\nplayer = "ann"\n[answers.mine.kinds]\nverdict = [3]\n'),
+        ("players/ann.toml", b"\xff\xfe not text"),
     ],
 )
-def test_a_corrupt_progress_file_fails_and_leaves_no_backup(
-    quiz, data_dir: Path, content: bytes
+def test_a_corrupt_file_fails_and_leaves_no_backup(
+    quiz, data_dir: Path, name: str, content: bytes
 ) -> None:
-    path = data_dir / "progress.toml"
+    path = data_dir / name
+    path.parent.mkdir(exist_ok=True)
     path.write_bytes(content)
 
     result = quiz("scores")
@@ -230,12 +232,15 @@ def test_a_corrupt_progress_file_fails_and_leaves_no_backup(
     assert result.out == ""
     assert result.err.startswith("quiz scores: ")
     assert "could not be understood" in result.err
-    assert [p.name for p in data_dir.iterdir()] == ["progress.toml"]
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
     assert path.read_bytes() == content
 
 
-def test_a_newer_progress_file_is_refused(quiz, data_dir: Path) -> None:
-    (data_dir / "progress.toml").write_text("format = 99\n", encoding="utf-8")
+@pytest.mark.parametrize("name", ["progress.toml", "players/ann.toml"])
+def test_a_newer_file_is_refused(quiz, data_dir: Path, name: str) -> None:
+    path = data_dir / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("format = 99\n", encoding="utf-8")
     result = quiz("scores", "--json")
     assert result.code == 1
     assert "newer version" in result.err
@@ -291,155 +296,55 @@ def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list
     assert "Packs" in done.stdout or json.loads(done.stdout)["history"]
 
 
-def _without_the_copy(data_dir: Path) -> None:
-    mirror_path(paths.progress_path(data_dir)).unlink()
-
-
-def test_the_report_the_game_left_ready_is_the_one_computed(
-    quiz, data_dir: Path, history: None
-) -> None:
-    index = read_index(paths.progress_path(data_dir))
-    assert index is not None and index["scores"], "closing the game left the report ready"
-    ready = quiz("scores")
-    _without_the_copy(data_dir)
-    computed = quiz("scores")
-
-    assert ready.code == computed.code == 0
-    assert ready.out == computed.out
-    assert "Leaderboard" in ready.out
-
-
-def test_the_ready_report_is_not_used_once_the_progress_file_changes(
-    quiz, data_dir: Path, history: None
-) -> None:
-    progress = paths.progress_path(data_dir)
-    progress.write_text(
-        progress.read_text("utf-8").replace('player = "bob"', 'player = "cy"'), "utf-8"
-    )
+def test_the_scores_follow_the_files_as_they_are_now(quiz, data_dir: Path, history: None) -> None:
+    bob = paths.player_path(data_dir, "bob")
+    bob.write_text(bob.read_text("utf-8").replace('player = "bob"', 'player = "cy"'), "utf-8")
 
     out = quiz("scores").out
 
     assert "cy" in out and "bob" not in out
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b'{"mirrors":[1,2,3,4],"index":{}}',  # another file's stamp
-        b"{not json",
-        b"",
-    ],
-)
-def test_a_damaged_first_line_means_reading_the_file(
-    quiz, data_dir: Path, history: None, damage: bytes
-) -> None:
-    copy = mirror_path(paths.progress_path(data_dir))
-    body = copy.read_bytes().split(b"\n", 1)[1]
-    copy.write_bytes(damage + b"\n" + body)
-
-    assert read_index(paths.progress_path(data_dir)) is None
-    result = quiz("scores")
-    assert result.code == 0 and "Leaderboard" in result.out
-
-
-@pytest.mark.parametrize(
-    "scores",
-    [
-        [{"line": [["text", 3]]}],
-        [{"table": "T", "columns": [["A", "middle", False, "fold"]], "rows": []}],
-        [
-            {
-                "table": "T",
-                "columns": [["A", "left", False, "fold"]],
-                "rows": [[["a", ""], ["b", ""]]],
-            }
-        ],
-        "not a list",
-    ],
-)
-def test_a_ready_report_of_the_wrong_shape_is_recomputed(
-    quiz, data_dir: Path, history: None, scores: object
-) -> None:
-    progress = paths.progress_path(data_dir)
-    copy = mirror_path(progress)
-    head, body = copy.read_bytes().split(b"\n", 1)
-    first = json.loads(head)
-    first["index"]["scores"] = scores
-    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
-    assert read_index(progress) is not None, "the stamp still matches"
-
-    result = quiz("scores")
-
-    assert result.code == 0 and "Leaderboard" in result.out
-
-
-def test_packs_shows_the_same_best_scores_with_and_without_the_copy(
+def test_packs_shows_each_packs_best_score_of_everyone(
     quiz, data_dir: Path, history: None, packs: dict[str, Pack]
 ) -> None:
     for pack in packs.values():
         assert quiz("add", str(pack.path)).code == 0
-    assert read_index(paths.progress_path(data_dir)) is not None, "adding kept the copy valid"
-    ready = json.loads(quiz("packs", "--json").out)
-    _without_the_copy(data_dir)
-    computed = json.loads(quiz("packs", "--json").out)
+    listed = json.loads(quiz("packs", "--json").out)
+    rounds = json.loads(quiz("scores", "--json").out)["history"]
 
-    assert ready == computed
-    best = {pack["id"]: pack["best"] for pack in ready if not pack["builtin"]}
-    assert set(best) == {"mine", "other"}
+    best = {pack["id"]: pack["best"] for pack in listed if not pack["builtin"]}
+    assert best == {
+        pack_id: max(r["score"] for r in rounds if r["pack"] == pack_id) for pack_id in packs
+    }
     assert all(type(score) is int and score > 0 for score in best.values())
 
 
-def test_a_report_left_by_another_version_is_recomputed(
-    quiz, data_dir: Path, history: None
+def test_an_empty_player_name_is_a_filter(quiz, history: None) -> None:
+    assert "No finished rounds" in quiz("scores", "--player", "").out
+
+
+def test_two_players_at_once_each_keep_every_round(
+    quiz, data_dir: Path, history: None, packs: dict[str, Pack]
 ) -> None:
-    copy = mirror_path(paths.progress_path(data_dir))
-    head, body = copy.read_bytes().split(b"\n", 1)
-    first = json.loads(head)
-    assert first["index"]["version"]
-    first["index"]["version"] = "0.0.1"
-    first["index"]["scores"] = [{"line": [["laid out by another version", ""]]}]
-    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
+    ann = Session(data_dir, exclusive=True, player="ann")
+    dora = Session(data_dir, exclusive=True, player="dora")
+    for session in (ann, dora, ann):
+        game = session.start_round(packs["other"], seed=1)
+        while (question := game.current) is not None:
+            session.answer(game, question.answer)
+    assert ann.close() and dora.close()
 
-    out = quiz("scores").out
+    data = json.loads(quiz("scores", "--json").out)
 
-    assert "another version" not in out and "Leaderboard" in out
+    assert sorted(r["player"] for r in data["history"]) == ["ann"] * 5 + ["bob", "dora"]
 
 
-def test_an_empty_player_name_is_a_filter_with_or_without_the_copy(
-    quiz, data_dir: Path, history: None
+@pytest.mark.parametrize("name", ["players/zed.toml", "packs-cache.json"])
+def test_a_named_pipe_in_place_of_a_file_does_not_hang_the_listings(
+    data_dir: Path, history: None, name: str
 ) -> None:
-    ready = quiz("scores", "--player", "")
-    _without_the_copy(data_dir)
-    computed = quiz("scores", "--player", "")
-
-    assert ready.out == computed.out
-    assert "No finished rounds" in ready.out
-
-
-def test_no_copy_is_left_of_a_file_another_program_replaced(
-    data_dir: Path, history: None, quiz
-) -> None:
-    progress = paths.progress_path(data_dir)
-    session = Session(data_dir, exclusive=True, player="ann")
-    session.ensure_loaded()
-    session.set_player("dora")  # a change to save
-    assert session.close(), "saved"
-    assert read_index(progress) is not None
-    again = Session(data_dir, exclusive=True, player="ann")
-    again.ensure_loaded()
-    progress.write_text("format = 1\n", "utf-8")  # another program, while the game runs
-
-    assert again.close()
-
-    assert read_index(progress) is None
-    assert "No finished rounds" in quiz("scores").out
-
-
-@pytest.mark.parametrize("cache", ["progress.cache.json", "packs-cache.json"])
-def test_a_named_pipe_in_place_of_a_cache_does_not_hang_the_listings(
-    data_dir: Path, history: None, cache: str
-) -> None:
-    path = data_dir / cache
+    path = data_dir / name
     path.unlink(missing_ok=True)
     os.mkfifo(path)
     for command in ("packs", "scores"):
@@ -450,18 +355,24 @@ def test_a_named_pipe_in_place_of_a_cache_does_not_hang_the_listings(
             timeout=60,
             check=False,
         )
-        assert done.returncode == 0, done.stderr
         assert "Traceback" not in done.stderr
+        if command == "scores" and name.startswith("players/"):
+            assert done.returncode == 1 and "not a regular file" in done.stderr
+        else:
+            assert done.returncode == 0, done.stderr
 
 
-def test_a_linked_copy_is_not_followed(quiz, data_dir: Path, history: None, tmp_path: Path) -> None:
-    copy = mirror_path(paths.progress_path(data_dir))
-    elsewhere = tmp_path / "elsewhere.json"
-    copy.rename(elsewhere)
-    copy.symlink_to(elsewhere)
+def test_a_linked_player_file_is_not_followed(
+    quiz, data_dir: Path, history: None, tmp_path: Path
+) -> None:
+    bob = paths.player_path(data_dir, "bob")
+    elsewhere = tmp_path / "elsewhere.toml"
+    bob.rename(elsewhere)
+    bob.symlink_to(elsewhere)
 
-    assert read_index(paths.progress_path(data_dir)) is None
-    assert "Leaderboard" in quiz("scores").out
+    result = quiz("scores")
+
+    assert result.code == 1 and str(bob) in result.err
 
 
 @pytest.fixture
@@ -471,13 +382,8 @@ def closed_books(history: None, play: Played) -> None:
     play("ann", "other", closed_book=True)
 
 
-def test_closed_book_rounds_are_marked(quiz, data_dir: Path, closed_books: None) -> None:
-    ready = quiz("scores")
-    _without_the_copy(data_dir)
-    computed = quiz("scores")
-
-    assert ready.out == computed.out
-    text = flat(ready.out)
+def test_closed_book_rounds_are_marked(quiz, closed_books: None) -> None:
+    text = flat(quiz("scores").out)
     assert "Rounds, newest first (6 of 6)" in text
     assert text.count("(closed book)") == 2
     assert "other (closed book)" in text and "mine (closed book)" in text
@@ -532,35 +438,6 @@ def test_json_for_one_way_of_playing(quiz, closed_books: None) -> None:
     assert closed["discernment"]["table"] == {"supported": {"supported": 5, "contradicted": 1}}
     ann = json.loads(quiz("scores", "--json", "--open-book", "--player", "ann").out)
     assert ann["kinds"]["verdict"]["answers"] == 10
-
-
-def test_a_filter_never_prints_the_ready_report(quiz, data_dir: Path, closed_books: None) -> None:
-    copy = mirror_path(paths.progress_path(data_dir))
-    head, body = copy.read_bytes().split(b"\n", 1)
-    first = json.loads(head)
-    first["index"]["scores"] = [{"line": [["the ready report", ""]]}]
-    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
-    assert "the ready report" in quiz("scores").out
-
-    for option in ("--closed-book", "--open-book"):
-        out = quiz("scores", option).out
-        assert "the ready report" not in out and "Leaderboard" in out
-
-
-def test_a_ready_report_of_an_earlier_layout_is_recomputed(
-    quiz, data_dir: Path, closed_books: None
-) -> None:
-    copy = mirror_path(paths.progress_path(data_dir))
-    head, body = copy.read_bytes().split(b"\n", 1)
-    first = json.loads(head)
-    assert first["index"]["layout"] == 3
-    first["index"]["layout"] = 2
-    first["index"]["scores"] = [{"line": [["laid out without closed books", ""]]}]
-    copy.write_bytes(json.dumps(first).encode() + b"\n" + body)
-
-    out = quiz("scores").out
-
-    assert "without closed books" not in out and "(closed book)" in out
 
 
 def test_closed_book_and_open_book_exclude_each_other(quiz, capsys) -> None:

@@ -13,7 +13,7 @@ each line flushed at once:
 ``durable N``    the saver has put it on disk.
 
 N counts every answer recorded in the folder, across restarts, so the parent
-can compare it with the ``seen`` totals in the progress file.
+can compare it with the ``seen`` totals in the player's file.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ PACK_ID = "iran-quds-force-iraq"
 
 
 def recorded(session: Session) -> int:
-    """Answers counted in the progress file so far."""
+    """Answers counted in the player's file so far."""
     stats = session.progress.packs.get(PACK_ID)
     return 0 if stats is None else sum(q.seen for q in stats.questions.values())
 
@@ -55,7 +55,7 @@ def main(folder: Path) -> None:
     if session.notices:
         # The parent reads this as a failure: a start must never need a notice.
         say("notice " + " | ".join(session.notices).replace("\n", " "))
-    pack = session.find_pack(PACK_ID)
+    pack = session.library.find_pack(PACK_ID)
     count = recorded(session)
     say(f"start {count}")
     play: Round | None = session.resume()
@@ -68,10 +68,9 @@ def main(folder: Path) -> None:
         assert question is not None
         count += 1
         say(f"answering {count}")
-        outcome = play.answer(response(question, right=count % 2 == 0))
-        session.answered(play, outcome)
+        session.answer(play, response(question, right=count % 2 == 0))
         say(f"answered {count}")
-        if not session._saver.flush(timeout=30):
+        if not session.flush(timeout=30):
             say("stuck")
             return
         if session.save_error is not None:

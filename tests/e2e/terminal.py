@@ -15,6 +15,12 @@ import pyte
 COLUMNS, LINES = 100, 30
 
 
+def player_file(folder: Path) -> Path:
+    """The one player's file the game left in a data folder (the player is the login name)."""
+    [path] = (folder / "players").glob("*.toml")
+    return path
+
+
 def quiz_command() -> list[str]:
     """The installed console script, or ``python -m quiz`` when it is not on PATH."""
     script = Path(sys.executable).with_name("quiz")

@@ -1,4 +1,4 @@
-"""Faults a real machine produces, with the real command: a second game, a crash."""
+"""Faults a real machine produces, with the real command: a second game of a player, a crash."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import sys
 import tomllib
 from pathlib import Path
 
-from terminal import Terminal, quiz_command
+from terminal import Terminal, player_file, quiz_command
 
 CTRL_Q = "\x11"
 
 
-def test_a_second_game_on_the_same_folder_is_refused_and_loses_nothing(tmp_path: Path) -> None:
+def test_a_second_game_of_the_same_player_is_refused_and_loses_nothing(tmp_path: Path) -> None:
     env = {"QUIZ_HOME": str(tmp_path)}
     first = Terminal(["play", "iran-quds-force-iraq", "--seed", "0", "--questions", "3"], env)
     try:
@@ -26,7 +26,7 @@ def test_a_second_game_on_the_same_folder_is_refused_and_loses_nothing(tmp_path:
             stdin=subprocess.DEVNULL,
         )
         assert second.returncode == 1
-        assert "already running" in second.stderr
+        assert "is already playing in another quiz (process" in second.stderr
         assert "Traceback" not in second.stderr
         first.send("2")
         first.wait_text("Press Enter or Space")
@@ -36,7 +36,7 @@ def test_a_second_game_on_the_same_folder_is_refused_and_loses_nothing(tmp_path:
     finally:
         code = first.close()
     assert code == 0
-    saved = tomllib.loads((tmp_path / "progress.toml").read_text("utf-8"))
+    saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
     assert len(saved["current"]["answers"]) == 1
 
     again = Terminal([], env)
@@ -81,5 +81,5 @@ def test_a_crash_prints_one_line_and_a_log_path_and_keeps_progress(tmp_path: Pat
     log = data / "crash.log"
     assert str(log) in output.replace("\r\n", "").replace("\n", "")
     assert "deliberate fault for the test" in log.read_text("utf-8")
-    saved = tomllib.loads((data / "progress.toml").read_text("utf-8"))
+    saved = tomllib.loads(player_file(data).read_text("utf-8"))
     assert saved["current"]["pack"] == "iran-quds-force-iraq"

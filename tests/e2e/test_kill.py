@@ -1,4 +1,4 @@
-"""SIGKILL in the middle of saving: the progress file is always the old or the new version.
+"""SIGKILL in the middle of saving: the player's file is always the old or the new version.
 
 A real process (``kill_child.py``) plays the built-in pack through the real
 :class:`~quiz.session.Session`, saving after every answer. The test kills it
@@ -36,10 +36,12 @@ from pathlib import Path
 
 from quiz.model.history import Progress
 from quiz.session import Session
-from quiz.store import paths, progress
+from quiz.store import paths
+from quiz.store.player_file import PlayerFile
 
 CHILD = Path(__file__).with_name("kill_child.py")
 PACK_ID = "iran-quds-force-iraq"
+PLAYER = "killer"  # as kill_child.py plays
 RUNS = int(os.environ.get("QUIZ_KILL_RUNS", "25"))
 SEED = int(os.environ.get("QUIZ_KILL_SEED", "5"))
 MODES = ("answered", "durable", "change", "start")
@@ -55,6 +57,8 @@ def recorded(state: Progress) -> int:
 
 
 def temporary_files(folder: Path) -> set[str]:
+    if not folder.exists():
+        return set()  # before the first game made the players' folder
     return {name for name in os.listdir(folder) if name.endswith(".tmp")}
 
 
@@ -186,8 +190,9 @@ def kill_once(
     Returns:
         The answers and finished rounds now recorded.
     """
-    path = paths.progress_path(folder)
-    temporary = temporary_files(folder)
+    path = paths.player_path(folder, PLAYER)
+    players = path.parent
+    temporary = temporary_files(players)
     mode = rng.choices(MODES, WEIGHTS)[0]
     target = before + rng.randint(1, 30)
     delay = rng.uniform(0.0, 0.005)
@@ -200,7 +205,7 @@ def kill_once(
         spin(delay)
     elif mode == "change":
         child.wait_for(f"answering {target}")
-        wait_for_change(folder, path)
+        wait_for_change(players, path)
     else:
         child.wait_for(f"{mode} {target}")
         spin(delay)
@@ -212,12 +217,12 @@ def kill_once(
     durable = child.last("durable", before)
     if durable < answering:
         figures.in_flight += 1
-    left = temporary_files(folder) - temporary
+    left = temporary_files(players) - temporary
     figures.temporary_left += bool(left)
 
     where = f"kill {figures.kills} (seed {SEED}, mode {mode}), last lines {child.lines[-4:]}"
-    loaded = progress.load(path)
-    corrupt = sorted(p.name for p in folder.iterdir() if ".corrupt-" in p.name)
+    loaded = PlayerFile(path, PLAYER).load()
+    corrupt = sorted(p.name for p in players.iterdir() if ".corrupt-" in p.name)
     if loaded.notice is not None or corrupt or not loaded.writable:
         figures.corrupt += 1
         raise AssertionError(f"{where}: the progress file did not load: {loaded.notice}")
@@ -250,11 +255,11 @@ def test_sigkill_mid_save_never_corrupts_the_file_and_loses_at_most_one_answer(
             count, rounds = kill_once(folder, errors, rng, count, figures)
             assert rounds >= previous, f"finished rounds went back from {previous} to {rounds}"
     finally:
-        path = paths.progress_path(folder)
+        path = paths.player_path(folder, PLAYER)
         size = path.stat().st_size if path.exists() else 0
         print("\n" + figures.line(count, size, time.monotonic() - started))
 
-    session = Session(folder, exclusive=True)
+    session = Session(folder, exclusive=True, player=PLAYER)
     try:
         assert session.notices == []
         assert recorded(session.progress) == count

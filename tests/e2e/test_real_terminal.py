@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from terminal import Terminal
+from terminal import Terminal, player_file
 
 from quiz.model.pack import load_pack
 from quiz.model.round import Round
@@ -49,7 +49,7 @@ def test_play_quit_resume_and_finish_in_a_real_terminal(tmp_path: Path) -> None:
     finally:
         code = term.close()
     assert code == 0
-    saved = tomllib.loads((tmp_path / "progress.toml").read_text("utf-8"))
+    saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
     assert len(saved["current"]["answers"]) == 2
 
     term = Terminal([], env)
@@ -66,7 +66,7 @@ def test_play_quit_resume_and_finish_in_a_real_terminal(tmp_path: Path) -> None:
     finally:
         code = term.close()
     assert code == 0
-    saved = tomllib.loads((tmp_path / "progress.toml").read_text("utf-8"))
+    saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
     assert "current" not in saved
     [record] = saved["rounds"]
     assert (record["correct"], record["answered"], record["score"]) == (4, 4, play.score)

@@ -57,7 +57,8 @@ def make_app(make_session):
         session = make_session(builtin_dir)
         start = None
         if seed is not None:
-            pack = session.find_pack(PACK_ID) if builtin_dir == BUILTIN else session.packs()[0].pack
+            library = session.library
+            pack = library.find_pack(PACK_ID) if builtin_dir == BUILTIN else library.packs()[0].pack
             start = session.start_round(pack, seed=seed, count=count)
         return QuizApp(session, start=start)
 

@@ -144,7 +144,7 @@ async def test_clicking_a_highlighted_passage_brings_the_explanation_into_view(m
 
 async def test_closed_book_hides_the_source_during_the_round_and_shows_it_after(make_session):
     session = make_session()
-    pack = session.find_pack("iran-quds-force-iraq")
+    pack = session.library.find_pack("iran-quds-force-iraq")
     play = session.start_round(pack, seed=2, count=2, closed_book=True)
     app = QuizApp(session, start=play)
     async with app.run_test(size=WIDE) as pilot:
@@ -265,7 +265,7 @@ async def test_source_text_is_never_markup_and_loses_its_control_characters(make
 
 async def test_quiz_play_closed_book_opens_on_the_text_then_hides_it(make_session):
     session = make_session()
-    pack = session.find_pack("iran-quds-force-iraq")
+    pack = session.library.find_pack("iran-quds-force-iraq")
     app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()

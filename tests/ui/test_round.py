@@ -45,7 +45,7 @@ async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
         assert isinstance(app.screen, HomeScreen)
     assert app.session.close()
     saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
-    assert saved["format"] == 1
+    assert (saved["format"], saved["player"]) == (2, "ana")
     assert "current" not in saved
     assert [(r["correct"], r["answered"]) for r in saved["rounds"]] == [(3, 4)]
     questions = saved["packs"]["iran-quds-force-iraq"]["questions"]
@@ -56,7 +56,7 @@ async def test_every_answer_is_saved_before_the_round_ends(make_app):
     app = make_app(seed=1, count=5)
     async with app.run_test(size=SIZE) as pilot:
         await play_through(pilot, [True, False])
-        assert app.session._saver.flush()
+        assert app.session.flush()
         saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
         assert len(saved["current"]["answers"]) == 2
         assert saved.get("rounds", []) == []

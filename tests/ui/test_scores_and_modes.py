@@ -54,7 +54,7 @@ async def test_missed_questions_come_back_for_review_the_next_day(make_app, make
 
     tomorrow = make_session()
     tomorrow.now = lambda: app.session.now() + timedelta(days=1)
-    pack = tomorrow.find_pack("iran-quds-force-iraq")
+    pack = tomorrow.library.find_pack("iran-quds-force-iraq")
     assert sorted(tomorrow.due(pack)) == sorted(missed)
     from quiz.app import QuizApp
 

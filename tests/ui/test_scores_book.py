@@ -14,12 +14,12 @@ def shown(screen: ScoresScreen) -> str:
 async def test_b_cycles_all_open_and_closed_book_rounds(make_app, clock):
     app = make_app()
     session = app.session
-    pack = session.find_pack("iran-quds-force-iraq")
+    pack = session.library.find_pack("iran-quds-force-iraq")
     for seed, closed_book in ((1, False), (2, True), (3, False)):
         play = session.start_round(pack, seed=seed, count=2, closed_book=closed_book)
         while (question := play.current) is not None:
             clock.advance(20)
-            session.answered(play, play.answer(question.answer))
+            session.answer(play, question.answer)
         session.finish(play)
 
     async with app.run_test(size=SIZE) as pilot:

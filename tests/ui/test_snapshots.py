@@ -57,14 +57,14 @@ def test_results_screen(snap_compare, make_app, clock):
 def test_scores_screen(snap_compare, make_app, clock):
     app = make_app()
     session = app.session
-    pack = session.find_pack("iran-quds-force-iraq")
+    pack = session.library.find_pack("iran-quds-force-iraq")
     for seed, pattern in ((1, [True, True, False, True]), (2, [False, True, True, True])):
         play = session.start_round(pack, seed=seed, count=4)
         for right in pattern:
             question = play.current
             response = question.answer if right else "not a right answer"
             clock.advance(30)
-            session.answered(play, play.answer(response))
+            session.answer(play, response)
         session.finish(play)
 
     assert snap_compare(app, terminal_size=(100, 70), press=["s"])

@@ -16,11 +16,11 @@ LATER = [
     "quiz.model.round",
     "quiz.model.pack",
     "quiz.store.progress",
-    "quiz.store.snapshot",
-    "quiz.store.saver",
+    "quiz.store.player_file",
+    "quiz.store.schema",
+    "quiz.store.migrate",
     "tomli_w",
     "quiz.screens.confirm",  # asked only to resume a round or to quit one
-    "getpass",  # the default player name comes with the history
 ]
 
 SCRIPT = textwrap.dedent(

@@ -11,7 +11,7 @@ from ui_helpers import answer, play_through
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
-from quiz.store import saver
+from quiz.store import player_file
 
 SIZE = (100, 30)
 
@@ -22,15 +22,15 @@ async def test_a_full_disk_is_reported_the_round_goes_on_and_the_old_file_surviv
     app = make_app(seed=2, count=3)
     async with app.run_test(size=SIZE) as pilot:
         await play_through(pilot, [True])
-        assert app.session._saver.flush()
+        assert app.session.flush()
         before = app.session.progress_path.read_bytes()
 
         def full(path, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(saver, "write_atomic", full)
+        monkeypatch.setattr(player_file, "write_atomic", full)
         await play_through(pilot, [True])
-        assert app.session._saver.flush()
+        assert app.session.flush()
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any("No space left on device" in m and "goes on" in m for m in messages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,64 @@ def test_a_symlink_in_place_of_the_temporary_is_not_followed(
 
     assert outside.read_text("utf-8") == "untouched"
     assert (tmp_path / "data" / "progress.toml").read_bytes() == b"new"
+
+
+def test_a_backup_is_private_and_a_failed_one_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "backup"
+    write_new(target, b"kept")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    real_write = files._write_all
+
+    def full(handle: int, data: bytes) -> None:
+        real_write(handle, data[:2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", full)
+    with pytest.raises(OSError, match="No space left"):
+        write_new(tmp_path / "second", b"lost")
+    assert os.listdir(tmp_path) == ["backup"]
+
+
+def test_a_locked_replace_locks_the_new_file_before_it_takes_the_name(tmp_path: Path) -> None:
+    target = tmp_path / "ann.toml"
+    target.write_bytes(b"old")
+    named: list[bool] = []
+
+    def lock(descriptor: int) -> None:
+        named.append(os.fstat(descriptor).st_ino == target.stat().st_ino)
+
+    descriptor = files.replace_locked(target, b"new", lock)
+    try:
+        assert named == [False], "locked while the old file still had the name"
+        assert os.fstat(descriptor).st_ino == target.stat().st_ino
+        assert files.read_descriptor(descriptor, 100) == b"new" == target.read_bytes()
+    finally:
+        os.close(descriptor)
+    assert os.listdir(tmp_path) == ["ann.toml"]
+
+
+def test_a_locked_create_never_replaces_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "ann.toml"
+    descriptor = files.create_locked(target, b"first", lambda _: None)
+    os.close(descriptor)
+    with pytest.raises(FileExistsError):
+        files.create_locked(target, b"second", lambda _: None)
+    assert target.read_bytes() == b"first"
+    assert os.listdir(tmp_path) == ["ann.toml"]
+
+
+def test_only_regular_files_are_opened(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(OSError, match="not a regular file"):
+        files.read_whole(pipe, 100)  # at once: a named pipe never blocks the reader
+    big = tmp_path / "big"
+    big.write_bytes(b"x" * 101)
+    with pytest.raises(OSError, match="larger than"):
+        files.read_whole(big, 100)
+    link = tmp_path / "link"
+    link.symlink_to(big)
+    with pytest.raises(OSError):
+        files.read_whole(link, 1000)

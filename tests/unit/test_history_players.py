@@ -1,15 +1,14 @@
-"""Per-player progress: tallies, the review schedule, round records, and the saved document."""
+"""Per-player progress: tallies, the review schedule, round records, and the player's file."""
 
 from __future__ import annotations
 
 import copy
 import dataclasses
-import tomllib
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import tomli_w
+import rtoml
 
 from quiz.model.discernment import Confusion
 from quiz.model.history import (
@@ -17,13 +16,18 @@ from quiz.model.history import (
     PlayerPackStats,
     Progress,
     RoundRecord,
-    Settings,
     Tally,
+    combine,
 )
 from quiz.model.pack import Pack
 from quiz.model.round import Mode, Round
 from quiz.model.schedule import Slot
 from quiz.store.schema import ProgressError, from_document, to_document
+
+
+def round_trip(player: str, progress: Progress) -> tuple[str, Progress]:
+    """Write a player's file as the game does, and read it back."""
+    return from_document(rtoml.loads(rtoml.dumps(to_document(player, progress))))
 
 if TYPE_CHECKING:
     from conftest import FakeClock
@@ -150,16 +154,21 @@ def test_the_schedule_moves_on_with_the_day_given(small_pack: Pack, clock: FakeC
     assert progress.players["ann"]["small"].schedule["v-supported"] == Slot(2, later + timedelta(2))
 
 
-def test_without_a_day_the_schedule_uses_the_answers_date(
+def test_the_schedule_counts_the_players_day_not_the_stamps_date(
     small_pack: Pack, clock: FakeClock
 ) -> None:
     progress = Progress()
     play = in_file_order(small_pack, clock, Mode("ann"))
+    # Just before midnight in UTC is already the next morning east of it.
     progress.record_answer(
-        "small", play.answer("not-stated"), "2026-05-06T23:59:00+00:00", player="ann"
+        "small",
+        play.answer("not-stated"),
+        "2026-05-06T23:59:00+00:00",
+        player="ann",
+        today=date(2026, 5, 7),
     )
-    assert progress.due("ann", "small", date(2026, 5, 7)) == ["v-supported"]
-    assert progress.due("ann", "small", date(2026, 5, 6)) == []
+    assert progress.due("ann", "small", date(2026, 5, 8)) == ["v-supported"]
+    assert progress.due("ann", "small", date(2026, 5, 7)) == []
 
 
 def test_due_lists_due_questions_soonest_first() -> None:
@@ -225,24 +234,24 @@ def test_a_negative_first_round_is_the_best_so_far(small_pack: Pack, clock: Fake
     assert progress.best("small") == -30
 
 
-def populated(pack: Pack, clock: FakeClock) -> Progress:
-    """Two players' rounds, schedules, confidence tallies, settings and a round in play."""
-    progress = Progress(settings=Settings(player="bob", confidence=True))
-    ann = in_file_order(pack, clock, Mode(player="ann", confidence=True))
-    play_through(progress, ann, ANN_ANSWERS)
+def populated(pack: Pack, clock: FakeClock) -> dict[str, Progress]:
+    """Two players' files: rounds, schedules, confidence tallies and a round in play."""
+    ann, bob = Progress(), Progress()
+    ann_play = in_file_order(pack, clock, Mode(player="ann", confidence=True))
+    play_through(ann, ann_play, ANN_ANSWERS)
     clock.advance(75.25)
-    progress.record_round(ann, "2026-04-01T12:05:00+00:00")
-    bob = in_file_order(pack, clock, Mode(player="Bob Ng", closed_book=True))
+    ann.record_round(ann_play, "2026-04-01T12:05:00+00:00")
+    bob_play = in_file_order(pack, clock, Mode(player="Bob Ng", closed_book=True))
     play_through(
-        progress,
         bob,
+        bob_play,
         [(q.answer, None) for q in pack.questions[:3]] + [("7", None), ("supported", None)],
         today=DAY + timedelta(days=3),
     )
-    progress.record_round(bob, "2026-04-04T09:00:00+00:00")
+    bob.record_round(bob_play, "2026-04-04T09:00:00+00:00")
     review = Round.new(
         pack,
-        seed=2**33,
+        seed=2**63 - 1,  # the largest seed: a TOML integer holds it
         clock=clock,
         started="2026-04-05T08:00:00+00:00",
         mode=Mode(player="ann", confidence=True, review=True, closed_book=True),
@@ -251,50 +260,72 @@ def populated(pack: Pack, clock: FakeClock) -> Progress:
     review.check_source()
     review.answer(review.questions[0].answer, 90)
     review.answer("wrong", 60)
-    progress.current = dataclasses.replace(review.state(), pack_path="/packs/small.toml")
-    return progress
+    ann.current = dataclasses.replace(review.state(), pack_path="/packs/small.toml")
+    return {"ann": ann, "Bob Ng": bob}
 
 
-def test_the_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> None:
-    before = populated(small_pack, clock)
-    assert set(before.players) == {"ann", "Bob Ng"}
-    assert before.players["ann"]["small"].confidence
-    assert before.players["Bob Ng"]["small"].schedule
-    assert before.current is not None and before.current.answers[0].confidence == 90
+def test_the_player_file_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> None:
+    files = populated(small_pack, clock)
+    ann, bob = files["ann"], files["Bob Ng"]
+    assert ann.players["ann"]["small"].confidence
+    assert bob.players["Bob Ng"]["small"].schedule
+    assert ann.current is not None and ann.current.answers[0].confidence == 90
 
-    after = from_document(tomllib.loads(tomli_w.dumps(to_document(before))))
+    assert round_trip("ann", ann) == ("ann", ann)
+    assert round_trip("Bob Ng", bob) == ("Bob Ng", bob)
 
-    assert after == before
-    assert after.settings == Settings(player="bob", confidence=True)
+    _, after = round_trip("ann", ann)
     assert after.current is not None
+    assert after.current.seed == 2**63 - 1
     assert after.current.mode == Mode(player="ann", confidence=True, review=True, closed_book=True)
     assert [a.confidence for a in after.current.answers] == [90, 60]
     assert set(after.players["ann"]["small"].confidence) == {60, 70, 80, 90, 100}
-    assert after.players["Bob Ng"]["small"].schedule == {
+    assert after.players["ann"]["small"].closed_book == AnswerTallies()
+    _, bob_after = round_trip("Bob Ng", bob)
+    assert bob_after.players["Bob Ng"]["small"].schedule == {
         "n-about": Slot(1, date(2026, 4, 5)),
         "v-contradicted": Slot(1, date(2026, 4, 5)),
     }
-    assert [(r.player, r.confidence, r.review, r.closed_book) for r in after.rounds] == [
+    assert bob_after.players["Bob Ng"]["small"].closed_book.kinds["verdict"] == Tally(2, 1)
+
+
+def test_everyone_together_counts_every_answer_once(small_pack: Pack, clock: FakeClock) -> None:
+    files = populated(small_pack, clock)
+    everyone = combine(files.values())
+    assert [(r.player, r.confidence, r.review, r.closed_book) for r in everyone.rounds] == [
         ("ann", True, False, False),
         ("Bob Ng", False, False, True),
     ]
-    assert after.players["Bob Ng"]["small"].closed_book.kinds["verdict"] == Tally(2, 1)
-    assert after.players["ann"]["small"].closed_book == AnswerTallies()
+    assert set(everyone.players) == {"ann", "Bob Ng"}
+    assert everyone.players["ann"]["small"] == files["ann"].players["ann"]["small"]
+    small = everyone.packs["small"]
+    assert small.rounds == 2
+    assert small.best == max(r.score for r in everyone.rounds)
+    assert small.last == everyone.rounds[-1].score
+    assert small.questions["v-supported"].seen == 2
+    assert everyone.current is None
+    # Nothing is shared: the views of everyone never change a player's file.
+    small.questions["v-supported"].seen = 99
+    everyone.players["ann"]["small"].kinds["verdict"].answers = 99
+    assert files["ann"].packs["small"].questions["v-supported"].seen == 1
+    assert files["ann"].players["ann"]["small"].kinds["verdict"] == Tally(2, 1)
 
 
-def test_default_settings_are_left_out_and_read_back() -> None:
-    document = to_document(Progress())
-    assert "settings" not in document
-    assert from_document(tomllib.loads(tomli_w.dumps(document))) == Progress()
+def test_a_file_holds_one_players_rounds_and_tallies(small_pack: Pack, clock: FakeClock) -> None:
+    files = populated(small_pack, clock)
+    with pytest.raises(ValueError, match="other players"):
+        to_document("ann", files["Bob Ng"])
 
 
 def test_a_round_record_keeps_only_flags_that_are_set() -> None:
     record = RoundRecord("small", "s", "f", 5, 10, 1, 2, 1, 3.0, player="ann", review=True)
-    [saved] = to_document(Progress(rounds=[record]))["rounds"]
-    assert (saved["player"], saved["review"]) == ("ann", True)
+    document = to_document("ann", Progress(rounds=[record]))
+    [saved] = document["rounds"]
+    assert (document["player"], saved["review"]) == ("ann", True)
+    assert "player" not in saved  # the file says whose rounds they are
     assert "confidence" not in saved
     assert "closed_book" not in saved
-    assert from_document(to_document(Progress(rounds=[record]))).rounds == [record]
+    assert from_document(document)[1].rounds == [record]
 
 
 def test_a_closed_book_record_and_round_in_play_round_trip(
@@ -304,11 +335,11 @@ def test_a_closed_book_record_and_round_in_play_round_trip(
     play = Round.new(small_pack, seed=5, clock=clock, mode=Mode("ann", closed_book=True))
     play.answer(play.questions[0].answer)
     before = Progress(rounds=[record], current=play.state())
-    document = to_document(before)
+    document = to_document("ann", before)
     assert document["rounds"][0]["closed_book"] is True
     assert document["current"]["closed_book"] is True
 
-    after = from_document(tomllib.loads(tomli_w.dumps(document)))
+    _, after = round_trip("ann", before)
 
     assert after == before
     assert after.rounds[0].closed_book is True
@@ -319,11 +350,11 @@ def test_a_closed_book_record_and_round_in_play_round_trip(
 
 def test_a_file_from_before_closed_book_rounds_reads_as_open_book() -> None:
     document = valid_document()
-    del document["players"]["ann"]["small"]["closed_book"]
+    del document["answers"]["small"]["closed_book"]
     assert "closed_book" not in document["rounds"][0]
     assert "closed_book" not in document["current"]
 
-    progress = from_document(document)
+    _, progress = from_document(document)
 
     assert progress.rounds[0].closed_book is False
     assert progress.current is not None and progress.current.mode.closed_book is False
@@ -336,22 +367,20 @@ def test_a_file_from_before_closed_book_rounds_reads_as_open_book() -> None:
 def valid_document() -> dict[str, Any]:
     """A small document that reads without error, to break one field at a time."""
     return {
-        "format": 1,
-        "settings": {"player": "ann", "confidence": True},
-        "players": {
-            "ann": {
-                "small": {
-                    "kinds": {"verdict": [3, 2]},
-                    "tags": {"weather": [1, 1]},
+        "format": 2,
+        "player": "ann",
+        "answers": {
+            "small": {
+                "kinds": {"verdict": [3, 2]},
+                "tags": {"weather": [1, 1]},
+                "verdicts": {"supported": {"contradicted": 1}},
+                "confidence": {"70": [2, 1]},
+                "schedule": {"v-supported": [2, "2026-04-03"]},
+                "closed_book": {
+                    "kinds": {"verdict": [1, 1]},
                     "verdicts": {"supported": {"contradicted": 1}},
-                    "confidence": {"70": [2, 1]},
-                    "schedule": {"v-supported": [2, "2026-04-03"]},
-                    "closed_book": {
-                        "kinds": {"verdict": [1, 1]},
-                        "verdicts": {"supported": {"contradicted": 1}},
-                        "confidence": {"70": [1, 0]},
-                    },
-                }
+                    "confidence": {"70": [1, 0]},
+                },
             }
         },
         "rounds": [
@@ -365,7 +394,6 @@ def valid_document() -> dict[str, Any]:
                 "answered": 2,
                 "best_streak": 1,
                 "seconds": 1.5,
-                "player": "ann",
             }
         ],
         "current": {
@@ -392,7 +420,9 @@ def valid_document() -> dict[str, Any]:
 
 
 def test_the_valid_document_reads() -> None:
-    progress = from_document(valid_document())
+    player, progress = from_document(valid_document())
+    assert player == "ann"
+    assert progress.rounds[0].player == "ann"
     stats = progress.players["ann"]["small"]
     assert stats == PlayerPackStats(
         kinds={"verdict": Tally(3, 2)},
@@ -406,78 +436,77 @@ def test_the_valid_document_reads() -> None:
             confidence={70: Tally(1, 0)},
         ),
     )
-    assert progress.settings == Settings("ann", True)
     assert progress.current is not None and progress.current.answers[0].confidence == 100
 
 
-PLAYER = ("players", "ann", "small")
+PLAYER = ("answers", "small")
 
 
 @pytest.mark.parametrize(
     ("path", "value", "where"),
     [
-        ((*PLAYER, "kinds", "verdict"), [3], "players.ann.small.kinds.verdict"),
-        ((*PLAYER, "kinds", "verdict"), [1, 2], "players.ann.small.kinds.verdict"),
-        ((*PLAYER, "tags", "weather"), ["a", 1], "players.ann.small.tags.weather"),
-        ((*PLAYER, "tags", "weather"), [1, -1], "players.ann.small.tags.weather"),
-        ((*PLAYER, "tags", "weather"), [True, True], "players.ann.small.tags.weather"),
-        ((*PLAYER, "tags", "weather"), [1, 1, 1], "players.ann.small.tags.weather"),
-        ((*PLAYER, "tags", "weather"), "1/1", "players.ann.small.tags.weather"),
-        ((*PLAYER, "confidence", "70"), [1, 2], "players.ann.small.confidence.70"),
-        ((*PLAYER, "confidence", "70"), ["a", 1], "players.ann.small.confidence.70"),
-        ((*PLAYER, "confidence", "55"), [1, 1], "players.ann.small.confidence.55"),
-        ((*PLAYER, "confidence", "high"), [1, 1], "players.ann.small.confidence.high"),
+        ((*PLAYER, "kinds", "verdict"), [3], "answers.small.kinds.verdict"),
+        ((*PLAYER, "kinds", "verdict"), [1, 2], "answers.small.kinds.verdict"),
+        ((*PLAYER, "tags", "weather"), ["a", 1], "answers.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [1, -1], "answers.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [True, True], "answers.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), [1, 1, 1], "answers.small.tags.weather"),
+        ((*PLAYER, "tags", "weather"), "1/1", "answers.small.tags.weather"),
+        ((*PLAYER, "confidence", "70"), [1, 2], "answers.small.confidence.70"),
+        ((*PLAYER, "confidence", "70"), ["a", 1], "answers.small.confidence.70"),
+        ((*PLAYER, "confidence", "55"), [1, 1], "answers.small.confidence.55"),
+        ((*PLAYER, "confidence", "high"), [1, 1], "answers.small.confidence.high"),
         (
             (*PLAYER, "schedule", "v-supported"),
             [0, "2026-04-03"],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
         (
             (*PLAYER, "schedule", "v-supported"),
             [6, "2026-04-03"],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
         (
             (*PLAYER, "schedule", "v-supported"),
             [1, "2026-13-01"],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
         (
             (*PLAYER, "schedule", "v-supported"),
             [1, "tomorrow"],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
         (
             (*PLAYER, "schedule", "v-supported"),
             [1, date(2026, 4, 3)],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
-        ((*PLAYER, "schedule", "v-supported"), [1], "players.ann.small.schedule.v-supported"),
+        ((*PLAYER, "schedule", "v-supported"), [1], "answers.small.schedule.v-supported"),
         (
             (*PLAYER, "schedule", "v-supported"),
             ["1", "2026-04-03"],
-            "players.ann.small.schedule.v-supported",
+            "answers.small.schedule.v-supported",
         ),
         (
             (*PLAYER, "verdicts", "supported", "contradicted"),
             "1",
-            "players.ann.small.verdicts.supported.contradicted",
+            "answers.small.verdicts.supported.contradicted",
         ),
         (
             (*PLAYER, "verdicts", "supported", "contradicted"),
             -1,
-            "players.ann.small.verdicts.supported.contradicted",
+            "answers.small.verdicts.supported.contradicted",
         ),
-        ((*PLAYER, "verdicts", "supported"), 3, "players.ann.small.verdicts.supported"),
-        ((*PLAYER, "kinds"), [1, 1], "players.ann.small.kinds"),
-        (PLAYER, "x", "players.ann.small"),
-        (("players", "ann"), [], "players.ann"),
-        (("players",), "ann", "players"),
-        (("settings", "player"), 3, "settings.player"),
-        (("settings", "confidence"), "yes", "settings.confidence"),
-        (("settings", "confidence"), 1, "settings.confidence"),
-        (("settings",), ["ann"], "settings"),
-        (("rounds", 0, "player"), 7, "rounds[0].player"),
+        ((*PLAYER, "verdicts", "supported"), 3, "answers.small.verdicts.supported"),
+        ((*PLAYER, "kinds"), [1, 1], "answers.small.kinds"),
+        (PLAYER, "x", "answers.small"),
+        (("answers",), "ann", "answers"),
+        (("player",), 7, "player"),
+        (("player",), "", "player"),
+        (("player",), "\x1b\x07", "player"),
+        (("format",), 1, "format"),
+        (("current", "seed"), 2**63, "current.seed"),
+        (("current", "seed"), -1, "current.seed"),
         (("rounds", 0, "confidence"), "no", "rounds[0].confidence"),
         (("rounds", 0, "review"), 0, "rounds[0].review"),
         (("current", "review"), "yes", "current.review"),
@@ -485,28 +514,28 @@ PLAYER = ("players", "ann", "small")
         (("rounds", 0, "closed_book"), "true", "rounds[0].closed_book"),
         (("current", "closed_book"), "yes", "current.closed_book"),
         (("current", "closed_book"), 0, "current.closed_book"),
-        ((*PLAYER, "closed_book"), "x", "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book"), "x", "answers.small.closed_book"),
         (
             (*PLAYER, "closed_book", "kinds", "verdict"),
             [1],
-            "players.ann.small.closed_book.kinds.verdict",
+            "answers.small.closed_book.kinds.verdict",
         ),
         (
             (*PLAYER, "closed_book", "confidence", "55"),
             [1, 0],
-            "players.ann.small.closed_book.confidence.55",
+            "answers.small.closed_book.confidence.55",
         ),
         # More closed-book answers than answers, or more of them right than were right,
         # or more of them wrong than were wrong.
-        ((*PLAYER, "closed_book", "kinds", "verdict"), [4, 1], "players.ann.small.closed_book"),
-        ((*PLAYER, "closed_book", "kinds", "verdict"), [3, 3], "players.ann.small.closed_book"),
-        ((*PLAYER, "closed_book", "kinds", "verdict"), [2, 0], "players.ann.small.closed_book"),
-        ((*PLAYER, "closed_book", "kinds", "choice"), [1, 1], "players.ann.small.closed_book"),
-        ((*PLAYER, "closed_book", "confidence", "70"), [3, 0], "players.ann.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [4, 1], "answers.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [3, 3], "answers.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "verdict"), [2, 0], "answers.small.closed_book"),
+        ((*PLAYER, "closed_book", "kinds", "choice"), [1, 1], "answers.small.closed_book"),
+        ((*PLAYER, "closed_book", "confidence", "70"), [3, 0], "answers.small.closed_book"),
         (
             (*PLAYER, "closed_book", "verdicts", "supported", "contradicted"),
             2,
-            "players.ann.small.closed_book",
+            "answers.small.closed_book",
         ),
         (("current", "confidence"), 1, "current.confidence"),
         (("current", "player"), ["not", "text"], "current.player"),

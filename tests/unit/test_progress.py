@@ -1,231 +1,302 @@
-"""The progress file: exact round trips, and loading never loses what was on disk."""
+"""A player's file: exact round trips, and loading never loses what was on disk."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
+import stat
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import tomli_w
+import rtoml
 
 from quiz.model.history import Progress
 from quiz.model.pack import Pack
-from quiz.model.round import Round
-from quiz.store import progress
-from quiz.store.progress import ProgressError, from_document, load, save, to_document
+from quiz.model.round import Mode, Round
+from quiz.store import files, paths
+from quiz.store.migrate import parse_legacy
+from quiz.store.player_file import PlayerFile, parse, render
+from quiz.store.schema import ProgressError, from_legacy_document
 
 if TYPE_CHECKING:
     from conftest import FakeClock
+
+PLAYER = "ann"
 
 
 def populated(pack: Pack, clock: FakeClock) -> Progress:
     """Progress after one finished round of a pack and half of another."""
     state = Progress()
-    play = Round(pack, 3, list(pack.questions), clock=clock, started="2026-01-01T10:00:00+00:00")
+    play = Round(
+        pack,
+        3,
+        list(pack.questions),
+        clock=clock,
+        started="2026-01-01T10:00:00+00:00",
+        mode=Mode(player=PLAYER),
+    )
     for number, question in enumerate(play.questions):
         if number == 1:
             play.check_source()
         outcome = play.answer(question.answer if number != 2 else "999")
-        state.record_answer(pack.id, outcome, f"2026-01-01T10:00:0{number}+00:00")
+        state.record_answer(
+            pack.id,
+            outcome,
+            f"2026-01-01T10:00:0{number}+00:00",
+            player=PLAYER,
+            today=date(2026, 1, 1),
+        )
     clock.advance(61.37)
     state.record_round(play, "2026-01-01T10:01:01+00:00")
-    second = Round.new(pack, seed=2**40, clock=clock, started="2026-01-02T00:00:00+00:00")
+    second = Round.new(
+        pack, seed=2**40, clock=clock, started="2026-01-02T00:00:00+00:00", mode=Mode(PLAYER)
+    )
     second.answer(second.questions[0].answer)
     second.answer("wrong")
     clock.advance(3.5)
-    state.current = second.state()
-    assert state.current.pack_path is None
-    state.current = dataclasses.replace(state.current, pack_path="/p/x.toml")
+    state.current = dataclasses.replace(second.state(), pack_path="/p/x.toml")
     return state
 
 
-def test_document_round_trip_is_exact(small_pack: Pack, clock: FakeClock) -> None:
-    before = populated(small_pack, clock)
-    assert before.rounds and before.packs["small"].questions and before.current
-    text = tomli_w.dumps(to_document(before))
-    after = from_document(tomllib.loads(text))
-    assert after == before
-    assert after.best("small") == before.rounds[0].score > 0
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return paths.player_path(tmp_path / "data", PLAYER)
+
+
+def load(path: Path) -> tuple[Progress, str | None, bool]:
+    loaded = PlayerFile(path, PLAYER).load()
+    return loaded.progress, loaded.notice, loaded.writable
+
+
+def save(path: Path, progress: Progress) -> None:
+    player = PlayerFile(path, PLAYER)
+    player.save(progress)
+    assert player.close()
+    assert player.save_error is None
+
+
+def test_save_then_load_is_exact(path: Path, small_pack: Pack, clock: FakeClock) -> None:
+    state = populated(small_pack, clock)
+    assert state.rounds and state.packs["small"].questions and state.current
+    save(path, state)
+    after, notice, writable = load(path)
+    assert (after, notice, writable) == (state, None, True)
+    assert after.best("small") == state.rounds[0].score > 0
     assert after.best("other") is None
     assert after.packs["small"].questions["c-who"].checked == 1
     assert after.packs["small"].questions["n-troops"].last_correct is False
+    assert os.listdir(path.parent) == [path.name]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_totals_can_be_read_without_the_round_records(small_pack: Pack, clock: FakeClock) -> None:
     before = populated(small_pack, clock)
-    document = tomllib.loads(tomli_w.dumps(to_document(before)))
+    document = rtoml.loads(render(PLAYER, before).decode())
     document["rounds"] = ["not even a table"]  # left unread
-    totals = from_document(document, rounds=False)
+    _, totals = parse(rtoml.dumps(document).encode(), rounds=False)
     assert totals.rounds == []
     assert totals.packs == before.packs and totals.players == before.players
     assert totals.best("small") == before.best("small")
     document["rounds"] = 3  # not even a list: damaged for every reader alike
     with pytest.raises(ProgressError, match="rounds"):
-        from_document(document, rounds=False)
+        parse(rtoml.dumps(document).encode(), rounds=False)
 
 
-def test_to_document_is_a_snapshot(small_pack: Pack, clock: FakeClock) -> None:
+def test_a_save_is_a_snapshot(path: Path, small_pack: Pack, clock: FakeClock) -> None:
     state = populated(small_pack, clock)
-    document = to_document(state)
+    player = PlayerFile(path, PLAYER)
+    snapshot = player.snapshot(state)
     state.packs["small"].questions["v-supported"].seen = 99
     state.rounds.clear()
-    assert document["packs"]["small"]["questions"]["v-supported"]["seen"] == 1
-    assert len(document["rounds"]) == 1
+    player._write(snapshot)
+    after, _, _ = load(path)
+    assert after.packs["small"].questions["v-supported"].seen == 1
+    assert len(after.rounds) == 1
+    player.close()
 
 
-def test_save_then_load(tmp_path: Path, small_pack: Pack, clock: FakeClock) -> None:
-    path = tmp_path / "data" / "progress.toml"
-    state = populated(small_pack, clock)
-    save(path, state)
-    loaded = load(path)
-    assert (loaded.progress, loaded.notice, loaded.writable) == (state, None, True)
-    assert os.listdir(path.parent) == ["progress.toml"]
-
-
-def test_a_missing_file_is_a_fresh_start(tmp_path: Path) -> None:
-    loaded = load(tmp_path / "progress.toml")
-    assert (loaded.progress, loaded.notice, loaded.writable) == (Progress(), None, True)
-    assert not (tmp_path / "progress.toml").exists()
-
-
-def test_an_empty_document_is_a_fresh_start(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
-    path.write_bytes(b"format = 1\n")
-    loaded = load(path)
-    assert (loaded.progress, loaded.notice, loaded.writable) == (Progress(), None, True)
+@pytest.mark.parametrize("data", [None, b""], ids=["missing", "empty"])
+def test_no_file_or_an_empty_one_is_a_fresh_start(path: Path, data: bytes | None) -> None:
+    if data is not None:
+        path.parent.mkdir(parents=True)
+        path.write_bytes(data)
+    assert load(path) == (Progress(), None, True)
+    assert path.exists() is (data is not None)
 
 
 def valid_bytes() -> bytes:
-    return progress.dumps(
-        {"format": 1, "rounds": [{"pack": "p", "started": "2026-01-01", "score": 10}]}
-    )
+    return render(PLAYER, Progress())
 
 
 CORRUPT = [
-    pytest.param(valid_bytes()[: valid_bytes().index(b"2026") + 2], id="truncated"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\npack = "p', id="truncated"),
     pytest.param(b"\x00\xff\xfe garbage \x80", id="binary"),
     pytest.param(b"this is not toml at all [[[", id="garbage"),
-    pytest.param(b"format = 1\npacks = 3\n", id="packs-not-table"),
-    pytest.param(b'format = 1\n[[rounds]]\nscore = "high"\n', id="score-text"),
-    pytest.param(b'format = 1\n[current]\npack = "p"\nseed = true\n', id="seed-bool"),
-    pytest.param(b"format = 1\n[current]\norder = [1, 2]\n", id="order-numbers"),
-    pytest.param(b"format = 1\n[packs.p.questions.q]\nseen = 1.5\n", id="seen-float"),
-    pytest.param(b"rounds = []\n", id="no-format"),
-    pytest.param(b'format = "1"\n', id="format-text"),
-    pytest.param(b"format = 0\n", id="format-zero"),
-    pytest.param(b"format = 1\nx = " + b"[" * 2000 + b"]" * 2000 + b"\n", id="deep"),
+    pytest.param(b'format = 2\nplayer = "ann"\npacks = 3\n', id="packs-not-table"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\nscore = "high"\n', id="score-text"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[current]\nseed = true\n', id="seed-bool"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[current]\norder = [1, 2]\n', id="order-numbers"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[packs.p.questions.q]\nseen = 1.5\n', id="float"),
+    pytest.param(b'player = "ann"\n', id="no-format"),
+    pytest.param(b'format = "2"\nplayer = "ann"\n', id="format-text"),
+    pytest.param(b'format = 1\nplayer = "ann"\n', id="format-one"),
+    pytest.param(b"format = 2\n", id="no-player"),
+    pytest.param(b'format = 2\nplayer = "ann"\nx = ' + b"[" * 2000 + b"]" * 2000, id="deep"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[current]\nseed = ' + b"9" * 4301, id="huge-int"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\nscore = ' + b"9" * 30, id="long-int"),
+    pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\nseconds = 1e400\n', id="inf"),
 ]
 
 
 @pytest.mark.parametrize("data", CORRUPT)
-def test_a_corrupt_file_is_backed_up_byte_for_byte(tmp_path: Path, data: bytes) -> None:
-    path = tmp_path / "progress.toml"
+def test_a_corrupt_file_is_backed_up_byte_for_byte(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True)
     path.write_bytes(data)
-    loaded = load(path)
-    backups = sorted(tmp_path.glob("progress.toml.corrupt-*"))
+    path.chmod(0o600)
+    progress, notice, writable = load(path)
+    backups = sorted(path.parent.glob(f"{path.name}.corrupt-*"))
     assert len(backups) == 1
     assert backups[0].read_bytes() == data
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
     # The new, empty history replaces the damaged file, so it is backed up only once.
-    assert load(path).notice is None
-    assert sorted(tmp_path.glob("progress.toml.corrupt-*")) == backups
-    assert loaded.progress == Progress()
-    assert loaded.writable is True
-    assert loaded.notice is not None and str(backups[0]) in loaded.notice
+    assert load(path)[1] is None
+    assert sorted(path.parent.glob(f"{path.name}.corrupt-*")) == backups
+    assert progress == Progress()
+    assert writable is True
+    assert notice is not None and str(backups[0]) in notice
 
 
-def test_the_notice_carries_no_controls(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
-    path.write_bytes(b'format = 1\n[packs."\\u001b]0;x\\u0007"]\nrounds = "many"\n')
-    loaded = load(path)
-    assert loaded.notice is not None and "rounds: expected a whole number" in loaded.notice
-    assert "\x1b" not in loaded.notice and "\x07" not in loaded.notice
+def test_the_notice_carries_no_controls(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'format = 2\nplayer = "ann"\n[packs."\\u001b]0;x\\u0007"]\nrounds = "many"\n')
+    _, notice, _ = load(path)
+    assert notice is not None and "rounds: expected a whole number" in notice
+    assert "\x1b" not in notice and "\x07" not in notice
 
 
-def test_two_corruptions_make_two_backups(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
+def test_two_corruptions_make_two_backups(path: Path) -> None:
+    path.parent.mkdir(parents=True)
     path.write_bytes(b"first [[[")
-    first = load(path)
+    first = load(path)[1]
     path.write_bytes(b"second ]]]")
-    second = load(path)
-    backups = sorted(tmp_path.glob("progress.toml.corrupt-*"))
+    second = load(path)[1]
+    backups = sorted(path.parent.glob(f"{path.name}.corrupt-*"))
     assert sorted(b.read_bytes() for b in backups) == [b"first [[[", b"second ]]]"]
-    assert first.notice != second.notice
-
-
-def test_a_newer_format_is_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
-    data = b"format = 2\nwhatever = { new = true }\n"
-    path.write_bytes(data)
-    os.utime(path, (1_000_000, 1_000_000))
-    loaded = load(path)
-    assert loaded.writable is False
-    assert loaded.notice is not None and "Upgrade" in loaded.notice and "format 2" in loaded.notice
-    assert path.read_bytes() == data
-    assert path.stat().st_mtime == 1_000_000
-    assert os.listdir(tmp_path) == ["progress.toml"]
-
-
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
-def test_an_unreadable_file_is_not_writable(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
-    path.write_bytes(b"format = 1\n")
-    path.chmod(0)
-    try:
-        loaded = load(path)
-    finally:
-        path.chmod(0o600)
-    assert loaded.writable is False and loaded.notice is not None
-    assert os.listdir(tmp_path) == ["progress.toml"]
-
-
-def test_a_folder_in_place_of_the_file_is_not_writable(tmp_path: Path) -> None:
-    path = tmp_path / "progress.toml"
-    path.mkdir()
-    loaded = load(path)
-    assert loaded.writable is False
-    assert loaded.notice is not None and "will not be saved" in loaded.notice
-    assert loaded.progress == Progress()
-
-
-def test_a_corrupt_file_that_cannot_be_backed_up_is_not_writable(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "progress.toml"
-    path.write_bytes(b"garbage [[[")
-
-    def refuse(target: Path, data: bytes) -> None:
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(progress, "write_new", refuse)
-    loaded = load(path)
-    assert loaded.writable is False
-    assert loaded.notice is not None and "could not be backed up" in loaded.notice
-    assert path.read_bytes() == b"garbage [[["
+    assert first != second
 
 
 @pytest.mark.parametrize(
-    ("document", "where"),
-    [
-        ({"format": 1, "packs": {"p": {"rounds": "x"}}}, "packs.p.rounds"),
-        ({"format": 1, "packs": {"p": {"questions": {"q": {"last": 3}}}}}, "packs.p.q.last"),
-        ({"format": 1, "rounds": [{"seconds": "fast"}]}, "rounds[0].seconds"),
-        ({"format": 1, "rounds": [{}, {"seconds": float("nan")}]}, "rounds[1].seconds"),
-        ({"format": 1, "rounds": [{"score": True}]}, "rounds[0].score"),
-        ({"format": 1, "rounds": [{"score": 2**60}]}, "rounds[0].score"),
-        ({"format": 1, "rounds": [{"pack": 7}]}, "rounds[0].pack"),
-        ({"format": 1, "rounds": [{"review": 1}]}, "rounds[0].review"),
-        ({"format": 1, "rounds": [{"closed_book": "yes"}]}, "rounds[0].closed_book"),
-        ({"format": 1, "current": {"closed_book": 1}}, "current.closed_book"),
-        ({"format": 1, "rounds": [[1]]}, "rounds[0]: expected a table"),
-        ({"format": 1, "rounds": {}}, "rounds: expected a list"),
-        ({"format": 1, "current": {"answers": [{"correct": 1}]}}, "current.answers[0].correct"),
-        ({"format": 1, "current": {"pack_path": 3}}, "current.pack_path"),
-        ({"format": 1, "current": 3}, "current: expected a table"),
-    ],
+    "data",
+    [b'format = 3\nplayer = "ann"\nwhatever = { new = true }\n', b"format = 99\n"],
 )
-def test_from_document_names_the_bad_field(document: dict[str, object], where: str) -> None:
+def test_a_newer_format_is_left_alone(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    os.utime(path, (1_000_000, 1_000_000))
+    progress, notice, writable = load(path)
+    assert writable is False and progress == Progress()
+    assert notice is not None and "Upgrade" in notice and "format" in notice
+    assert path.read_bytes() == data
+    assert path.stat().st_mtime == 1_000_000
+    assert os.listdir(path.parent) == [path.name]
+
+
+def test_a_file_of_another_player_is_left_alone(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    data = render("bob", Progress())
+    path.write_bytes(data)
+    _, notice, writable = load(path)
+    assert writable is False
+    assert notice is not None and "belongs to bob" in notice
+    assert path.read_bytes() == data
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads anything")
+def test_an_unreadable_file_is_not_writable(path: Path) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(valid_bytes())
+    path.chmod(0)
+    try:
+        _, notice, writable = load(path)
+    finally:
+        path.chmod(0o600)
+    assert writable is False and notice is not None
+    assert os.listdir(path.parent) == [path.name]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe", "link"])
+def test_anything_but_a_regular_file_is_refused_at_once(
+    path: Path, tmp_path: Path, kind: str
+) -> None:
+    path.parent.mkdir(parents=True)
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        target = tmp_path / "elsewhere.toml"
+        target.write_bytes(valid_bytes())
+        path.symlink_to(target)
+    progress, notice, writable = load(path)  # a named pipe must not block this
+    assert writable is False and progress == Progress()
+    assert notice is not None and "will not be saved" in notice
+    assert os.listdir(path.parent) == [path.name]
+
+
+def test_a_corrupt_file_that_cannot_be_backed_up_is_not_writable(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage [[[")
+    real_write = files._write_all
+
+    def full(handle: int, data: bytes) -> None:
+        real_write(handle, data[:3])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", full)
+    _, notice, writable = load(path)
+    assert writable is False
+    assert notice is not None and "could not be backed up" in notice
+    assert path.read_bytes() == b"garbage [[["
+    # No backup is left part-written, and none empty.
+    assert os.listdir(path.parent) == [path.name]
+
+
+LEGACY = [
+    ({"format": 1, "packs": {"p": {"rounds": "x"}}}, "packs.p.rounds"),
+    ({"format": 1, "packs": {"p": {"questions": {"q": {"last": 3}}}}}, "packs.p.q.last"),
+    ({"format": 1, "rounds": [{"seconds": "fast"}]}, "rounds[0].seconds"),
+    ({"format": 1, "rounds": [{}, {"seconds": float("nan")}]}, "rounds[1].seconds"),
+    ({"format": 1, "rounds": [{"score": True}]}, "rounds[0].score"),
+    ({"format": 1, "rounds": [{"score": 2**60}]}, "rounds[0].score"),
+    ({"format": 1, "rounds": [{"pack": 7}]}, "rounds[0].pack"),
+    ({"format": 1, "rounds": [{"player": 7}]}, "rounds[0].player"),
+    ({"format": 1, "rounds": [{"review": 1}]}, "rounds[0].review"),
+    ({"format": 1, "rounds": [{"closed_book": "yes"}]}, "rounds[0].closed_book"),
+    ({"format": 1, "current": {"closed_book": 1}}, "current.closed_book"),
+    ({"format": 1, "rounds": [[1]]}, "rounds[0]: expected a table"),
+    ({"format": 1, "rounds": {}}, "rounds: expected a list"),
+    ({"format": 1, "current": {"answers": [{"correct": 1}]}}, "current.answers[0].correct"),
+    ({"format": 1, "current": {"pack_path": 3}}, "current.pack_path"),
+    ({"format": 1, "current": 3}, "current: expected a table"),
+    ({"format": 1, "players": {"ann": []}}, "players.ann"),
+    ({"format": 1, "players": {"ann": {"p": {"kinds": {"v": [1]}}}}}, "players.ann.p.kinds.v"),
+    ({"format": 1, "settings": {"player": 3}}, "settings.player"),
+    ({"format": 1, "settings": {"confidence": "yes"}}, "settings.confidence"),
+    ({"format": 1, "settings": ["ann"]}, "settings"),
+    ({"format": 2}, "format"),
+]
+
+
+@pytest.mark.parametrize(("document", "where"), LEGACY)
+def test_the_old_progress_file_names_the_bad_field(document: dict[str, object], where: str) -> None:
     with pytest.raises(ProgressError, match=where.replace("[", r"\[").replace("]", r"\]")):
-        from_document(document)
+        from_legacy_document(document)
+
+
+def test_an_old_progress_file_with_a_huge_number_is_damaged_not_a_crash() -> None:
+    with pytest.raises(ProgressError):
+        parse_legacy(b"format = 1\n[[rounds]]\nscore = " + b"9" * 4301 + b"\n")

@@ -5,52 +5,57 @@ from __future__ import annotations
 import threading
 import time
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import rtoml
 
-from quiz.store import files, saver
+from quiz.store import files
 from quiz.store.saver import BackgroundSaver
 
 TIMEOUT = 5.0
 
 
 def doc(number: int) -> dict[str, object]:
-    return {"format": 1, "rounds": [], "n": number}
+    return {"format": 2, "rounds": [], "n": number}
 
 
 def on_disk(path: Path) -> object:
     return tomllib.loads(path.read_text(encoding="utf-8"))["n"]
 
 
-class Gate:
-    """Wraps write_atomic so a test can hold the writer thread mid-save."""
+def writer(path: Path) -> Callable[[dict[str, object]], None]:
+    """Write a document whole and atomically, as a player's file is written."""
+    return lambda document: files.write_atomic(path, rtoml.dumps(document).encode())
 
-    def __init__(self) -> None:
+
+class Gate:
+    """A writer that a test can hold mid-save."""
+
+    def __init__(self, path: Path) -> None:
         self.entered = threading.Event()
         self.release = threading.Event()
         self.threads: list[threading.Thread] = []
-        self.writes: list[bytes] = []
-        self.real = files.write_atomic
+        self.writes: list[object] = []
+        self.real = writer(path)
 
-    def __call__(self, path: Path, data: bytes) -> None:
+    def __call__(self, document: dict[str, object]) -> None:
         self.threads.append(threading.current_thread())
-        self.writes.append(data)
+        self.writes.append(document)
         self.entered.set()
         assert self.release.wait(TIMEOUT), "the test never released the writer"
-        self.real(path, data)
+        self.real(document)
 
 
 @pytest.fixture
-def gate(monkeypatch: pytest.MonkeyPatch) -> Gate:
-    held = Gate()
-    monkeypatch.setattr(saver, "write_atomic", held)
-    return held
+def gate(tmp_path: Path) -> Gate:
+    return Gate(tmp_path / "progress.toml")
 
 
 def test_submit_returns_while_the_write_happens_elsewhere(tmp_path: Path, gate: Gate) -> None:
     path = tmp_path / "progress.toml"
-    background = BackgroundSaver(path)
+    background = BackgroundSaver(gate)
     started = time.perf_counter()
     background.submit(doc(1))
     assert time.perf_counter() - started < 0.5
@@ -67,7 +72,7 @@ def test_submit_returns_while_the_write_happens_elsewhere(tmp_path: Path, gate: 
 
 def test_many_submits_coalesce_to_the_last(tmp_path: Path, gate: Gate) -> None:
     path = tmp_path / "progress.toml"
-    background = BackgroundSaver(path)
+    background = BackgroundSaver(gate)
     background.submit(doc(0))
     assert gate.entered.wait(TIMEOUT)
     for number in range(1, 50):
@@ -81,7 +86,7 @@ def test_many_submits_coalesce_to_the_last(tmp_path: Path, gate: Gate) -> None:
 
 
 def test_flush_without_submits_returns_at_once(tmp_path: Path) -> None:
-    background = BackgroundSaver(tmp_path / "progress.toml")
+    background = BackgroundSaver(writer(tmp_path / "progress.toml"))
     assert background.flush(timeout=0.01) is True
     assert background.close(TIMEOUT) is True
     assert not (tmp_path / "progress.toml").exists()
@@ -91,7 +96,7 @@ def test_a_failed_save_is_reported(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_bytes(b"a file")
     errors: list[OSError] = []
-    background = BackgroundSaver(blocker / "progress.toml", on_error=errors.append)
+    background = BackgroundSaver(writer(blocker / "progress.toml"), on_error=errors.append)
     background.submit(doc(1))
     assert background.flush(TIMEOUT)
     assert len(errors) == 1 and isinstance(errors[0], OSError)
@@ -107,7 +112,7 @@ def test_a_failed_replace_keeps_the_old_file_and_later_saves_recover(
     path = tmp_path / "progress.toml"
     path.write_bytes(b"old")
     errors: list[OSError] = []
-    background = BackgroundSaver(path, on_error=errors.append)
+    background = BackgroundSaver(writer(path), on_error=errors.append)
     real_replace = files.os.replace
 
     def full_disk(*args: object) -> None:
@@ -129,7 +134,7 @@ def test_a_failed_replace_keeps_the_old_file_and_later_saves_recover(
 
 def test_close_writes_what_is_pending_and_then_ignores_submits(tmp_path: Path) -> None:
     path = tmp_path / "progress.toml"
-    background = BackgroundSaver(path)
+    background = BackgroundSaver(writer(path))
     background.submit(doc(1))
     assert background.close(TIMEOUT) is True
     assert on_disk(path) == 1

@@ -38,30 +38,30 @@ def open_session(data_dir: Path, clock: FakeClock, fake_now: FakeNow, real_pack_
         session.close()
 
 
-def on_disk(data_dir: Path) -> dict[str, Any]:
-    return tomllib.loads((data_dir / "progress.toml").read_text(encoding="utf-8"))
+def on_disk(session: Session) -> dict[str, Any]:
+    """The player's file."""
+    return tomllib.loads(session.progress_path.read_text(encoding="utf-8"))
 
 
 def play_some(session: Session, play: Round, answers: int) -> None:
     for number in range(answers):
         question = play.current
         assert question is not None
-        outcome = play.answer(question.answer if number % 3 != 2 else "no such answer")
-        session.answered(play, outcome)
+        session.answer(play, question.answer if number % 3 != 2 else "no such answer")
 
 
 def test_a_finished_round_reaches_the_disk(
     open_session: Any, data_dir: Path, clock: FakeClock
 ) -> None:
     session = open_session()
-    pack = session.find_pack(PACK_ID)
+    pack = session.library.find_pack(PACK_ID)
     play = session.start_round(pack, seed=5, count=4)
     clock.advance(42)
     play_some(session, play, 4)
     assert play.finished
     record = session.finish(play)
     assert session.close()
-    document = on_disk(data_dir)
+    document = on_disk(session)
     assert "current" not in document
     [saved] = document["rounds"]
     assert saved["pack"] == PACK_ID
@@ -81,12 +81,12 @@ def test_a_left_round_resumes_in_a_new_session(
     open_session: Any, data_dir: Path, clock: FakeClock
 ) -> None:
     first = open_session()
-    play = first.start_round(first.find_pack(PACK_ID), seed=9, count=6)
+    play = first.start_round(first.library.find_pack(PACK_ID), seed=9, count=6)
     play_some(first, play, 2)
     clock.advance(17)
     first.leave(play)
     assert first.close()
-    assert on_disk(data_dir)["current"]["seed"] == 9
+    assert on_disk(first)["current"]["seed"] == 9
     clock.advance(1000)
 
     second = open_session()
@@ -108,29 +108,29 @@ def test_a_left_round_resumes_in_a_new_session(
 
 def test_discard_current(open_session: Any, data_dir: Path) -> None:
     session = open_session()
-    play = session.start_round(session.find_pack(PACK_ID), seed=1, count=3)
+    play = session.start_round(session.library.find_pack(PACK_ID), seed=1, count=3)
     play_some(session, play, 1)
     session.leave(play)
     session.discard_current()
     assert session.progress.current is None
     assert session.resumable() is None and session.resume() is None
     assert session.close()
-    document = on_disk(data_dir)
+    document = on_disk(session)
     assert "current" not in document
     assert sum(q["seen"] for q in document["packs"][PACK_ID]["questions"].values()) == 1
 
 
 def test_find_pack_by_id_and_by_path(open_session: Any, small_pack_file: Path) -> None:
     session = open_session()
-    assert session.find_pack(PACK_ID).id == PACK_ID
-    by_path = session.find_pack(str(small_pack_file))
+    assert session.library.find_pack(PACK_ID).id == PACK_ID
+    by_path = session.library.find_pack(str(small_pack_file))
     assert by_path.id == "small" and by_path.path == small_pack_file
 
 
 def test_find_pack_of_an_unknown_id_names_the_installed_ones(open_session: Any) -> None:
     session = open_session()
     with pytest.raises(PackError) as caught:
-        session.find_pack("no-such-pack-here")
+        session.library.find_pack("no-such-pack-here")
     message = str(caught.value)
     assert "no-such-pack-here" in message and PACK_ID in message
 
@@ -144,7 +144,7 @@ def test_a_broken_user_pack_is_listed_with_its_error(
     (packs / "mine.toml").write_text(small_pack_text, encoding="utf-8")
     (packs / "notes.txt").write_text("not a pack", encoding="utf-8")
     session = open_session()
-    entries = session.packs()
+    entries = session.library.packs()
     assert [(e.id, e.builtin, e.pack is not None) for e in entries] == [
         (PACK_ID, True, True),
         ("broken", False, False),
@@ -152,7 +152,7 @@ def test_a_broken_user_pack_is_listed_with_its_error(
     ]
     broken = entries[1]
     assert broken.error is not None and str(packs / "broken.toml") in broken.error
-    assert session.find_pack("small").id == "small"
+    assert session.library.find_pack("small").id == "small"
 
 
 def test_a_progress_file_from_a_newer_version_is_never_written(
@@ -163,7 +163,7 @@ def test_a_progress_file_from_a_newer_version_is_never_written(
     (data_dir / "progress.toml").write_bytes(original)
     session = open_session()
     assert session.writable is False and session.notices
-    play = session.start_round(session.find_pack(PACK_ID), seed=1, count=1)
+    play = session.start_round(session.library.find_pack(PACK_ID), seed=1, count=1)
     play_some(session, play, 1)
     session.finish(play)
     assert session.close()

@@ -46,8 +46,7 @@ def open_session(
 
 
 def settings_on_disk(data_dir: Path) -> dict[str, Any]:
-    document = tomllib.loads((data_dir / "progress.toml").read_text(encoding="utf-8"))
-    return document.get("settings", {})
+    return tomllib.loads((data_dir / "settings.toml").read_text(encoding="utf-8"))
 
 
 def next_day(fake_now: FakeNow, days: int = 1) -> None:
@@ -59,7 +58,7 @@ def play_missing(session: Session, play: Round, missed: set[str]) -> None:
     while (question := play.current) is not None:
         response = "wrong" if question.id in missed else question.answer
         confidence = 70 if play.mode.confidence else None
-        session.answered(play, play.answer(response, confidence))
+        session.answer(play, response, confidence)
     session.finish(play)
 
 
@@ -92,7 +91,7 @@ def test_set_player_cleans_limits_saves_and_is_used_next_time(
     assert kept == session.player == "Ann]0;title Lee"
     long = session.set_player("x" * 40)
     assert long == "x" * MAX_PLAYER_NAME == "x" * 32
-    assert session.progress.settings.player == long
+    assert session.settings.player == long
     assert session.close()
     assert settings_on_disk(data_dir)["player"] == long
     assert open_session().player == long
@@ -175,7 +174,7 @@ def test_a_review_round_can_be_closed_book_and_is_resumed_so(
 
     review = session.start_round(small_pack, seed=8, review=True, closed_book=True)
     assert (review.mode.review, review.mode.closed_book) == (True, True)
-    session.answered(review, review.answer(review.current.answer))
+    session.answer(review, review.current.answer)
     session.leave(review)
     assert session.close()
 

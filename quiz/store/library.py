@@ -1,0 +1,113 @@
+"""The packs a game can play: the built-in ones and the player's own, and their source texts.
+
+Listing comes from :class:`~quiz.store.catalog.Catalog`; this module keeps the
+list for the life of a game and finds a pack by id or by path. The pack model
+is imported only when a pack is looked up, after the home screen's first
+frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.store import paths
+from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
+
+if TYPE_CHECKING:
+    from quiz.model.article import Article
+    from quiz.model.pack import Pack
+
+__all__ = ["Library", "PackEntry", "discover"]
+
+
+def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
+    """Every ``*.toml`` pack in a folder, parsed afresh, broken ones included.
+
+    Args:
+        folder: The folder to look in; a missing folder holds no packs.
+        builtin: Whether these packs ship with the game.
+
+    Returns:
+        The entries, sorted by file name.
+    """
+    return Catalog(None).entries(folder, builtin=builtin)
+
+
+class Library:
+    """The installed packs, listed once per game."""
+
+    def __init__(self, data_dir: Path, builtin_dir: Path | None = None) -> None:
+        """Set the folders; nothing is read yet.
+
+        Args:
+            data_dir: The data folder, which holds the player's packs.
+            builtin_dir: The built-in packs; the game's own folder by default.
+        """
+        self.data_dir = data_dir
+        self.builtin_dir = builtin_dir or paths.builtin_packs_dir()
+        self.keeps_cache = True
+        """Whether listing may write the catalog's cache (not when saving is off)."""
+        self._entries: list[PackEntry] | None = None
+
+    def packs(self, *, refresh: bool = False) -> list[PackEntry]:
+        """Every installed pack: built-in first, then the player's own."""
+        if self._entries is None or refresh:
+            catalog = Catalog(self.data_dir / CACHE_FILE if self.keeps_cache else None)
+            builtin = catalog.entries(self.builtin_dir, builtin=True)
+            user = catalog.entries(paths.user_packs_dir(self.data_dir), builtin=False)
+            catalog.save()
+            self._entries = builtin + user
+        return self._entries
+
+    def find_pack(self, reference: str) -> Pack:
+        """Find a pack by installed id, or load it from a path.
+
+        Args:
+            reference: A pack id, or the path of a pack file.
+
+        Returns:
+            The pack.
+
+        Raises:
+            PackError: No such pack, or the file is not a valid pack.
+        """
+        from quiz.model.pack import PackError, Problem, load_pack
+
+        for entry in self.packs():
+            if entry.error is None and entry.id == reference:
+                pack = entry.pack  # loaded once per game, then kept
+                if pack is not None and pack.id == reference:
+                    return pack
+        path = Path(reference).expanduser()
+        if path.suffix == ".toml" or path.exists():
+            # An installed pack named by its path is the same pack: no second parse.
+            resolved = path.resolve(strict=False)
+            for entry in self.packs():
+                same = entry.error is None and entry.path.resolve(strict=False) == resolved
+                if same and entry.pack is not None:
+                    return entry.pack
+            return load_pack(path)
+        known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
+        raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
+
+    def article(self, pack: Pack) -> tuple[Article | None, str]:
+        """Read the pack's source text.
+
+        Args:
+            pack: A loaded pack.
+
+        Returns:
+            The article, or None with why it cannot be shown ("" when the pack
+            names no text). A text that cannot be read never stops a round.
+        """
+        from quiz.model.article import Article
+        from quiz.store.packs import StoreError, read_source_text, source_text_path
+
+        path = source_text_path(pack)
+        if path is None:
+            return None, ""
+        try:
+            return Article.parse(read_source_text(path)), ""
+        except StoreError as error:
+            return None, f"The source text cannot be shown: {error}"
