@@ -70,7 +70,9 @@ def read_players(
         if name.startswith(".") or not name.endswith(paths.PLAYER_SUFFIX) or path == skip:
             continue
         try:
-            histories.append(parse(read_whole(path, MAX_PLAYER_BYTES), rounds=rounds)[1])
+            data = read_whole(path, MAX_PLAYER_BYTES)
+            if data:  # empty: a new player's file, created to be locked, nothing played yet
+                histories.append(parse(data, rounds=rounds)[1])
         except FileNotFoundError:
             continue  # a new player's file, gone again
         except OSError as error:
