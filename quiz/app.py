@@ -85,13 +85,11 @@ class QuizApp(App[None]):
         if article is None or start.index > 0:
             self.push_screen(play_screen(self.session, start))
             return
-        from quiz.screens.reader import ReaderScreen
+        from quiz.screens.reader import ReaderScreen, source_title
 
-        source = start.pack.source
-        title = source.describe() if source is not None else start.pack.title
         note = "Closed book: read now; the text is hidden once the round starts. Enter starts."
         self.push_screen(
-            ReaderScreen(article, title, before_round=True, note=note),
+            ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
             lambda _: self.push_screen(play_screen(self.session, start)),
         )
 
@@ -153,15 +151,21 @@ class QuizApp(App[None]):
 
         A pack with a source text first offers to read it, and closed book.
         """
-        from quiz.screens.reader import ReaderScreen
+        from quiz.screens.reader import ReaderScreen, source_title
         from quiz.screens.start import StartScreen
 
         article, _ = self.session.library.article(pack)
         choice = None
-        if article is not None:
+        while article is not None:
             choice = await self.push_screen_wait(StartScreen(pack))
             if choice is None:
                 return
+            if not choice.read_first:
+                break
+            note = "Read as long as you like, then press Enter to start the round."
+            reading = ReaderScreen(article, source_title(pack), before_round=True, note=note)
+            if await self.push_screen_wait(reading):
+                break  # Enter: start; Esc: back to the choice
         found = self.session.resumable()
         if found is not None:
             old, state = found
@@ -175,13 +179,6 @@ class QuizApp(App[None]):
             )
             if not await self.push_screen_wait(
                 ConfirmScreen(question, yes="Start new", no="Go back")
-            ):
-                return
-        if article is not None and choice is not None and choice.read_first:
-            title = pack.source.describe() if pack.source is not None else pack.title
-            note = "Read as long as you like, then press Enter to start the round."
-            if not await self.push_screen_wait(
-                ReaderScreen(article, title, before_round=True, note=note)
             ):
                 return
         closed_book = choice is not None and choice.closed_book
@@ -203,14 +200,14 @@ class QuizApp(App[None]):
         """Show the results in place of the finished round."""
         from quiz.screens.results import ResultsScreen
 
-        article, _ = self.session.library.article(message.play.pack)
         self.switch_screen(
-            ResultsScreen(message.play, message.record, message.previous_best, article)
+            ResultsScreen(message.play, message.record, message.previous_best, message.article)
         )
 
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""
-        play = self.session.start_round(message.pack)
+        # Played the same way again: closed book stays closed.
+        play = self.session.start_round(message.pack, closed_book=message.closed_book)
         self.switch_screen(play_screen(self.session, play))
 
     def action_help(self) -> None:

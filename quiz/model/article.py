@@ -21,6 +21,14 @@ from quiz.model.text import clean_line, clean_text, normalise_with_offsets
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _HEADING = "# "
+MAX_PARAGRAPHS = 1_000
+"""More paragraphs than any article has: the reader draws each one, and a text is untrusted."""
+
+
+class ArticleError(ValueError):
+    """A source text the reader cannot show, with the reason in words."""
+
+
 _JOIN = " "
 """What stands between two paragraphs when quotes are matched: a quote may run over a break."""
 
@@ -102,22 +110,28 @@ class Article:
             text: The whole text, untrusted: control characters are removed.
 
         Returns:
-            The article; empty paragraphs are dropped.
+            The article; empty paragraphs are dropped. A heading is one line:
+            the lines after it, in the same block, are a paragraph of their own.
+
+        Raises:
+            ArticleError: The text has more than :data:`MAX_PARAGRAPHS` paragraphs.
         """
         cleaned = clean_text(text).replace("\t", " ")
         paragraphs: list[Paragraph] = []
         number = 0
         for block in _BLANK_LINE.split(cleaned.strip("\n")):
-            line = clean_line(block)
-            if not line:
-                continue
-            if line.startswith(_HEADING) or line == _HEADING.strip():
-                heading = line.removeprefix(_HEADING.strip()).strip()
+            first, _, rest = block.strip("\n").partition("\n")
+            if first.startswith(_HEADING) or first.strip() == _HEADING.strip():
+                heading = clean_line(first.strip().removeprefix(_HEADING.strip()))
                 if heading:
                     paragraphs.append(Paragraph(heading, heading=True))
-                continue
-            number += 1
-            paragraphs.append(Paragraph(line, number=number))
+                block = rest
+            line = clean_line(block)
+            if line:
+                number += 1
+                paragraphs.append(Paragraph(line, number=number))
+            if len(paragraphs) > MAX_PARAGRAPHS:
+                raise ArticleError(f"has more than {MAX_PARAGRAPHS:,} paragraphs")
         return cls(tuple(paragraphs))
 
     @property

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 # C0 controls except tab (\x09) and newline (\x0a), DEL, the C1 block, the
-# Unicode bidi embedding/override/isolate controls, the line/paragraph separators
+# Unicode bidi controls (embeddings, overrides, isolates, and the marks LRM, RLM
+# and ALM, which reorder text as surely), the line/paragraph separators
 # (terminals treat them inconsistently), and lone surrogates (a name decoded from
 # bytes that were not UTF-8), which cannot even be written to a UTF-8 file.
-_UNSAFE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+_UNSAFE = (
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ud800-\udfff]"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -138,3 +143,10 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
         folded.pop()
         origin.pop()
     return "".join(folded), origin
+
+
+def long_date(day: date) -> str:
+    """A day as people write it, ``25 September 2014``, the same in every locale."""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return f"{day.day} {months[day.month - 1]} {day.year}"

@@ -15,7 +15,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from quiz.model.text import clean_line
+from quiz.model.text import clean_line, long_date
 from quiz.session import PackEntry, Session
 from quiz.store.lock import AlreadyPlaying
 
@@ -65,8 +65,6 @@ def pack_detail(entry: PackEntry | None) -> Content:
             parts.append(("  (" + ", ".join(details) + ")", "dim"))
         if summary.source_url:
             parts.extend(["\n", (summary.source_url, "dim")])
-        if summary.source_text:
-            parts.extend(["\n", ("The article can be read during the round (r).", "dim")])
     return Content.assemble(*parts)
 
 
@@ -75,10 +73,9 @@ def _day(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        day = date.fromisoformat(iso)
+        return long_date(date.fromisoformat(iso))
     except ValueError:
         return iso
-    return f"{day.day} {day:%B %Y}"
 
 
 def status_line(player: str, confidence: bool) -> Content:
@@ -263,9 +260,16 @@ class HomeScreen(Screen[None]):
         if shown is self._shown:
             self.query_one(OptionList).add_options(rest)
 
+    def on_resize(self) -> None:
+        """On a short terminal the pack list needs every row: no detail pane."""
+        self.query_one("#detail", Static).set_class(self.size.height < 20, "-short")
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Describe the highlighted pack below the list."""
-        self.query_one("#detail", Static).update(pack_detail(self._entry(event.option.id)))
+        entry = self._entry(event.option.id)
+        detail = self.query_one("#detail", Static)
+        detail.update(pack_detail(entry))
+        detail.set_class(entry is None or entry.error is not None, "-empty")
 
     def _entry(self, option_id: str | None) -> PackEntry | None:
         for entry in self.session.library.packs():

@@ -17,7 +17,7 @@ from quiz.model.history import RoundRecord
 from quiz.model.pack import Question
 from quiz.model.round import Outcome, Round
 from quiz.screens.confirm import ConfirmScreen
-from quiz.screens.reader import ReaderScreen
+from quiz.screens.reader import ReaderScreen, source_title
 from quiz.session import Session
 from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
@@ -52,15 +52,23 @@ class PlayScreen(Screen[None]):
     class Finished(Message):
         """The last answer was acknowledged; the round is recorded."""
 
-        def __init__(self, play: Round, record: RoundRecord, previous_best: int | None) -> None:
+        def __init__(
+            self,
+            play: Round,
+            record: RoundRecord,
+            previous_best: int | None,
+            article: Article | None = None,
+        ) -> None:
             """Create the message.
 
             Args:
                 play: The finished round.
                 record: The round as added to the history.
                 previous_best: The pack's best score before this round, if any.
+                article: The pack's source text, if it has one that could be read.
             """
             super().__init__()
+            self.article = article
             self.play = play
             self.record = record
             self.previous_best = previous_best
@@ -109,9 +117,7 @@ class PlayScreen(Screen[None]):
             with VerticalScroll(id="body"):
                 yield Vertical(id="question")
             if self.article is not None:
-                source = self.play.pack.source
-                title = source.describe() if source is not None else self.play.pack.title
-                yield SourceReader(self.article, title, id="reader")
+                yield SourceReader(self.article, source_title(self.play.pack), id="reader")
         yield Footer()
 
     async def on_mount(self) -> None:
@@ -208,6 +214,8 @@ class PlayScreen(Screen[None]):
         status.mode = "Review" if mode.review else ""
         if mode.confidence:
             status.mode = (status.mode + " · " if status.mode else "") + "Confidence mode"
+        if mode.closed_book:
+            status.mode = (status.mode + " · " if status.mode else "") + "Closed book"
 
     async def show_question(self) -> None:
         """Replace the body with the current question."""
@@ -298,7 +306,9 @@ class PlayScreen(Screen[None]):
         answered = self.session.answer(self.play, response, confidence)
         outcome = self.outcome = answered.outcome
         if answered.record is not None:
-            self.finished = self.Finished(self.play, answered.record, answered.previous_best)
+            self.finished = self.Finished(
+                self.play, answered.record, answered.previous_best, self.article
+            )
         self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
         if self.article is not None:
             self.passages = self.article.locate_all(outcome.question.evidence)
@@ -307,7 +317,7 @@ class PlayScreen(Screen[None]):
             outcome,
             self.play.pack.source,
             last=self.play.finished,
-            article=self.article,
+            article=None if self.closed_book else self.article,
             reader_key=not self.wide and not self.closed_book,
             id="feedback",
         )
@@ -347,8 +357,7 @@ class PlayScreen(Screen[None]):
             places = ", ".join(self.article.label(index) for index in where) or "the source"
             text = (
                 f"You checked the source: the answer is in {places}, marked in the source "
-                f"({'beside' if self.wide else 'r to read it'}). "
-                "A right answer now earns half the points."
+                "(r to read it). A right answer now earns half the points."
             )
             container.mount(Static(text, classes="checked-note", markup=False), before=anchor)
             return
@@ -375,13 +384,18 @@ class PlayScreen(Screen[None]):
             return
         if self.wide:
             reader = self.query_one(SourceReader)
-            if reader.has_focus:
-                self.set_focus(None)
-            else:
+            if not reader.has_focus:
                 reader.focus()
+            elif self.query("#entry"):
+                self.query_one(NumberEntry).focus_input()
+            else:
+                self.set_focus(None)
             return
-        source = self.play.pack.source
-        title = source.describe() if source is not None else self.play.pack.title
+        self._open_reader()
+
+    def _open_reader(self, start: int | None = None) -> None:
+        """The source on a screen of its own, at a paragraph or the first evidence."""
+        assert self.article is not None
         note = ""
         if self.passages:
             places = sorted({index for p in self.passages for index in p.paragraphs})
@@ -389,7 +403,14 @@ class PlayScreen(Screen[None]):
         elif self.marked:
             note = "The answer is in " + ", ".join(self.article.label(i) for i in self.marked)
         self.app.push_screen(
-            ReaderScreen(self.article, title, passages=self.passages, marked=self.marked, note=note)
+            ReaderScreen(
+                self.article,
+                source_title(self.play.pack),
+                passages=self.passages,
+                marked=self.marked,
+                start=start,
+                note=note,
+            )
         )
 
     def action_read_paragraph(self, index: int) -> None:
@@ -399,7 +420,7 @@ class PlayScreen(Screen[None]):
         if self.wide:
             self.query_one(SourceReader).scroll_to_paragraph(index)
         else:
-            self.action_read()
+            self._open_reader(index)
 
     def on_source_reader_passage_clicked(self, message: SourceReader.PassageClicked) -> None:
         """A click on highlighted evidence brings the feedback's explanation into view."""

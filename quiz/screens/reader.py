@@ -8,17 +8,24 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.model.article import Article, Passage
+from quiz.model.pack import Pack
 from quiz.widgets.reader import SourceReader
+
+
+def source_title(pack: Pack) -> str:
+    """What the reader's border names: the source's citation, else the pack's title."""
+    return pack.source.describe() if pack.source is not None else pack.title
 
 
 class ReaderScreen(Screen[bool]):
     """Shows the whole source; dismissed with True when the player chose to start playing.
 
-    Reading never costs points: the round's clock is paused by whoever pushes it.
+    Reading never costs points: time is shown, never scored.
     """
 
     BINDINGS = [
-        Binding("escape,r", "back", "Back", id="reader.back"),
+        Binding("escape", "back", "Back", id="reader.back"),
+        Binding("r", "close", "Back", id="reader.close", show=False),
         Binding("enter", "start", "Start the round", id="reader.start"),
     ]
 
@@ -82,13 +89,20 @@ class ReaderScreen(Screen[bool]):
         reader.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter starts a round only when reading before one."""
+        """Enter starts a round only when reading before one; then ``r`` is no way back,
+        so that a second press of the key that opened the text does not leave it."""
         if action == "start":
             return self.before_round
+        if action == "close":
+            return not self.before_round
         return True
 
     def action_back(self) -> None:
         """Back to where the player came from."""
+        self.dismiss(False)
+
+    def action_close(self) -> None:
+        """``r`` again: back to the round."""
         self.dismiss(False)
 
     def action_start(self) -> None:

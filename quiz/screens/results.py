@@ -14,7 +14,7 @@ from quiz.model.article import Article
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Pack
 from quiz.model.round import Round
-from quiz.screens.reader import ReaderScreen
+from quiz.screens.reader import ReaderScreen, source_title
 from quiz.widgets.evidence import evidence_content
 
 
@@ -92,14 +92,16 @@ class ResultsScreen(Screen[None]):
     class PlayAgain(Message):
         """The player wants another round of the same pack."""
 
-        def __init__(self, pack: Pack) -> None:
+        def __init__(self, pack: Pack, *, closed_book: bool = False) -> None:
             """Create the message.
 
             Args:
                 pack: The pack to play again.
+                closed_book: Whether the round just played was closed book.
             """
             super().__init__()
             self.pack = pack
+            self.closed_book = closed_book
 
     def __init__(
         self,
@@ -158,8 +160,7 @@ class ResultsScreen(Screen[None]):
             for outcome in self.play.missed
             for passage in self.article.locate_all(outcome.question.evidence)
         ]
-        source = self.play.pack.source
-        title = source.describe() if source is not None else self.play.pack.title
+        title = source_title(self.play.pack)
         note = "Highlighted: the evidence for the questions you missed." if passages else ""
         self.app.push_screen(
             ReaderScreen(self.article, title, passages=passages, start=paragraph, note=note)
@@ -171,4 +172,4 @@ class ResultsScreen(Screen[None]):
 
     def action_again(self) -> None:
         """Another round of the same pack."""
-        self.post_message(self.PlayAgain(self.play.pack))
+        self.post_message(self.PlayAgain(self.play.pack, closed_book=self.play.mode.closed_book))

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, Static
 
 from quiz.model.pack import Pack
+from quiz.model.text import long_date
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,13 @@ def source_lines(pack: Pack) -> Content:
     source = pack.source
     if source is not None:
         parts.extend(["\n\n", ("Source: ", "bold"), source.title])
-        details = [part for part in (source.publisher, _date(pack)) if part]
+        day = long_date(source.date) if source.date is not None else ""
+        details = [part for part in (source.publisher, day) if part]
         if details:
             parts.append(("  (" + ", ".join(details) + ")", "dim"))
         if source.url:
             parts.extend(["\n", ("        ", ""), (source.url, "dim")])
     return Content.assemble(*parts)
-
-
-def _date(pack: Pack) -> str:
-    date = pack.source.date if pack.source is not None else None
-    return "" if date is None else f"{date.day} {date:%B %Y}"
 
 
 class StartScreen(ModalScreen[StartChoice | None]):
@@ -59,7 +56,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
     StartScreen {
         align: center middle;
     }
-    StartScreen > Vertical {
+    StartScreen > VerticalScroll {
         width: 72;
         max-width: 100%;
         height: auto;
@@ -86,7 +83,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
     """
 
     BINDINGS = [
-        Binding("s", "choose(False)", "Start", id="start.start"),
+        Binding("enter", "choose(False)", "Start", id="start.start"),
         Binding("r", "choose(True)", "Read the article first", id="start.read"),
         Binding("c", "closed_book", "Closed book", id="start.closed-book"),
         Binding("escape", "cancel", "Back", id="start.back"),
@@ -103,7 +100,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
 
     def compose(self) -> ComposeResult:
         """What the pack checks against, the closed-book switch, and the two ways in."""
-        with Vertical():
+        with VerticalScroll():
             yield Static(source_lines(self.pack), markup=False)
             yield Static(
                 "The source is one key away during the round (r), and reading it costs "
@@ -116,9 +113,7 @@ class StartScreen(ModalScreen[StartChoice | None]):
                 yield Button(
                     Content.assemble(("r", "underline"), " Read the article first"), id="read"
                 )
-                yield Button(
-                    Content.assemble(("s", "underline"), " Start"), id="start", variant="primary"
-                )
+                yield Button("Start", id="start", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

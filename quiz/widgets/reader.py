@@ -13,8 +13,9 @@ from textual.widgets import Static
 
 from quiz.model.article import Article, Passage
 
-HIGHLIGHT = "bold $text-warning on $warning-muted"
-"""How an evidence quote stands out in the text: colour and weight, so no theme hides it."""
+HIGHLIGHT = "bold reverse"
+"""How an evidence quote stands out in the text: reversed, so it shows in every theme,
+the ANSI ones included."""
 
 
 def paragraph_content(article: Article, index: int, passages: Iterable[Passage] = ()) -> Content:
@@ -117,13 +118,14 @@ class SourceReader(VerticalScroll):
         self.border_title = title
         self.passages: list[Passage] = []
         self.marked: tuple[int, ...] = ()
+        self._paragraphs = [
+            ReaderParagraph(paragraph_content(article, index), index, heading=paragraph.heading)
+            for index, paragraph in enumerate(article.paragraphs)
+        ]
 
     def compose(self) -> ComposeResult:
         """A widget per paragraph."""
-        for index, paragraph in enumerate(self.article.paragraphs):
-            yield ReaderParagraph(
-                paragraph_content(self.article, index), index, heading=paragraph.heading
-            )
+        yield from self._paragraphs
 
     def on_mount(self) -> None:
         """Show the position from the start."""
@@ -138,12 +140,21 @@ class SourceReader(VerticalScroll):
         """The position depends on how much fits."""
         self._show_position()
 
+    def on_focus(self) -> None:
+        """The keys that scroll work now: say so."""
+        self._show_position()
+
+    def on_blur(self) -> None:
+        """The keys that scroll no longer reach the reader."""
+        self._show_position()
+
     def _show_position(self) -> None:
         if self.max_scroll_y <= 0:
             self.border_subtitle = "all shown"
             return
         percent = round(100 * self.scroll_y / self.max_scroll_y)
-        self.border_subtitle = f"{percent} % \u00b7 \u2191\u2193 PgUp PgDn Home End"
+        keys = "\u2191\u2193 PgUp PgDn Home End" if self.has_focus else "r to scroll"
+        self.border_subtitle = f"{percent} % \u00b7 {keys}"
 
     def show(self, passages: list[Passage], marked: tuple[int, ...] = ()) -> None:
         """Highlight evidence and mark paragraphs, replacing what was shown before.
@@ -158,11 +169,11 @@ class SourceReader(VerticalScroll):
         self.marked = marked
         evidence = {span.paragraph for passage in passages for span in passage.spans}
         touched.update(evidence, marked)
-        for paragraph in self.query(ReaderParagraph):
-            if paragraph.index in touched:
-                paragraph.update(paragraph_content(self.article, paragraph.index, passages))
-                paragraph.set_class(paragraph.index in evidence, "-evidence")
-                paragraph.set_class(paragraph.index in marked, "-marked")
+        for index in touched:
+            paragraph = self._paragraphs[index]
+            paragraph.update(paragraph_content(self.article, index, passages))
+            paragraph.set_class(index in evidence, "-evidence")
+            paragraph.set_class(index in marked, "-marked")
 
     def clear(self) -> None:
         """Remove every highlight and mark."""
@@ -170,10 +181,8 @@ class SourceReader(VerticalScroll):
 
     def scroll_to_paragraph(self, index: int) -> None:
         """Bring a paragraph into view, near the top so what follows it shows too."""
-        for paragraph in self.query(ReaderParagraph):
-            if paragraph.index == index:
-                self.scroll_to_widget(paragraph, animate=False, top=True)
-                return
+        if 0 <= index < len(self._paragraphs):
+            self.scroll_to_widget(self._paragraphs[index], animate=False, top=True)
 
     def on_click(self, event: events.Click) -> None:
         """A click on a paragraph with evidence says so to the screen."""

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from terminal import Terminal, player_file
 
-from quiz.model.pack import load_pack
 from quiz.model.round import Round
+from quiz.model.pack import load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "questions" / "iran-quds-force-iraq.toml"
@@ -116,6 +116,8 @@ def test_r_reads_the_article_in_a_real_terminal(tmp_path: Path) -> None:
         term.wait_text("Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq")
         term.wait_text("The last time Iranian and American forces were in")
         screen = term.text()
+        # Once in the reader's border, once as the headline paragraph itself.
+        assert screen.count("Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq") == 2
         assert "1. The last time Iranian" in screen
         assert "Vahid Salemi" not in screen and "Forward March" not in screen
         term.send("\x1b")

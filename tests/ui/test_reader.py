@@ -197,10 +197,71 @@ async def test_backing_out_of_the_start_dialog_or_the_reading_starts_nothing(mak
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter", "r")
         await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("r")  # the key that opened the text does not leave it
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")  # back to the choice, not past it
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.session.progress.current is None
+
+
+async def test_a_double_press_on_the_start_dialog_does_not_check_the_source(make_app):
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter", "s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        # "s" is check the source on the question, never a key of the start dialog.
+        start = StartScreen(screen.play.pack)
+        assert "s" not in {binding.key for binding in start.BINDINGS}
+
+
+async def test_r_twice_on_a_number_question_gives_the_keys_back_to_the_number(make_app):
+    app = make_app(seed=1, count=2)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        assert screen.play.current.kind == "number"
+        await pilot.press("r", "r")
+        await pilot.pause()
+        await pilot.press(*screen.play.current.answer, "enter")
+        await pilot.pause()
+        assert screen.outcome is not None and screen.outcome.correct
+
+
+async def test_play_again_after_closed_book_stays_closed_book(make_session):
+    session = make_session()
+    pack = session.library.find_pack("iran-quds-force-iraq")
+    app = QuizApp(session, start=session.start_round(pack, seed=2, count=1, closed_book=True))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await play_through(pilot, [True])
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen) and app.screen.play.mode.closed_book
+
+
+async def test_a_short_terminal_keeps_the_pack_list_and_the_start_dialog_scrolls(make_app):
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("OptionList")
+        assert options.region.height >= 3
+        assert not app.screen.query_one("#detail").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
 
 
 async def test_home_describes_the_highlighted_pack_and_its_source(make_app):

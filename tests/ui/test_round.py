@@ -181,7 +181,7 @@ async def test_home_lists_packs_with_count_and_best_and_enter_starts(make_app):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)  # read first, or start
-        await pilot.press("s")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.total == 36
@@ -244,7 +244,7 @@ async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(m
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        await pilot.press("down", "enter", "s")
+        await pilot.press("down", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
@@ -252,7 +252,7 @@ async def test_starting_another_round_asks_before_giving_up_the_unfinished_one(m
         assert isinstance(app.screen, HomeScreen)
         assert app.session.progress.current is not None
         assert len(app.session.progress.current.answers) == 1
-        await pilot.press("enter", "s")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -63,7 +63,7 @@ async def test_missed_questions_come_back_for_review_the_next_day(make_app, make
         await pilot.pause()
         label = str(again.screen.query_one("OptionList").get_option_at_index(0).prompt)
         assert "2 due for review" in label
-        await pilot.press("v", "s")
+        await pilot.press("v", "enter")
         await pilot.pause()
         screen = again.screen
         assert isinstance(screen, PlayScreen) and screen.play.mode.review
@@ -85,7 +85,7 @@ async def test_player_can_be_changed_and_is_recorded_with_the_round(make_app):
         assert isinstance(app.screen, HomeScreen)
         assert app.session.player == "[b]bo"
         assert "[b]bo" in str(app.screen.query_one("#status").render())
-        await pilot.press("enter", "s")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert app.screen.play.mode.player == "[b]bo"
 

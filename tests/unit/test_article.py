@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.model.article import Article, Paragraph, Span
-from quiz.model.pack import load_pack
+from quiz.model.article import MAX_PARAGRAPHS, Article, ArticleError, Paragraph, Span
 from quiz.model.text import normalise_quote, normalise_with_offsets
+from quiz.model.pack import load_pack
 
 PACK = Path(__file__).parents[2] / "questions" / "iran-quds-force-iraq.toml"
 
@@ -151,3 +151,18 @@ def test_any_text_parses_and_every_word_of_it_is_found(text: str) -> None:
                 0 <= s.start <= s.end <= len(article.paragraphs[s.paragraph].text)
                 for s in passage.spans
             )
+
+
+def test_a_heading_is_one_line_and_what_follows_it_is_a_paragraph() -> None:
+    article = Article.parse("# Title\nBody line one\nline two\n\n# Only a heading\n")
+    assert article.paragraphs == (
+        Paragraph("Title", heading=True),
+        Paragraph("Body line one line two", number=1),
+        Paragraph("Only a heading", heading=True),
+    )
+
+
+def test_too_many_paragraphs_are_refused() -> None:
+    Article.parse("x\n\n" * MAX_PARAGRAPHS)
+    with pytest.raises(ArticleError, match="more than 1,000 paragraphs"):
+        Article.parse("x\n\n" * (MAX_PARAGRAPHS + 1))

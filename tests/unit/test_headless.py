@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 HEADLESS = (
+    "quiz.model.article",
     "quiz.model.pack",
     "quiz.model.round",
     "quiz.model.scoring",
