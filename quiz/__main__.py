@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
-from quiz.terminal import terminal_width
-
-# argparse passes each title and help line of its own through gettext, which
-# looks on disk for a translation at every call: 25 calls and about 100 stat
-# calls while the parser is built, 3 ms of every start here. The answers cannot
-# change while quiz runs, so they are remembered (translations still apply).
-if not hasattr(argparse._, "cache_info"):
-    argparse._ = functools.cache(argparse._)  # type: ignore[attr-defined]
 
 _DATA_DIR_HELP = (
     "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
@@ -42,37 +33,9 @@ def _seed(text: str) -> int:
     return value
 
 
-class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, told the width.
-
-    Left to find it, it imports ``shutil`` (and ``bz2``, ``lzma`` and more behind it)
-    at every start, though help is rarely printed: about 5 ms of a 50 ms command.
-    """
-
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        if width is None:
-            # As argparse does: the terminal's width (or $COLUMNS), less 2.
-            width = max(terminal_width(sys.__stdout__) - 2, 20)
-        super().__init__(prog, indent_increment, max_help_position, width)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose subparsers (of the same class) use :class:`_Formatter`."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command line: ``quiz`` for the game, subcommands for playing and managing packs."""
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="quiz",
         description="A terminal fact-checking game: is each claim supported by the source, "
         "contradicted by it, or not stated?",
@@ -80,11 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help=_DATA_DIR_HELP)
     # The option is also accepted after the command; SUPPRESS keeps a missing
     # one there from overwriting a value given before it.
-    common = _Parser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir", type=Path, metavar="DIR", default=argparse.SUPPRESS, help=_DATA_DIR_HELP
     )
-    for where in (parser, game := _Parser(add_help=False)):
+    for where in (parser, game := argparse.ArgumentParser(add_help=False)):
         where.add_argument(
             "--player",
             metavar="NAME",
@@ -107,9 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("pack", metavar="PACK", help="an installed pack's id, or a pack file")
     play.add_argument("--seed", type=_seed, help="fix the order of questions and choices")
     play.add_argument("--questions", type=_positive, metavar="N", help="ask only N questions")
-    play.add_argument(
-        "--review", action="store_true", help="ask only the questions due for review"
-    )
+    play.add_argument("--review", action="store_true", help="ask only the questions due for review")
     play.add_argument(
         "--closed-book",
         action="store_true",
@@ -214,8 +175,10 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
         return 1
     if not saved or app.session.save_error is not None:
         reason = app.session.save_error
-        print(f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
-              file=sys.stderr)
+        print(
+            f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
+            file=sys.stderr,
+        )
         return 1
     return app.return_code or 0
 
@@ -224,11 +187,15 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
     """Run one of the pack commands; each module is imported only when it runs.
 
     Importing on demand keeps each command's start to what it uses; none of
-    them imports Textual or Rich's console.
+    them imports Textual, and only the listings import Rich.
 
     Returns:
         The command's exit code.
     """
+    # An output encoding that cannot hold a character (PYTHONIOENCODING=ascii,
+    # a latin-1 terminal) prints it as "?" rather than stopping the command.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
     module = importlib.import_module(f"quiz.cli.{args.command}")
     if args.command == "packs":
         return int(module.run(folder, as_json=args.json))

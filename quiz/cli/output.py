@@ -1,4 +1,4 @@
-"""Printing for the commands: plain lines for messages (tables are :mod:`quiz.tables`).
+"""Printing for the commands: plain lines for messages (tables are :mod:`quiz.report_tables`).
 
 Every line passes through :func:`~quiz.model.text.clean_text`, so a file name
 or pack text holding terminal escapes cannot reach the terminal. Messages

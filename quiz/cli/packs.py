@@ -11,12 +11,14 @@ import json
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
+
 from quiz.cli.output import warn
 from quiz.model.text import clean_line
+from quiz.report_tables import cells, new_table, show
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
 from quiz.store.progress import read_progress
-from quiz.tables import Column, Line, Table, show
 
 
 def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:
@@ -99,22 +101,16 @@ def row(entry: PackEntry, best: dict[str, int] | None) -> dict[str, Any]:
 def _print_table(
     rows: list[dict[str, Any]], citations: list[str | None], user_folder: Path
 ) -> None:
-    # Cells are shown as written: a title such as "[red]" is the author's text, not styling.
-    table = Table(
-        "",
-        [
-            Column("ID", overflow="fold"),
-            Column("Title", overflow="fold"),
-            Column("Questions", "right", no_wrap=True),
-            Column("Source", overflow="fold"),
-            Column("Kind", no_wrap=True),
-            Column("Best", "right", no_wrap=True),
-        ],
-    )
+    table = new_table("", "ID", "Title", "Questions", "Source", "Kind", "Best")
+    # Words, save the two figures; a long id, title or source folds rather than being cut.
+    for index, column in enumerate(table.columns):
+        column.justify = "right" if index in (2, 5) else "left"
+        column.overflow = "fold"
+        column.no_wrap = index in (2, 4, 5)
     for item, citation in zip(rows, citations, strict=True):
         broken = item["error"] is not None
-        title = (_broken(item), "red") if broken else item["title"]
-        table.add_row(
+        title = _broken(item) if broken else item["title"]
+        shown = cells(
             item["id"],
             title,
             item["questions"],
@@ -122,8 +118,10 @@ def _print_table(
             "built-in" if item["builtin"] else "user",
             item["best"],
         )
-    note = Line.of(f"Your packs are kept in {clean_line(str(user_folder))}", "dim")
-    show([table, note])
+        if broken:
+            shown[1].stylize("red")
+        table.add_row(*shown)
+    show(table, Text(f"Your packs are kept in {clean_line(str(user_folder))}", style="dim"))
 
 
 def _broken(item: dict[str, Any]) -> str:

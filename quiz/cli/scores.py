@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from rich.text import Text
+
 from quiz.cli.output import warn
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
-from quiz.report_tables import report
+from quiz.report_tables import heading, report, show
 from quiz.store.progress import read_progress
-from quiz.tables import Line, show
 
 
 def run(
@@ -47,14 +48,11 @@ def run(
     if as_json:
         print(json.dumps(to_json(scores), indent=2))
         return 0
-    # Typed on the command line, shown as one line like any other untrusted text.
-    who = f"of {clean_line(player)}" if player else "of everyone"
-    what = f" on pack {clean_line(pack)}" if pack else ""
-    rounds = rounds_of(closed_book)
     if not scores.history:
+        # Typed on the command line, shown as one line like any other untrusted text.
         by = f" by {clean_line(player)}" if player else ""
-        show([Line.of(f"No finished {rounds}{by}{what} yet. Play one with: quiz")])
+        what = f" on pack {clean_line(pack)}" if pack else ""
+        show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))
         return 0
-    only = f", {rounds} only" if closed_book is not None else ""
-    show([Line.of(f"Scores {who}{what}{only}", "bold"), *report(scores)])
+    show(heading(scores), *report(scores))
     return 0

@@ -150,3 +150,15 @@ def long_date(day: date) -> str:
     months = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
     return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def duration(seconds: float) -> str:
+    """A time taken, as every view words it: ``42 s``, ``3 min 05 s``, ``1 h 02 min``."""
+    whole = max(0, round(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"

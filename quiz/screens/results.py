@@ -14,20 +14,9 @@ from quiz.model.article import Article
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Pack
 from quiz.model.round import Round
+from quiz.model.text import duration
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.widgets.evidence import evidence_content
-
-
-def format_duration(seconds: float) -> str:
-    """Show a duration as ``42 s``, ``3 min 05 s`` or ``1 h 02 min``."""
-    whole = max(0, round(seconds))
-    if whole < 60:
-        return f"{whole} s"
-    minutes, secs = divmod(whole, 60)
-    if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def summary_content(play: Round, record: RoundRecord, previous_best: int | None) -> Content:
@@ -51,7 +40,7 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
         ("Best streak  ", "bold"),
         f"{record.best_streak}\n",
         ("Time taken   ", "bold"),
-        f"{format_duration(record.seconds)}\n",
+        f"{duration(record.seconds)}\n",
         ("Checked      ", "bold"),
         f"{record.checked} source{'s' if record.checked != 1 else ''} before answering",
     ]

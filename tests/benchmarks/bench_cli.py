@@ -1,7 +1,8 @@
 """The commands that need no terminal UI: wall time against Python plus Rich, and no Textual.
 
 Each command runs with its output captured, alternating with the floor,
-``python -c "import rich, tomllib"``. A separate run under
+``python -c "import rich.console, rich.table, tomllib"``: the listings print
+Rich tables, so the floor imports what printing one takes. A separate run under
 ``python -X importtime -m quiz`` lists every module the command imported;
 no line may mention ``textual``.
 """
@@ -19,7 +20,8 @@ from pathlib import Path
 from bench_pty import quiz_command
 from bench_table import MISSING, OVER, Row, Sample, versus_floor
 
-FLOOR = [sys.executable, "-c", "import rich, tomllib"]
+FLOOR = [sys.executable, "-c", "import rich.console, rich.table, tomllib"]
+BUDGET = 1.5
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,8 @@ def row(
         command.label,
         Sample([seconds * 1000 for seconds in timing.floor]),
         Sample([seconds * 1000 for seconds in timing.measured]),
-        2.0,
-        floor_label="python -c 'import rich, tomllib'",
+        BUDGET,
+        floor_label="python -c 'import rich.console, rich.table, tomllib'",
     )
     result.budget += ", no Textual"
     if timing.textual_lines:
