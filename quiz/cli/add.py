@@ -18,7 +18,8 @@ from pathlib import Path
 
 from quiz.cli.output import describe, plural, problems, say, warn
 from quiz.model.history import Progress
-from quiz.model.pack import MAX_PACK_BYTES, Pack, PackError, parse_pack
+from quiz.model.pack import MAX_PACK_BYTES, Pack, PackError
+from quiz.model.validate import parse_pack
 from quiz.session import PackEntry, discover
 from quiz.store import paths
 from quiz.store.packs import (

@@ -11,11 +11,14 @@ source text the pack names in ``[pack.source] text``, beside it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from quiz.cli.output import plural, problems, say, warn
+from quiz.model.document import Document, declared_text, read_document
+from quiz.model.evidence import SourceText
 from quiz.model.locate import LineIndex
-from quiz.model.pack import Pack, PackError, Problem, declared_text, parse_pack
+from quiz.model.pack import Pack, PackError, Problem
+from quiz.model.quotes import check_quotes
+from quiz.model.validate import validate
 from quiz.store.packs import (
     MAX_SOURCE_BYTES,
     StoreError,
@@ -24,9 +27,6 @@ from quiz.store.packs import (
     read_source_text,
     text_beside,
 )
-
-if TYPE_CHECKING:
-    from quiz.model.evidence import SourceText
 
 USAGE_ERROR = 2
 
@@ -62,9 +62,6 @@ def run(files: list[Path], source: Path | None = None) -> int:
 
 
 def _read_source(path: Path) -> SourceText | None:
-    # The quote matcher is imported only when there is a source to match against.
-    from quiz.model.evidence import SourceText
-
     try:
         data = read_regular_file(path, MAX_SOURCE_BYTES)
         text = data.decode("utf-8").removeprefix("\ufeff")
@@ -88,24 +85,22 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
         How many problems were found.
     """
     name = str(path)
-    try:
-        data = read_pack_file(path)
-    except PackError as error:
-        return problems(error.problems)
     found: list[Problem] = []
     pack: Pack | None = None
     try:
-        pack = parse_pack(data, name)
+        document = read_document(read_pack_file(path), name)
+    except PackError as error:
+        # Not TOML, or not readable: there are no quotes to look up.
+        return problems(error.problems)
+    try:
+        pack = validate(document, path)
     except PackError as error:
         found = list(error.problems)
     quotes = 0
-    text = _decode(data)
-    if article is None and text is not None:
-        article, source_name = _own_source(path, pack, text, found)
-    if article is not None and text is not None:
-        from quiz.model.quotes import check_quotes
-
-        missing, quotes = check_quotes(text, name, article, source_name)
+    if article is None:
+        article, source_name = _own_source(path, pack, document, found)
+    if article is not None:
+        missing, quotes = check_quotes(document, article, source_name)
         found += missing
     if found or pack is None:
         return problems(found)
@@ -117,7 +112,7 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
 
 
 def _own_source(
-    path: Path, pack: Pack | None, text: str, found: list[Problem]
+    path: Path, pack: Pack | None, document: Document, found: list[Problem]
 ) -> tuple[SourceText | None, str]:
     """The source text a pack names beside it, read for checking its quotes.
 
@@ -127,7 +122,7 @@ def _own_source(
     Args:
         path: The pack file.
         pack: The pack, when it is valid.
-        text: The pack file's text.
+        document: The parsed pack file.
         found: The problems so far; one is added when the text cannot be read.
 
     Returns:
@@ -136,22 +131,13 @@ def _own_source(
     if pack is not None:
         name = pack.source.text if pack.source is not None else None
     else:
-        name = declared_text(text)
+        name = declared_text(document)
     if name is None:
         return None, ""
-    from quiz.model.evidence import SourceText
-
     try:
         article = read_source_text(text_beside(path, name))
     except StoreError as error:
-        line = LineIndex(text).find("pack.source", "text")
+        line = LineIndex(document.text).find("pack.source", "text")
         found.append(Problem(str(path), str(error), line=line, field="pack.source.text"))
         return None, ""
     return SourceText(article), name
-
-
-def _decode(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None

@@ -14,21 +14,16 @@ import re
 MAX_DOTTED_PARTS = 8
 MAX_NESTING = 32
 
-# What parsing costs, in units of about half a microsecond of ``tomllib`` time on
-# a 2-core machine, per character that starts a piece of TOML structure. Counted
-# with ``str.count`` (milliseconds for megabytes), the sum bounds the parse time
-# of any file, however it is shaped: a realistic 10,000-question pack costs about
-# 1.6 million units, while 4 MiB of one-line keys, of tiny array items or of
-# dotted keys would cost 4 to 9 million and take 2 to 5 seconds to parse.
+# What each character that starts a piece of TOML structure costs ``tomllib``,
+# relative to the others. The sum bounds the parse time of any file, however it
+# is shaped: a realistic pack of MAX_QUESTIONS questions stays under MAX_COST,
+# while a file of the same size made of one-line keys, tiny array items or
+# dotted keys costs several times as much.
 COST_WEIGHTS = {"\n": 2, "=": 8, ",": 4, ".": 8, "[": 5, "{": 3}
 MAX_COST = 2_000_000
-_BYTE_WEIGHTS = [(ord(character), weight) for character, weight in COST_WEIGHTS.items()]
-_NOT_STRUCTURE = bytes(sorted(set(range(256)) - {ord(character) for character in COST_WEIGHTS}))
 
-# The pattern starts at a literal dot, so the regex engine jumps from dot to dot
-# instead of trying every position (30 times faster on a 1 MB pack), and its
-# quantifiers are possessive, so a long run of letters or dots stays linear.
 # A key of more than MAX_DOTTED_PARTS parts has at least that many dots in a row.
+# The quantifiers are possessive, so a long run of letters or dots stays linear.
 _DOTTED = re.compile(
     r"""\.(?:[ \t]*+(?:[A-Za-z0-9_-]++|"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*+\.)"""
     rf"""{{{MAX_DOTTED_PARTS - 1},}}"""
@@ -61,24 +56,17 @@ def nesting_line(text: str) -> int | None:
     return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
-def check_shape(text: str, encoded: bytes | None = None) -> None:
+def check_shape(text: str) -> None:
     """Refuse pathological TOML before parsing it.
 
     Args:
         text: The decoded file.
-        encoded: The same text as UTF-8 bytes, when the caller has them: the
-            structure is counted on the bytes, where it is quicker (no byte of a
-            multi-byte UTF-8 character is ASCII, so the counts are the same).
 
     Raises:
         GuardError: Too much structure to parse quickly, or a dotted key with too
             many parts.
     """
-    if encoded is None:
-        encoded = text.encode("utf-8", "surrogatepass")
-    # Deleting every other byte first (one pass in C) leaves a short string to count in.
-    skeleton = encoded.translate(None, _NOT_STRUCTURE)
-    cost = sum(skeleton.count(character) * weight for character, weight in _BYTE_WEIGHTS)
+    cost = sum(text.count(character) * weight for character, weight in COST_WEIGHTS.items())
     if cost > MAX_COST:
         raise GuardError(
             f"is too complex to load safely ({cost:,} parse units, at most {MAX_COST:,}): "
@@ -91,4 +79,3 @@ def check_shape(text: str, encoded: bytes | None = None) -> None:
             f"a dotted key has more than {MAX_DOTTED_PARTS} parts",
             text.count("\n", 0, match.start()) + 1,
         )
-

@@ -10,18 +10,34 @@ simply gets no line number.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\s\"']+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*[=.]""")
 
 
 class _Block:
-    __slots__ = ("name", "line", "keys")
+    __slots__ = ("name", "line", "index", "keys")
 
-    def __init__(self, name: str, line: int) -> None:
+    def __init__(self, name: str, line: int, index: int | None = None) -> None:
         self.name = name
         self.line = line
+        self.index = index
         self.keys: dict[str, int] = {}
+
+
+class Place(NamedTuple):
+    """Where a line of a TOML document is.
+
+    Attributes:
+        section: The dotted name of the table it is in, ``""`` at the top level.
+        element: Which element of an array of tables that is (0-based), or None.
+        key: The key written on the line, or the last one above it in the table.
+    """
+
+    section: str
+    element: int | None
+    key: str | None
 
 
 class LineIndex:
@@ -35,6 +51,7 @@ class LineIndex:
         """
         self._blocks: dict[str, list[_Block]] = {"": [_Block("", 1)]}
         current = self._blocks[""][0]
+        self._order = [current]
         in_string: str | None = None
         for number, line in enumerate(text.split("\n"), start=1):
             if in_string is not None:
@@ -44,8 +61,10 @@ class LineIndex:
             header = _HEADER.match(line)
             if header is not None:
                 name = re.sub(r"[\s\"']", "", header.group(2))
-                current = _Block(name, number)
-                self._blocks.setdefault(name, []).append(current)
+                same = self._blocks.setdefault(name, [])
+                current = _Block(name, number, len(same) if header.group(1) == "[[" else None)
+                same.append(current)
+                self._order.append(current)
                 continue
             key = _KEY.match(line)
             if key is not None:
@@ -84,3 +103,20 @@ class LineIndex:
         if nested and index is None:
             return nested[0].line
         return block.line if block.name else None
+
+    def place(self, line: int) -> Place:
+        """Say which table, array element and key a line belongs to.
+
+        Args:
+            line: A 1-based line number.
+
+        Returns:
+            Where it is, as well as the layout allows.
+        """
+        block = self._order[0]
+        for candidate in self._order:
+            if candidate.line > line:
+                break
+            block = candidate
+        above = [(start, key) for key, start in block.keys.items() if start <= line]
+        return Place(block.name, block.index, max(above)[1] if above else None)

@@ -1,6 +1,6 @@
 """Checking a pack file's evidence quotes against the source it cites.
 
-Used by ``quiz check --source``: each quote that
+Used by ``quiz check``: each quote that
 :class:`~quiz.model.evidence.SourceText` cannot find becomes a
 :class:`~quiz.model.pack.Problem` located at the question's ``evidence``
 line, in the same compiler style as the loader's own problems.
@@ -8,11 +8,10 @@ line, in the same compiler style as the loader's own problems.
 
 from __future__ import annotations
 
-import tomllib
 from typing import Any
 
+from quiz.model.document import Document
 from quiz.model.evidence import Lookup, SourceText
-from quiz.model.guard import GuardError, check_shape
 from quiz.model.locate import LineIndex
 from quiz.model.pack import LIMITS, MAX_EVIDENCE, SLUG, Problem
 from quiz.model.text import clean_text
@@ -23,18 +22,17 @@ MAX_REPORTED = 100
 
 
 def check_quotes(
-    text: str, name: str, source: SourceText, source_name: str
+    document: Document, source: SourceText, source_name: str
 ) -> tuple[list[Problem], int]:
     """Look every evidence quote of a pack file up in a source.
 
-    The quotes are read from the TOML itself rather than from a validated
+    The quotes are read from the parsed TOML rather than from a validated
     :class:`~quiz.model.pack.Pack`, so a pack with other problems still has
     its quotes checked and the author sees everything in one pass. Anything
-    that is not a usable quote is skipped: the pack loader reports it.
+    that is not a usable quote is skipped: the validator reports it.
 
     Args:
-        text: The pack file's text.
-        name: The pack file's name for messages.
+        document: The parsed pack file.
         source: The source text.
         source_name: The source's name for messages.
 
@@ -42,8 +40,9 @@ def check_quotes(
         A located problem for each quote not found, and how many quotes
         were looked up.
     """
-    questions = _raw_questions(text)
-    lines = LineIndex(text)
+    name = document.name
+    questions = _raw_questions(document.table)
+    lines = LineIndex(document.text)
     problems: list[Problem] = []
     count = missing = 0
     for index, raw in enumerate(questions):
@@ -77,14 +76,9 @@ def check_quotes(
     return problems, count
 
 
-def _raw_questions(text: str) -> list[dict[str, Any]]:
-    """The ``[[questions]]`` tables of a pack file, or none if it does not parse."""
-    try:
-        check_shape(text)
-        document = tomllib.loads(text)
-    except (GuardError, tomllib.TOMLDecodeError, RecursionError):
-        return []
-    questions = document.get("questions")
+def _raw_questions(table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The ``[[questions]]`` tables of a parsed pack file."""
+    questions = table.get("questions")
     if not isinstance(questions, list):
         return []
     return [item if isinstance(item, dict) else {} for item in questions]
@@ -107,5 +101,3 @@ def _describe(result: Lookup, source_name: str) -> str:
     if not result.closest:
         return f"{what} not found in {source_name}, and no passage comes close"
     return f'{what} not found in {source_name}; closest passage: "{result.closest}"'
-
-

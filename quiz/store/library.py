@@ -72,7 +72,8 @@ class Library:
         Raises:
             PackError: No such pack, or the file is not a valid pack.
         """
-        from quiz.model.pack import PackError, Problem, load_pack
+        from quiz.model.pack import PackError, Problem
+        from quiz.store.packs import load_pack
 
         for entry in self.packs():
             if entry.error is None and entry.id == reference:

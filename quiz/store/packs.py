@@ -1,10 +1,11 @@
-"""Installing and removing the player's packs, and reading the files the CLI is given.
+"""Reading pack files and source texts, and installing and removing the player's packs.
 
 Pack files and source texts come from anyone, so reading them never follows a
 symbolic link or blocks on a named pipe, and never reads more than the size
-limit. An installed pack's file name is its id, which must be a plain slug,
-and the final path is checked to be inside the user pack folder before a
-byte is written; writing and removal go through :mod:`quiz.store.files`.
+limit: :func:`read_regular_file` is the one reader of them all. An installed
+pack's file name is its id, which must be a plain slug, and the final path is
+checked to be inside the user pack folder before a byte is written; writing
+and removal go through :mod:`quiz.store.files`.
 
 A pack may name its article's plain text (``[pack.source] text``): a file
 beside the pack, installed beside it under the same name, so the pack's
@@ -19,20 +20,22 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.model.document import declared_text, read_document
 from quiz.model.pack import (
     LIMITS,
     MAX_PACK_BYTES,
     SLUG,
+    Pack,
     PackError,
     Problem,
-    declared_text,
     file_name_problem,
 )
+from quiz.model.validate import parse_pack
 from quiz.store import paths
 from quiz.store.files import READ_FLAGS, remove_file, write_atomic
 
 if TYPE_CHECKING:
-    from quiz.model.pack import Pack
+    # Only named in a signature: the catalog itself loads packs with this module.
     from quiz.store.catalog import PackEntry
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
@@ -86,7 +89,7 @@ def read_regular_file(path: Path, limit: int) -> bytes:
 
 
 def read_pack_file(path: Path) -> bytes:
-    """Read a pack file's bytes for :func:`~quiz.model.pack.parse_pack`.
+    """Read a pack file's bytes for :func:`~quiz.model.validate.parse_pack`.
 
     Raises:
         PackError: The file cannot be read safely, located by its name.
@@ -95,6 +98,21 @@ def read_pack_file(path: Path) -> bytes:
         return read_regular_file(path, MAX_PACK_BYTES)
     except StoreError as error:
         raise PackError([Problem(str(path), str(error))]) from None
+
+
+def load_pack(path: Path) -> Pack:
+    """Read and validate a pack file.
+
+    Args:
+        path: The file to read. Symbolic links and special files are refused.
+
+    Returns:
+        The validated pack, which keeps the path.
+
+    Raises:
+        PackError: The file cannot be read or is not a valid pack.
+    """
+    return parse_pack(read_pack_file(path), str(path), path)
 
 
 def text_beside(pack_file: Path, name: str) -> Path:
@@ -176,9 +194,8 @@ def pack_file_text(path: Path) -> str | None:
         names one that is not a plain file name.
     """
     try:
-        data = read_regular_file(path, MAX_PACK_BYTES)
-        return declared_text(data.decode("utf-8").removeprefix("\ufeff"))
-    except (StoreError, UnicodeDecodeError):
+        return declared_text(read_document(read_pack_file(path), str(path)))
+    except PackError:
         return None
 
 

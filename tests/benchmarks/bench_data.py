@@ -20,7 +20,8 @@ import tomli_w
 
 from quiz.model import scoring
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
-from quiz.model.pack import MAX_PACK_BYTES, VERDICTS, parse_pack
+from quiz.model.pack import MAX_PACK_BYTES, VERDICTS
+from quiz.model.validate import parse_pack
 from quiz.session import Session, stamp
 from quiz.store import paths, settings
 from quiz.store.files import write_atomic

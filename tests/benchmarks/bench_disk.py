@@ -27,7 +27,7 @@ import rtoml
 import tomli_w
 from bench_data import PLAYER
 
-from quiz.model.pack import parse_pack
+from quiz.model.validate import parse_pack
 from quiz.session import Session
 from quiz.store import paths
 from quiz.store.files import write_atomic
@@ -134,40 +134,25 @@ def startup(data_dir: Path, runs: int) -> tuple[list[float], list[float], int]:
     return opened, listed, count
 
 
-def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float], list[float]]:
+def parse_times(data: bytes, runs: int) -> tuple[list[float], list[float]]:
     """Milliseconds for ``tomllib.loads`` and for ``parse_pack`` of the same bytes.
 
-    The loader pauses Python's cycle collector while it parses and checks, which
-    a bare ``tomllib.loads`` does not; so the floor is also timed with the
-    collector paused, to show what the checks alone cost.
-
     Returns:
-        The floor's times, the loader's, and the floor's with the collector
-        paused: ``runs`` of each, after one of each to warm up.
+        The floor's times and the loader's: ``runs`` of each, alternating,
+        after one of each to warm up.
     """
     name = "bench.toml"
     parse_pack(data, name)
     floors: list[float] = []
     measured: list[float] = []
-    paused: list[float] = []
     for run in range(runs):
         order: list[tuple[Callable[[], object], list[float]]] = [
             (partial(_bare, data), floors),
             (partial(parse_pack, data, name), measured),
-            (partial(_bare_paused, data), paused),
         ]
         for action, into in order if run % 2 == 0 else reversed(order):
             into.append(_ms(action)[0])
-    return floors, measured, paused
-
-
-def _bare_paused(data: bytes) -> object:
-    """The floor with the cycle collector paused, as the loader runs."""
-    gc.disable()
-    try:
-        return _bare(data)
-    finally:
-        gc.enable()
+    return floors, measured
 
 
 def _bare(data: bytes) -> object:

@@ -31,7 +31,6 @@ import bench_disk
 import bench_pty
 from bench_table import (
     ERROR,
-    INFO,
     OVER,
     Row,
     Sample,
@@ -226,7 +225,7 @@ def packs(plan: Plan) -> list[Row]:
     for count in plan.packs:
         say(f"pack of {count:,} questions: generating, then {plan.parses} parses each")
         data, note = bench_data.big_pack(count)
-        floors, measured, paused = bench_disk.parse_times(data, plan.parses)
+        floors, measured = bench_disk.parse_times(data, plan.parses)
         row = versus_floor(
             f"load + validate a {count:,}-question pack ({len(data) / 1e6:.2f} MB)",
             Sample(floors),
@@ -235,15 +234,7 @@ def packs(plan: Plan) -> list[Row]:
             floor_label="tomllib.loads",
         )
         row.notes += [note] if note else []
-        fair = versus_floor(
-            "  the same against tomllib.loads with the cycle collector paused, as the loader runs",
-            Sample(paused),
-            Sample(measured),
-            1.15,
-            floor_label="tomllib.loads, collector paused",
-        )
-        fair.status, fair.budget = INFO, "—"
-        rows += [row, fair]
+        rows.append(row)
     return rows
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from quiz.model.pack import load_pack
+from quiz.store.packs import load_pack
 
 
 def _tree(folder):

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from quiz.model.pack import PackError, parse_pack
+from quiz.model.pack import PackError
+from quiz.model.validate import parse_pack
 
 INVALID = """\
 format = 1
@@ -81,6 +82,7 @@ def test_several_files_are_all_checked_and_any_failure_fails(quiz, make_pack, fi
         (b"\xff\xfe\x00junk", ":1: is not UTF-8 text (byte 0xff)"),
         (b"format = 1\n[pack\n", ":2: column 6: TOML syntax error"),
         (b"format = 1\n", "the pack has no questions"),
+        (b"format = 1\nx = " + b"9" * 4_301, ":2: x: is an integer of more than 4,300 digits"),
     ],
 )
 def test_untrusted_bytes_give_a_located_message_never_a_traceback(quiz, files, content, message):

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from quiz.model.evidence import SourceText
-from quiz.model.pack import load_pack
+from quiz.store.packs import load_pack
 
 TEXT = (
     "Iran Orders Elite Troops\n\n"

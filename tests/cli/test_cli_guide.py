@@ -17,8 +17,8 @@ from quiz.model.pack import (
     MAX_PACK_BYTES,
     MAX_QUESTIONS,
     MAX_TAGS,
-    parse_pack,
 )
+from quiz.model.validate import parse_pack
 from quiz.store.packs import MAX_TEXT_BYTES
 
 GUIDE = Path(__file__).resolve().parents[2] / "questions" / "README.md"

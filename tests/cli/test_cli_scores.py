@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model.pack import Pack, load_pack
+from quiz.model.pack import Pack
 from quiz.session import Session
 from quiz.store import paths
+from quiz.store.packs import load_pack
 
 Played = Callable[..., None]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from terminal import Terminal, player_file
 
 from quiz.model.round import Round
-from quiz.model.pack import load_pack
+from quiz.store.packs import load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "questions" / "iran-quds-force-iraq.toml"

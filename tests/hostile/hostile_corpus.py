@@ -30,12 +30,12 @@ MARKUP = (
 )
 # TOML escapes of what must never reach a terminal: OSC window title, OSC 52
 # clipboard, OSC 8 hyperlink, CSI clear screen and colour, the 8-bit CSI and
-# OSC, NUL, DEL, backspace, bidi overrides and isolates, line separators.
+# OSC, NUL, DEL, backspace, bidi overrides, isolates and marks, line separators.
 CONTROLS = (
     r"\u001b]0;pwned\u0007 \u001b]52;c;ZXZpbA==\u0007 "
     r"\u001b]8;;https://evil.example/\u001b\\link\u001b]8;;\u001b\\ "
     r"\u001b[2J\u001b[31m \u009b2J \u009d0;t\u009c \u0000 \u007f \u0008 "
-    r"\u202e \u202a \u2066 \u2069 \u2028 \ufeff"
+    r"\u202e \u202a \u2066 \u2069 \u200e \u200f \u061c \u2028 \ufeff"
 )
 
 
@@ -178,7 +178,10 @@ def _controls() -> Entry:
 def _raw_unicode_controls() -> Entry:
     # TOML allows these raw in strings (only C0 and DEL are forbidden), so the
     # file is valid and the loader must strip them itself.
-    raw = "\u009b2J \u009d0;t\u009c \u202e \u202a \u2066 \u2069 \u2028 \ufeff \u0085"
+    raw = (
+        "\u009b2J \u009d0;t\u009c \u202e \u202a \u2066 \u2069 \u200e \u200f \u061c "
+        "\u2028 \ufeff \u0085"
+    )
     text = pack(
         "raw-unicode-controls",
         f"Raw {raw}",
@@ -261,6 +264,13 @@ def _nesting() -> list[Entry]:
         Entry("nested-tables.toml", toml(tables), (line_of(tables, "title = {"),), "string"),
         Entry("dotted-key.toml", toml(dotted), (line_of(dotted, "a.b."),), "dotted key"),
     ]
+
+
+def _huge_integer() -> Entry:
+    # tomllib reads a decimal integer with int(), which refuses more digits than
+    # Python's limit (sys.get_int_max_str_digits()) with a ValueError.
+    text = pack(body=question("n", kind='"number"', answer="9" * 4_301))
+    return Entry("huge-integer.toml", toml(text), (line_of(text, "answer ="),), "4,300 digits")
 
 
 def _too_long() -> Entry:
@@ -456,6 +466,7 @@ def committed() -> list[Entry]:
         *_raw_entries(),
         *_encodings(),
         *_nesting(),
+        _huge_integer(),
         _too_long(),
         *_wrong_types(),
         *_ids(),
@@ -525,7 +536,7 @@ def generated(folder: Path) -> list[tuple[Path, Entry]]:
     os.mkfifo(fifo)
     made.append((fifo, Entry("", b"", (None,), "not a regular file")))
     (folder / "folder.toml").mkdir()
-    made.append((folder / "folder.toml", Entry("", b"", (None,), "not a regular file")))
+    made.append((folder / "folder.toml", Entry("", b"", (None,), "is a folder, not a file")))
     return made
 
 

@@ -32,12 +32,12 @@ from hostile_corpus import (
 )
 
 from quiz.__main__ import main
-from quiz.model.pack import Pack, PackError, load_pack
+from quiz.model.pack import Pack, PackError
 from quiz.model.round import Round
 from quiz.store import paths
-from quiz.store.packs import StoreError, install, installed_path
+from quiz.store.packs import StoreError, install, installed_path, load_pack
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 ENTRIES = committed()
 E2E = Path(__file__).resolve().parents[1] / "e2e"
 FORBIDDEN = (
@@ -48,6 +48,8 @@ FORBIDDEN = (
     "\u009d".encode(),
     "\u202e".encode(),
     "\u2066".encode(),
+    "\u200f".encode(),
+    "\u061c".encode(),
     b"\x00",
 )
 

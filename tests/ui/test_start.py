@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 LATER = [
     "quiz.model.history",
     "quiz.model.round",
-    "quiz.model.pack",
     "quiz.store.progress",
     "quiz.store.player_file",
     "quiz.store.schema",

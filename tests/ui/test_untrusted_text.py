@@ -76,7 +76,7 @@ async def test_markup_in_a_pack_is_shown_literally_and_does_nothing(make_app, ho
 
 
 def test_control_characters_never_survive_loading(hostile_dir):
-    from quiz.model.pack import load_pack
+    from quiz.store.packs import load_pack
 
     pack = load_pack(hostile_dir / "hostile.toml")
     texts = [pack.title, pack.source.title, pack.source.publisher]

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model.pack import Pack, load_pack, parse_pack
+from quiz.model.pack import Pack
+from quiz.model.validate import parse_pack
+from quiz.store.packs import load_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL_PACK_PATH = ROOT / "questions" / "iran-quds-force-iraq.toml"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from quiz.model.article import MAX_PARAGRAPHS, Article, ArticleError, Paragraph, Span
 from quiz.model.text import normalise_quote, normalise_with_offsets
-from quiz.model.pack import load_pack
+from quiz.store.packs import load_pack
 
 PACK = Path(__file__).parents[2] / "questions" / "iran-quds-force-iraq.toml"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model import pack as pack_module
+from quiz.store import catalog as catalog_module
 from quiz.store.catalog import CACHE_FILE, Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,14 +27,13 @@ def folder(tmp_path: Path) -> Path:
 
 def count_loads(monkeypatch) -> list[Path]:
     loaded: list[Path] = []
-    real = pack_module.load_pack
+    real = catalog_module.load_pack
 
     def spy(path):
         loaded.append(path)
         return real(path)
 
-    # The catalogue imports the loader when it needs it, so the spy goes where it looks.
-    monkeypatch.setattr(pack_module, "load_pack", spy)
+    monkeypatch.setattr(catalog_module, "load_pack", spy)
     return loaded
 
 
@@ -248,3 +247,13 @@ def test_cached_source_fields_are_cleaned_like_pack_text(folder, tmp_path):
 
     assert entry.summary.source_url == "https://x]8;;evil"
     assert entry.summary.description == "two\nlines [2J"
+
+
+def test_a_pack_holding_an_integer_too_long_for_python_is_listed_as_broken(folder):
+    (folder / "huge.toml").write_text("format = 1" + "0" * 5_000 + "\n", "utf-8")
+
+    entries = Catalog(None).entries(folder, builtin=False)
+
+    [huge] = [entry for entry in entries if entry.path.name == "huge.toml"]
+    assert huge.pack is None and huge.error is not None
+    assert f"{folder / 'huge.toml'}:1: format: is an integer of more than" in huge.error

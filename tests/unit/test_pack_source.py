@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model.pack import (
-    LIMITS,
-    PackError,
-    Problem,
-    Source,
-    declared_text,
-    file_name_problem,
-    load_pack,
-    parse_pack,
-)
+from quiz.model.document import declared_text, read_document
+from quiz.model.pack import LIMITS, PackError, Problem, Source, file_name_problem
+from quiz.model.validate import parse_pack
+from quiz.store.packs import load_pack
 
 NAME = "pack.toml"
 QUESTION = """
@@ -153,11 +147,19 @@ def test_text_and_date_problems_are_reported_with_the_others() -> None:
     assert fields == ["pack.source.text", "pack.source.date", "id"]
 
 
+def named_text(text: str) -> str | None:
+    """The source text a pack file names, as ``quiz check`` and ``quiz remove`` read it."""
+    try:
+        return declared_text(read_document(text.encode(), NAME))
+    except PackError:
+        return None
+
+
 def test_declared_text_reads_a_valid_name_even_from_a_broken_pack() -> None:
     broken = pack_with('text = "a.txt"', question=QUESTION.replace('"supported"', '"maybe"'))
 
-    assert declared_text(pack_with('text = "a.txt"')) == "a.txt"
-    assert declared_text(broken) == "a.txt"
+    assert named_text(pack_with('text = "a.txt"')) == "a.txt"
+    assert named_text(broken) == "a.txt"
 
 
 @pytest.mark.parametrize(
@@ -174,4 +176,4 @@ def test_declared_text_reads_a_valid_name_even_from_a_broken_pack() -> None:
     ids=["none", "path", "integer", "syntax-error", "pack-not-table", "deep", "source-string"],
 )
 def test_declared_text_is_none_without_a_valid_name(text: str) -> None:
-    assert declared_text(text) is None
+    assert named_text(text) is None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.model.pack import load_pack, parse_pack
+from quiz.model.validate import parse_pack
 from quiz.store import paths
 from quiz.store.packs import (
     MAX_TEXT_BYTES,
@@ -16,6 +16,7 @@ from quiz.store.packs import (
     install,
     installed_path,
     installed_text_path,
+    load_pack,
     pack_file_text,
     read_source_bytes,
     read_source_text,

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from quiz.model.pack import Pack, PackError, parse_pack
+from quiz.model.pack import Pack, PackError
 from quiz.model.text import clean_line, clean_text, normalise_quote
+from quiz.model.validate import parse_pack
 
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @pytest.mark.parametrize(
@@ -29,6 +30,7 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
         ("abc\u202edcba", "abcdcba"),
         ("\u2066iso\u2067late\u2068first\u2069", "isolatefirst"),
         ("\u202a\u202b\u202c\u202d", ""),
+        ("lrm\u200e rlm\u200f alm\u061c", "lrm rlm alm"),
         ("line\u2028sep\u2029para", "lineseppara"),
         ("\ufeffbom", "bom"),
         ("crlf\r\nline", "crlf\nline"),

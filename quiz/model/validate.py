@@ -1,0 +1,523 @@
+"""Validating a pack file: from untrusted bytes to a :class:`~quiz.model.pack.Pack`.
+
+:func:`parse_pack` either returns a fully validated pack whose every string is
+safe to show, or raises :class:`~quiz.model.pack.PackError` listing *every*
+problem, each located by file, line, question and field. Nothing else escapes
+it, whatever bytes it is given. :func:`validate` does the checking, of a
+document :func:`~quiz.model.document.read_document` parsed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from pathlib import Path
+from typing import Any
+
+from quiz.model.document import Document, WrittenFloat, read_document
+from quiz.model.locate import LineIndex
+from quiz.model.pack import (
+    FORMAT,
+    KINDS,
+    LIMITS,
+    MAX_CHOICES,
+    MAX_EVIDENCE,
+    MAX_PROBLEMS,
+    MAX_QUESTIONS,
+    MAX_TAGS,
+    SLUG,
+    VERDICTS,
+    Pack,
+    PackError,
+    Problem,
+    Question,
+    Source,
+    file_name_problem,
+)
+from quiz.model.text import clean_line, clean_text
+
+_TOP_KEYS = {"format", "pack", "questions"}
+_PACK_KEYS = {"id", "title", "description", "source"}
+_SOURCE_KEYS = {"title", "publisher", "url", "text", "date"}
+_QUESTION_KEYS = {
+    "id",
+    "kind",
+    "prompt",
+    "answer",
+    "choices",
+    "tolerance",
+    "unit",
+    "evidence",
+    "explanation",
+    "difficulty",
+    "tags",
+}
+_KIND_ONLY = {"choices": "choice", "tolerance": "number", "unit": "number"}
+_MULTILINE = {"prompt", "explanation", "description"}
+
+
+def parse_pack(data: bytes, name: str = "<pack>", path: Path | None = None) -> Pack:
+    """Validate the bytes of a pack file.
+
+    Args:
+        data: The whole file.
+        name: The file name to put in messages.
+        path: Where the bytes were read from, kept as the pack's path.
+
+    Returns:
+        The validated pack.
+
+    Raises:
+        PackError: With every problem found, each located as well as it can be.
+    """
+    return validate(read_document(data, name), path)
+
+
+def validate(document: Document, path: Path | None = None) -> Pack:
+    """Check a parsed pack file against pack format 1.
+
+    Args:
+        document: The parsed file.
+        path: Where it was read from, kept as the pack's path.
+
+    Returns:
+        The validated pack.
+
+    Raises:
+        PackError: With every problem found, in file order; past
+            :data:`~quiz.model.pack.MAX_PROBLEMS`, a count of the rest.
+    """
+    checker = _Checker(document.name, document.text)
+    fields = checker.pack(document.table)
+    if checker.found or fields is None:
+        # In file order, as a compiler reports them; problems with no line come last.
+        problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
+        if checker.found > len(problems):
+            more = checker.found - len(problems)
+            problems.append(Problem(document.name, f"and {more:,} more problems not shown"))
+        raise PackError(problems)
+    return Pack(path=path, **fields)
+
+
+def _finite_number(value: object) -> float | None:
+    """Return a TOML integer or float as a finite float, or None (booleans are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _written(value: object) -> str:
+    """A number as the author wrote it, without TOML's digit separators."""
+    if isinstance(value, WrittenFloat):
+        return value.written.replace("_", "")
+    return str(value)
+
+
+_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    # Subclasses before their bases: a boolean is an int, a date and time a date.
+    (bool, "a boolean"),
+    (int, "an integer"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "an array"),
+    (dict, "a table"),
+    (datetime.datetime, "a date and time"),
+    (datetime.date, "a date"),
+    (datetime.time, "a time"),
+)
+
+
+def _is_slug(value: object, most: int = LIMITS["id"]) -> bool:
+    """Whether a value is a slug of at most ``most`` characters, as ids and tags must be."""
+    return isinstance(value, str) and len(value) <= most and SLUG.match(value) is not None
+
+
+def _type_name(value: object) -> str:
+    for kind, name in _TYPE_NAMES:
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+_NOWHERE: dict[str, Any] = {}
+_IN_PACK: dict[str, Any] = {"section": "pack"}
+_IN_SOURCE: dict[str, Any] = {"section": "pack.source"}
+
+
+class _Checker:
+    """Collects problems while turning a TOML document into the parts of a Pack."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text
+        self._lines: LineIndex | None = None
+        self.problems: list[Problem] = []
+        self.found = 0
+
+    @property
+    def lines(self) -> LineIndex:
+        # Built on the first problem: a valid pack needs no line numbers.
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def problem(
+        self,
+        message: str,
+        *,
+        section: str = "",
+        key: str | None = None,
+        question: str | None = None,
+        index: int | None = None,
+        field_name: str | None = None,
+    ) -> None:
+        self.found += 1
+        if self.found > MAX_PROBLEMS:
+            return
+        line = self.lines.find(section, key, index)
+        shown = field_name or key
+        if shown is not None:
+            # An unknown key is the author's text: it may hold escape sequences.
+            shown = clean_line(shown)[: LIMITS["id"]]
+        self.problems.append(Problem(self.name, message, line=line, question=question, field=shown))
+
+    def pack(self, document: dict[str, Any]) -> dict[str, Any] | None:
+        """The keyword arguments of the Pack, or None when anything is wrong."""
+        for key in sorted(set(document) - _TOP_KEYS):
+            self.problem("unknown field", key=key)
+        fmt = document.get("format")
+        if fmt is None:
+            self.problem(f"missing; add 'format = {FORMAT}' at the top", field_name="format")
+        elif type(fmt) is not int or fmt != FORMAT:
+            self.problem(f"must be {FORMAT}, not {fmt!r}", key="format")
+        header = document.get("pack")
+        fields: dict[str, Any] = {}
+        if not isinstance(header, dict):
+            message = "missing [pack] table" if header is None else "must be a table"
+            self.problem(message, key="pack" if header is not None else None, field_name="pack")
+        else:
+            fields = self._pack_header(header)
+        fields["questions"] = self._questions(document.get("questions"))
+        return None if self.found else fields
+
+    def _pack_header(self, header: dict[str, Any]) -> dict[str, Any]:
+        for key in sorted(set(header) - _PACK_KEYS):
+            self.problem("unknown field", section="pack", key=key, field_name=f"pack.{key}")
+        fields: dict[str, Any] = {}
+        fields["id"] = self._slug(header, "id", label="pack.id", where=_IN_PACK)
+        fields["title"] = self._text(header, "title", label="pack.title", where=_IN_PACK)
+        fields["description"] = self._text(
+            header, "description", label="pack.description", required=False, where=_IN_PACK
+        )
+        source = header.get("source")
+        if source is None:
+            fields["source"] = None
+        elif not isinstance(source, dict):
+            self.problem("must be a table", section="pack", key="source", field_name="pack.source")
+        else:
+            fields["source"] = self._source(source)
+        return fields
+
+    def _source(self, source: dict[str, Any]) -> Source:
+        section = "pack.source"
+        for key in sorted(set(source) - _SOURCE_KEYS):
+            self.problem("unknown field", section=section, key=key, field_name=f"{section}.{key}")
+        title = self._text(source, "title", label="pack.source.title", where=_IN_SOURCE)
+        publisher = self._text(
+            source, "publisher", label="pack.source.publisher", required=False, where=_IN_SOURCE
+        )
+        url = self._text(source, "url", label="pack.source.url", required=False, where=_IN_SOURCE)
+        text = self._file_name(source, "text")
+        date = self._date(source, "date")
+        return Source(title, publisher, url or None, text, date)
+
+    def _file_name(self, source: dict[str, Any], key: str) -> str | None:
+        value = source.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            message = file_name_problem(value)
+            if message is None:
+                return value
+        else:
+            message = f"must be a string, not {_type_name(value)}"
+        self.problem(message, section="pack.source", key=key, field_name=f"pack.source.{key}")
+        return None
+
+    def _date(self, source: dict[str, Any], key: str) -> datetime.date | None:
+        value = source.get(key)
+        # A datetime is a date too, so the type is compared exactly.
+        if value is None or type(value) is datetime.date:
+            return value
+        if isinstance(value, str):
+            message = "must be a TOML date, written without quotes: date = 2014-09-25"
+        elif isinstance(value, datetime.datetime):
+            message = "must be a day such as 2014-09-25, without a time"
+        else:
+            message = f"must be a TOML date such as 2014-09-25, not {_type_name(value)}"
+        self.problem(message, section="pack.source", key=key, field_name=f"pack.source.{key}")
+        return None
+
+    def _questions(self, raw: object) -> tuple[Question, ...]:
+        if raw is None:
+            self.problem(
+                "the pack has no questions; add a [[questions]] table", field_name="questions"
+            )
+            return ()
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.problem("must be an array of [[questions]] tables", key="questions")
+            return ()
+        if not raw:
+            self.problem("the pack has no questions", key="questions")
+            return ()
+        if len(raw) > MAX_QUESTIONS:
+            self.problem(f"a pack holds at most {MAX_QUESTIONS} questions", key="questions")
+            return ()
+        seen: dict[str, int] = {}
+        questions: list[Question] = []
+        for index, item in enumerate(raw):
+            question = self._question(index, item)
+            # Duplicates are found among every well-formed id, valid question or not,
+            # so fixing one problem never reveals another that was there all along.
+            qid = item.get("id")
+            if question is not None or (isinstance(qid, str) and SLUG.match(qid)):
+                if qid in seen:
+                    self.problem(
+                        f"duplicate id; question #{seen[qid] + 1} has it too",
+                        section="questions",
+                        index=index,
+                        key="id",
+                        question=qid,
+                    )
+                    continue
+                seen[qid] = index
+            if question is not None:
+                questions.append(question)
+        return tuple(questions)
+
+    def _question(self, index: int, raw: dict[str, Any]) -> Question | None:
+        before = self.found
+        qid = raw.get("id")
+        good_id = _is_slug(qid)
+        label = qid if good_id else f"#{index + 1}"
+        where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
+        if not _QUESTION_KEYS.issuperset(raw):
+            for key in sorted(set(raw) - _QUESTION_KEYS):
+                self.problem("unknown field", key=key, **where)
+        question_id = str(qid) if good_id else self._slug(raw, "id", where=where)
+        kind = raw.get("kind")
+        if kind not in KINDS:
+            shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
+            self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
+            kind = None
+        else:
+            for key, owner in _KIND_ONLY.items():
+                if key in raw and kind != owner:
+                    self.problem(f"only {owner} questions have this field", key=key, **where)
+        prompt = self._text(raw, "prompt", where=where)
+        explanation = self._text(raw, "explanation", where=where)
+        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, LIMITS["evidence"], where=where)
+        tags = self._tags(raw, where)
+        difficulty = raw.get("difficulty", 1)
+        if type(difficulty) is not int or not 1 <= difficulty <= 3:
+            self.problem("must be 1, 2 or 3", key="difficulty", **where)
+        answer = ""
+        choices: tuple[str, ...] = ()
+        number: float | None = None
+        tolerance = 0.0
+        unit = ""
+        if kind == "verdict":
+            answer = self._verdict(raw, where)
+        elif kind == "choice":
+            answer, choices = self._choice(raw, where)
+        elif kind == "number":
+            answer, number, tolerance, unit = self._number(raw, where)
+        if self.found > before or kind is None:
+            return None
+        return Question(
+            question_id,
+            kind,
+            prompt,
+            answer,
+            explanation,
+            tuple(evidence or ()),
+            difficulty,
+            choices,
+            number,
+            tolerance,
+            unit,
+            tags,
+        )
+
+    def _verdict(self, raw: dict[str, Any], where: dict[str, Any]) -> str:
+        answer = raw.get("answer")
+        if answer not in VERDICTS:
+            shown = (
+                "missing"
+                if answer is None
+                else f"{clean_line(str(answer))[:40]!r} is not a verdict"
+            )
+            self.problem(f"{shown}; use one of: {', '.join(VERDICTS)}", key="answer", **where)
+            return ""
+        return str(answer)
+
+    def _choice(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+        choices = self._text_list(
+            raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, where=where
+        )
+        if choices is not None:
+            if len(choices) < 2:
+                self.problem("needs at least 2 choices", key="choices", **where)
+            if len(set(choices)) != len(choices):
+                self.problem("choices must be distinct", key="choices", **where)
+        answer = raw.get("answer")
+        if not isinstance(answer, str):
+            shown = "missing" if answer is None else f"must be a string, not {_type_name(answer)}"
+            self.problem(f"{shown}; give the text of the right choice", key="answer", **where)
+            return "", ()
+        answer = clean_line(answer)
+        if choices and answer not in choices:
+            self.problem(f"{answer[:60]!r} is not one of the choices", key="answer", **where)
+        return answer, tuple(choices or ())
+
+    def _number(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, float, float, str]:
+        given = raw.get("answer")
+        number = _finite_number(given)
+        shown = ""
+        if number is not None:
+            shown = _written(given)
+        elif given is None:
+            self.problem("missing", key="answer", **where)
+        elif isinstance(given, int | float) and not isinstance(given, bool):
+            self.problem("must be a finite number of sensible size", key="answer", **where)
+        else:
+            self.problem(f"must be a number, not {_type_name(given)}", key="answer", **where)
+        tolerance = _finite_number(raw.get("tolerance", 0))
+        if tolerance is None or tolerance < 0:
+            self.problem("must be a number of 0 or more", key="tolerance", **where)
+            tolerance = 0.0
+        unit = self._text(raw, "unit", required=False, where=where)
+        return shown, number or 0.0, tolerance, unit
+
+    def _slug(
+        self,
+        table: dict[str, Any],
+        key: str,
+        *,
+        label: str | None = None,
+        where: dict[str, Any] = _NOWHERE,
+    ) -> str:
+        value = table.get(key)
+        if _is_slug(value):
+            return str(value)
+        if not isinstance(value, str):
+            shown = "missing" if value is None else f"must be a string, not {_type_name(value)}"
+            self.problem(shown, key=key, field_name=label, **where)
+        else:
+            self.problem(
+                f"{clean_line(value)[:40]!r} is not a slug: use lowercase letters, digits and "
+                f"single hyphens, at most {LIMITS['id']} characters",
+                key=key,
+                field_name=label,
+                **where,
+            )
+        return ""
+
+    def _text(
+        self,
+        table: dict[str, Any],
+        key: str,
+        *,
+        label: str | None = None,
+        required: bool = True,
+        where: dict[str, Any] = _NOWHERE,
+    ) -> str:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.problem("missing", key=key, field_name=label, **where)
+            return ""
+        if not isinstance(value, str):
+            self.problem(
+                f"must be a string, not {_type_name(value)}", key=key, field_name=label, **where
+            )
+            return ""
+        cleaned = clean_text(value).strip() if key in _MULTILINE else clean_line(value)
+        limit = LIMITS.get(key, 500)
+        if not cleaned and required:
+            self.problem("is empty", key=key, field_name=label, **where)
+        elif len(cleaned) > limit:
+            self.problem(f"is longer than {limit} characters", key=key, field_name=label, **where)
+        return cleaned
+
+    def _text_list(
+        self,
+        table: dict[str, Any],
+        key: str,
+        most: int,
+        limit: int,
+        *,
+        one_line: bool = False,
+        where: dict[str, Any],
+    ) -> list[str] | None:
+        value = table.get(key)
+        if value is None:
+            self.problem("missing", key=key, **where)
+            return None
+        if not isinstance(value, list):
+            self.problem(f"must be an array of strings, not {_type_name(value)}", key=key, **where)
+            return None
+        if not value:
+            self.problem("must not be empty", key=key, **where)
+        if len(value) > most:
+            self.problem(f"holds at most {most} items", key=key, **where)
+        items: list[str] = []
+        for position, item in enumerate(value, start=1):
+            if not isinstance(item, str):
+                self.problem(
+                    f"must be a string, not {_type_name(item)}",
+                    key=key,
+                    field_name=f"{key}[{position}]",
+                    **where,
+                )
+                continue
+            cleaned = clean_line(item) if one_line else clean_text(item).strip()
+            if not cleaned:
+                self.problem("is empty", key=key, field_name=f"{key}[{position}]", **where)
+            elif len(cleaned) > limit:
+                self.problem(
+                    f"is longer than {limit} characters",
+                    key=key,
+                    field_name=f"{key}[{position}]",
+                    **where,
+                )
+            items.append(cleaned)
+        return items
+
+    def _tags(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, ...]:
+        value = raw.get("tags")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(
+                f"must be an array of strings, not {_type_name(value)}", key="tags", **where
+            )
+            return ()
+        if len(value) > MAX_TAGS:
+            self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)
+        tags: list[str] = []
+        for position, tag in enumerate(value, start=1):
+            if not _is_slug(tag, LIMITS["tag"]):
+                self.problem(
+                    "must be a slug: lowercase letters, digits and hyphens",
+                    key="tags",
+                    field_name=f"tags[{position}]",
+                    **where,
+                )
+            elif tag not in tags:  # a repeated tag is kept once
+                tags.append(tag)
+        return tuple(tags)
