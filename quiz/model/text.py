@@ -8,7 +8,6 @@ player reads, so every string taken from a pack passes through
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date
 
@@ -24,11 +23,7 @@ _UNSAFE = (
 _SPACES = re.compile(r"\s+")
 
 
-@functools.cache
-def _unsafe() -> re.Pattern[str]:
-    # Compiled on first use: 1.5 ms that every start paid, though most text is
-    # printable and never needs it.
-    return re.compile(_UNSAFE)
+_UNSAFE_PATTERN = re.compile(_UNSAFE)
 
 
 def clean_text(text: str) -> str:
@@ -43,7 +38,7 @@ def clean_text(text: str) -> str:
     if text.isprintable():
         # No control, format or separator character at all: the common case, in C.
         return text
-    return _unsafe().sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _UNSAFE_PATTERN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def clean_line(text: str) -> str:
@@ -147,8 +142,20 @@ def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 
 def long_date(day: date) -> str:
     """A day as people write it, ``25 September 2014``, the same in every locale."""
-    months = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
