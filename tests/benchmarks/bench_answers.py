@@ -114,7 +114,7 @@ async def _play(
         while len(result.to_feedback) < count:
             screen = app.screen
             if isinstance(screen, ResultsScreen):
-                await pilot.press("r")
+                await pilot.press("a")  # play again
                 await pilot.pause()
                 continue
             if not isinstance(screen, PlayScreen) or screen.play.current is None:
