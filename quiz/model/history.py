@@ -246,8 +246,9 @@ class Progress:
 
     def best_scores(self) -> dict[str, int]:
         """The best score on each pack with a finished round."""
-        return {pack_id: score for pack_id in self.packs
-                if (score := self.best(pack_id)) is not None}
+        return {
+            pack_id: score for pack_id in self.packs if (score := self.best(pack_id)) is not None
+        }
 
     def player_pack(self, player: str, pack_id: str) -> PlayerPackStats:
         """One player's tallies on one pack, created when first needed."""
@@ -318,7 +319,6 @@ class Progress:
         self.rounds.append(record)
         self.current = None
         return record
-
 
 
 def combine(histories: Iterable[Progress]) -> Progress:

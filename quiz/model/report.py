@@ -175,9 +175,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
             pack: [vars(leader) for leader in leaders]
             for pack, leaders in scores.leaderboards.items()
         },
-        "history": [
-            {**vars(record), "accuracy": record.accuracy} for record in scores.history
-        ],
+        "history": [{**vars(record), "accuracy": record.accuracy} for record in scores.history],
         "trend": [round(value, 1) for value in scores.trend],
         "kinds": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.kinds.items()},
         "tags": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.tags.items()},
@@ -192,8 +190,12 @@ def to_json(scores: Scores) -> dict[str, Any]:
         },
         "calibration": {
             "bands": [
-                {"confidence": b.confidence, "answers": b.answers, "correct": b.correct,
-                 "accuracy": b.accuracy}
+                {
+                    "confidence": b.confidence,
+                    "answers": b.answers,
+                    "correct": b.correct,
+                    "accuracy": b.accuracy,
+                }
                 for b in scores.calibration
             ],
             "note": scores.calibration_note,

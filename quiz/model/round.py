@@ -339,4 +339,3 @@ class Round:
             mode=self.mode,
             checked=self.checked_current,
         )
-

@@ -59,8 +59,9 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, markup=False)
             with Horizontal():
-                yield Button(Content.assemble(("y", "underline"), " ", self.yes), id="yes",
-                             variant="primary")
+                yield Button(
+                    Content.assemble(("y", "underline"), " ", self.yes), id="yes", variant="primary"
+                )
                 yield Button(Content.assemble(("n", "underline"), " ", self.no), id="no")
 
     def on_mount(self) -> None:

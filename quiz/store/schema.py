@@ -136,8 +136,12 @@ def round_to_dict(r: RoundRecord) -> dict[str, Any]:
         "best_streak": r.best_streak,
         "seconds": r.seconds,
     }
-    optional = {"checked": r.checked, "confidence": r.confidence, "review": r.review,
-                "closed_book": r.closed_book}
+    optional = {
+        "checked": r.checked,
+        "confidence": r.confidence,
+        "review": r.review,
+        "closed_book": r.closed_book,
+    }
     data.update({key: value for key, value in optional.items() if value})
     return data
 
@@ -256,8 +260,9 @@ def _progress(
     if player is None:
         players = {
             _name(name): {
-                pack_id: _player_pack(_as_table(raw, f"players.{name}.{pack_id}"),
-                                      f"players.{name}.{pack_id}")
+                pack_id: _player_pack(
+                    _as_table(raw, f"players.{name}.{pack_id}"), f"players.{name}.{pack_id}"
+                )
                 for pack_id, raw in _as_table(packs_raw, f"players.{name}").items()
             }
             for name, packs_raw in answers.items()

@@ -65,8 +65,9 @@ class ConfidencePad(Widget):
     def compose(self) -> ComposeResult:
         """The question and the six bands."""
         yield Static(
-            Content.assemble(("Your answer: ", "bold"), self.answer_label,
-                             ("\nHow sure are you?", "bold")),
+            Content.assemble(
+                ("Your answer: ", "bold"), self.answer_label, ("\nHow sure are you?", "bold")
+            ),
             markup=False,
         )
         with Horizontal():

@@ -110,8 +110,10 @@ def startup_parts(history: bench_data.History, plan: Plan) -> list[Row]:
     """What the game does before its first frame, timed in-process."""
     opened, listed, count = bench_disk.startup(history.data_dir, plan.runs)
     return [
-        info("  history read on a thread after the first frame (the whole player's file)",
-             Sample(opened)),
+        info(
+            "  history read on a thread after the first frame (the whole player's file)",
+            Sample(opened),
+        ),
         info(f"  before the first frame: packs() loads {count} packs", Sample(listed)),
     ]
 

@@ -154,9 +154,7 @@ def test_several_files_are_each_handled_and_any_failure_fails(quiz, make_pack, f
     assert "bad.toml" in result.err
 
 
-def test_symlink_in_place_of_the_installed_pack_is_not_replaced(
-    quiz, make_pack, files, user_packs
-):
+def test_symlink_in_place_of_the_installed_pack_is_not_replaced(quiz, make_pack, files, user_packs):
     user_packs.mkdir(parents=True)
     outside = files / "outside.toml"
     outside.write_text("keep me", encoding="utf-8")

@@ -118,7 +118,7 @@ def test_quotes_found_in_the_source_are_counted(quiz, make_pack, source):
         evidence=[
             "The library reopened on Monday",
             # Straight quotes and apostrophes match the source's curly ones.
-            "\"We lost about 4,000 books, but the children's collection survived,\"",
+            '"We lost about 4,000 books, but the children\'s collection survived,"',
             # Elision: each part is found, in order.
             "Repairs cost $1.2 million ... said head librarian Ana Costa",
             "REPAIRS   COST\n$1.2 million",
@@ -147,7 +147,7 @@ def test_quote_not_found_is_located_with_the_closest_passage(quiz, make_pack, so
     assert result.code == 1
     assert result.out.splitlines() == [
         f"{path}:12: question 'q1': evidence[2]: quote not found in article.txt; closest "
-        "passage: \"Repairs cost $1.2 million, paid mostly by the town\u2019s insurance.\""
+        'passage: "Repairs cost $1.2 million, paid mostly by the town\u2019s insurance."'
     ]
 
 

@@ -37,8 +37,13 @@ class Terminal:
         self, args: list[str], env: dict[str, str], command: list[str] | None = None
     ) -> None:
         command = (command or quiz_command()) + args
-        environment = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS),
-                       "LINES": str(LINES), **env}
+        environment = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(COLUMNS),
+            "LINES": str(LINES),
+            **env,
+        }
         environment.pop("TEXTUAL", None)
         self.screen = pyte.Screen(COLUMNS, LINES)
         self.stream = pyte.ByteStream(self.screen)

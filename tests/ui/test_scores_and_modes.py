@@ -112,8 +112,9 @@ async def test_scores_screen_shows_the_player_and_everyone(make_app):
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_confidence_mode_can_be_switched_on_from_home_and_is_remembered(make_app,
-                                                                            make_session):
+async def test_confidence_mode_can_be_switched_on_from_home_and_is_remembered(
+    make_app, make_session
+):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -98,8 +98,22 @@ async def test_a_tiny_terminal_and_resizing_mid_round_keep_everything_reachable(
 
 KEYS = [
     *"0123456789sqynrvpca?",
-    "enter", "space", "escape", "tab", "up", "down", "left", "right", "backspace",
-    "comma", "full_stop", "minus", "home", "end", "pageup", "pagedown",
+    "enter",
+    "space",
+    "escape",
+    "tab",
+    "up",
+    "down",
+    "left",
+    "right",
+    "backspace",
+    "comma",
+    "full_stop",
+    "minus",
+    "home",
+    "end",
+    "pageup",
+    "pagedown",
 ]
 
 

@@ -29,6 +29,7 @@ def round_trip(player: str, progress: Progress) -> tuple[str, Progress]:
     """Write a player's file as the game does, and read it back."""
     return from_document(rtoml.loads(rtoml.dumps(to_document(player, progress))))
 
+
 if TYPE_CHECKING:
     from conftest import FakeClock
 

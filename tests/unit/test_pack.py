@@ -632,8 +632,11 @@ def test_load_refuses_a_symlink(tmp_path: Path, small_pack_file: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kind", "message"),
-    [("directory", "is a folder, not a file"), ("fifo", "is a named pipe, not a regular file"),
-     ("missing", "does not exist")],
+    [
+        ("directory", "is a folder, not a file"),
+        ("fifo", "is a named pipe, not a regular file"),
+        ("missing", "does not exist"),
+    ],
 )
 def test_load_refuses_what_is_not_a_regular_file(tmp_path: Path, kind: str, message: str) -> None:
     path = tmp_path / "pack.toml"
@@ -751,8 +754,17 @@ def test_a_flood_of_problems_is_cut_short_with_a_count() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "value"),
-    [("1,600", 1600.0), ("12,345.5", 12345.5), ("-1,000", -1000.0), ("1 600", 1600.0),
-     ("1,2", None), ("1,0.5", None), ("1,60", None), (",100", None), ("1.2", 1.2)],
+    [
+        ("1,600", 1600.0),
+        ("12,345.5", 12345.5),
+        ("-1,000", -1000.0),
+        ("1 600", 1600.0),
+        ("1,2", None),
+        ("1,0.5", None),
+        ("1,60", None),
+        (",100", None),
+        ("1.2", 1.2),
+    ],
 )
 def test_commas_are_only_thousands_separators(typed: str, value: float | None) -> None:
     from quiz.model.pack import parse_number
@@ -772,12 +784,35 @@ def test_a_duplicate_id_is_reported_even_when_the_first_question_has_errors() ->
 
 
 COMMON = [
-    {"id": "v", "kind": "verdict", "prompt": "P", "answer": "supported",
-     "evidence": ["e"], "explanation": "x", "tags": ["sourcing", "sourcing"]},
-    {"id": "c", "kind": "choice", "prompt": "P", "choices": ["a", "b"], "answer": "b",
-     "evidence": ["e"], "explanation": "x", "difficulty": 2},
-    {"id": "n", "kind": "number", "prompt": "P", "answer": 1600, "tolerance": 50,
-     "unit": "troops", "evidence": ["e"], "explanation": "x"},
+    {
+        "id": "v",
+        "kind": "verdict",
+        "prompt": "P",
+        "answer": "supported",
+        "evidence": ["e"],
+        "explanation": "x",
+        "tags": ["sourcing", "sourcing"],
+    },
+    {
+        "id": "c",
+        "kind": "choice",
+        "prompt": "P",
+        "choices": ["a", "b"],
+        "answer": "b",
+        "evidence": ["e"],
+        "explanation": "x",
+        "difficulty": 2,
+    },
+    {
+        "id": "n",
+        "kind": "number",
+        "prompt": "P",
+        "answer": 1600,
+        "tolerance": 50,
+        "unit": "troops",
+        "evidence": ["e"],
+        "explanation": "x",
+    },
 ]
 
 
