@@ -19,18 +19,23 @@ _DATA_DIR_HELP = (
 )
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+def _whole_number(text: str, least: int) -> int:
+    """Read an option's whole number, or say in the player's words what is wrong."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be {least} or more")
     return value
+
+
+def _positive(text: str) -> int:
+    return _whole_number(text, 1)
 
 
 def _seed(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
-    return value
+    return _whole_number(text, 0)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,6 +164,17 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
     except (ValueError, AlreadyPlaying) as error:
         print(f"quiz: {error}", file=sys.stderr)
         return 1
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    if not terminal and not os.environ.get("TEXTUAL_DRIVER"):
+        # Textual would wait for keys that never come, at full speed. A driver named in
+        # the environment (a browser's, through textual-serve) brings its own keys.
+        app.session.close()
+        print(
+            "quiz: the game needs a terminal for its keys and screen; "
+            "quiz packs, scores, check, add and remove work without one",
+            file=sys.stderr,
+        )
+        return 2
     try:
         app.run()
     finally:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from quiz import app as app_module
+from quiz.__main__ import main
 from quiz.app import build_app
 
 
@@ -82,3 +87,39 @@ def test_the_closed_book_option_reaches_the_game(quiz, monkeypatch, extra, close
     assert result.code == 1 and "not started in this test" in result.err
     assert asked["closed_book"] is closed_book
     assert (asked["pack"], asked["review"]) == ("some-pack", True)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--seed", "abc", "argument --seed: must be a whole number, not 'abc'"),
+        ("--seed", "-1", "argument --seed: must be 0 or more"),
+        ("--questions", "1.5", "argument --questions: must be a whole number, not '1.5'"),
+        ("--questions", "0", "argument --questions: must be 1 or more"),
+    ],
+)
+def test_bad_numbers_are_refused_in_words_a_player_reads(builtin_id, capsys, option, value, words):
+    with pytest.raises(SystemExit) as exited:
+        main(["play", builtin_id, f"{option}={value}"])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert words in err
+    assert "_seed" not in err and "_positive" not in err
+
+
+def test_the_game_without_a_terminal_says_so_and_exits_2(tmp_path):
+    """``quiz < /dev/null`` once spun at full speed forever."""
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz"],
+        env={**os.environ, "QUIZ_HOME": str(tmp_path)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "quiz: the game needs a terminal for its keys and screen; "
+        "quiz packs, scores, check, add and remove work without one"
+    )
