@@ -124,6 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
             "by default the pack's own [pack.source] text"
         ),
     )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat warnings (give-aways, surface cues, imbalance) as errors",
+    )
     add = commands.add_parser("add", parents=[common], help="validate and install pack files")
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a pack file")
     add.add_argument(
@@ -227,7 +232,7 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
             )
         )
     if args.command == "check":
-        return int(module.run(args.files, args.source))
+        return int(module.run(args.files, args.source, strict=args.strict))
     if args.command == "add":
         return int(module.run(folder, args.files, replace=args.replace))
     return int(module.run(folder, args.pack_id))

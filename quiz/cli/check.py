@@ -15,6 +15,7 @@ from pathlib import Path
 from quiz.cli.output import plural, problems, say, warn
 from quiz.model.document import Document, declared_text, read_document
 from quiz.model.evidence import SourceText
+from quiz.model.gameable import Finding, review
 from quiz.model.locate import LineIndex
 from quiz.model.pack import Pack, PackError, Problem
 from quiz.model.quotes import check_quotes
@@ -31,19 +32,24 @@ from quiz.store.packs import (
 USAGE_ERROR = 2
 
 
-def run(files: list[Path], source: Path | None = None) -> int:
+def run(files: list[Path], source: Path | None = None, *, strict: bool = False) -> int:
     """Check pack files, optionally against their source text.
+
+    A valid pack is also reviewed for what makes it gameable
+    (:mod:`quiz.model.gameable`); what that finds is printed as warnings.
 
     Args:
         files: The pack files, in the order given.
         source: A UTF-8 text file holding the article the packs quote; when
             None, each pack that names its own source text is checked
             against that.
+        strict: Count the warnings as problems.
 
     Returns:
         0 when every file is valid (and every quote found), 1 when any is
         not (a pack's own source text that cannot be read is one of its
-        problems), 2 when the ``--source`` file cannot be read.
+        problems; with ``strict``, a warning is one too), 2 when the
+        ``--source`` file cannot be read.
     """
     article: SourceText | None = None
     if source is not None:
@@ -53,7 +59,7 @@ def run(files: list[Path], source: Path | None = None) -> int:
     failed = 0
     total = 0
     for path in files:
-        count = _check_file(path, article, source.name if source else "")
+        count = _check_file(path, article, source.name if source else "", strict)
         total += count
         failed += bool(count)
     if failed and len(files) > 1:
@@ -78,11 +84,11 @@ def _read_source(path: Path) -> SourceText | None:
     return SourceText(text)
 
 
-def _check_file(path: Path, article: SourceText | None, source_name: str) -> int:
-    """Check one file and print its problems, or a one-line summary when it has none.
+def _check_file(path: Path, article: SourceText | None, source_name: str, strict: bool) -> int:
+    """Check one file and print its problems, or its warnings and a one-line summary.
 
     Returns:
-        How many problems were found.
+        How many problems were found (warnings among them when ``strict``).
     """
     name = str(path)
     found: list[Problem] = []
@@ -104,11 +110,40 @@ def _check_file(path: Path, article: SourceText | None, source_name: str) -> int
         found += missing
     if found or pack is None:
         return problems(found)
+    warnings = _locate(review(pack, article.normalised if article else None), document, strict)
+    if strict and warnings:
+        return problems(warnings)
+    problems(warnings)
     summary = f"{name}: ok, {plural(len(pack.questions), 'question')}"
     if article is not None:
         summary += f", {plural(quotes, 'quote')} found in {source_name}"
+    if warnings:
+        summary += f"; {plural(len(warnings), 'warning')} (--strict makes them errors)"
     say(summary)
     return 0
+
+
+def _locate(findings: list[Finding], document: Document, strict: bool) -> list[Problem]:
+    """Turn what makes a pack gameable into problems at the line of the field to change."""
+    if not findings:
+        return []
+    lines = LineIndex(document.text)
+    order: dict[str, int] = {}
+    raw = document.table.get("questions")
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            order.setdefault(item["id"], index)
+    located = []
+    for finding in findings:
+        line = None
+        if finding.question is not None and finding.question in order:
+            key = (finding.field or "id").partition("[")[0]
+            line = lines.find("questions", key, order[finding.question])
+        message = finding.message if strict else f"warning: {finding.message}"
+        located.append(
+            Problem(document.name, message, line=line, question=finding.question, field=finding.field)
+        )
+    return located
 
 
 def _own_source(
