@@ -17,6 +17,7 @@ import tomllib
 from typing import Any, NamedTuple
 
 from quiz.model.guard import MAX_NESTING, GuardError, check_shape, nesting_line
+from quiz.model.hints import broken_string
 from quiz.model.locate import LineIndex
 from quiz.model.pack import MAX_PACK_BYTES, PackError, Problem, file_name_problem
 from quiz.model.text import clean_line
@@ -77,7 +78,7 @@ def read_document(data: bytes, name: str = "<pack>") -> Document:
     try:
         table = tomllib.loads(text, parse_float=WrittenFloat)
     except tomllib.TOMLDecodeError as error:
-        raise PackError([_syntax_problem(name, str(error))]) from None
+        raise PackError([_syntax_problem(name, str(error), text)]) from None
     except ValueError:
         # The one ValueError that is not a syntax error: Python refuses to turn a
         # decimal integer of thousands of digits into an int.
@@ -124,13 +125,16 @@ def _decode(data: bytes, name: str) -> str:
     return text
 
 
-def _syntax_problem(name: str, message: str) -> Problem:
+def _syntax_problem(name: str, message: str, text: str) -> Problem:
     match = _TOML_ERROR_AT.search(message)
     detail = _TOML_ERROR_AT.sub("", message).strip()
     if match is None:
         return Problem(name, f"TOML syntax error: {clean_line(detail)}")
     line, column = int(match.group(1)), int(match.group(2))
-    return Problem(name, f"column {column}: TOML syntax error: {clean_line(detail)}", line=line)
+    lines = text.split("\n")
+    hint = broken_string(lines[line - 1], column) if line <= len(lines) else ""
+    message = f"column {column}: TOML syntax error: {clean_line(detail)}{hint}"
+    return Problem(name, message, line=line)
 
 
 def _long_integer_problem(name: str, text: str) -> Problem:

@@ -35,6 +35,8 @@ _CANDIDATES = 3
 _LONGEST = 60
 # The longest closest passage shown; a report line should stay readable.
 _SHOWN = 300
+# How many unchanged words are kept on each side of a change when it is marked.
+_CONTEXT = 3
 
 
 class Lookup(NamedTuple):
@@ -48,6 +50,8 @@ class Lookup(NamedTuple):
             the part that precedes it in the quote.
         closest: The source passage most like the missing part, or "" when
             nothing in the source comes close.
+        changes: The missing part with the words the source changes marked
+            as a word diff (``We lost {+about+} 4,000``), or "".
     """
 
     found: bool
@@ -55,6 +59,7 @@ class Lookup(NamedTuple):
     elided: bool = False
     out_of_order: bool = False
     closest: str = ""
+    changes: str = ""
 
 
 class SourceText:
@@ -109,13 +114,14 @@ class SourceText:
             end = self._find(part, position)
             if end < 0:
                 elsewhere = position > 0 and self._find(part, 0) >= 0
-                passage = self.closest(part) if closest and not elsewhere else ""
+                stretch = self._stretch(written) if closest and not elsewhere else None
                 return Lookup(
                     False,
                     missing=written,
                     elided=len(parts) > 1,
                     out_of_order=elsewhere,
-                    closest=passage,
+                    closest=self._passage(*stretch) if stretch else "",
+                    changes=self._changes(written, *stretch) if stretch else "",
                 )
             position = end
         return Lookup(found=True)
@@ -147,9 +153,14 @@ class SourceText:
             quote's letters (counted by whole words, so "the" and "is" alone
             do not make a passage close).
         """
+        stretch = self._stretch(quote)
+        return "" if stretch is None else self._passage(*stretch)
+
+    def _stretch(self, quote: str) -> tuple[int, int] | None:
+        """Where in the source's words the stretch most like a quote is, if one comes close."""
         wanted = [key for key in map(_key, quote.split()) if key]
         if not wanted or not self._sentences:
-            return ""
+            return None
         words = set(wanted)
         ranked = heapq.nsmallest(
             _CANDIDATES,
@@ -165,8 +176,31 @@ class SourceText:
             if best is None or candidate < best:
                 best = candidate
         if best is None or not _close_enough(wanted, self._keys[best[2] : best[3]]):
-            return ""
-        return self._passage(best[2], best[3])
+            return None
+        return best[2], best[3]
+
+    def _changes(self, quote: str, start: int, end: int) -> str:
+        """A quote's words against the source's, changes marked as ``[-quote-]{+source+}``.
+
+        Runs of more than a few unchanged words are elided, so the marks stand out.
+        """
+        pairs = [(word, key) for word in quote.split() if (key := _key(word))]
+        wanted = [key for _, key in pairs]
+        matcher = SequenceMatcher(None, wanted, self._keys[start:end], autojunk=False)
+        pieces: list[str] = []
+        for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+            if tag == "equal":
+                same = self._words[start + b1 : start + b2]
+                if len(same) > 2 * _CONTEXT + 1:
+                    head = same[:_CONTEXT] if pieces else []
+                    tail = same[-_CONTEXT:] if b2 < end - start else []
+                    same = [*head, "\u2026", *tail] if head or tail else ["\u2026"]
+                pieces.extend(same)
+                continue
+            removed = " ".join(word for word, _ in pairs[a1:a2])
+            added = " ".join(self._words[start + b1 : start + b2])
+            pieces.append((f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else ""))
+        return _shorten(" ".join(pieces).strip(" \u2026"))
 
     def _passage(self, start: int, end: int) -> str:
         """The sentences around a matched stretch, or the stretch alone if they are too long.

@@ -380,7 +380,10 @@ def _answer_cues(question: Question, common: frozenset[str]) -> Iterator[tuple[_
         yield (_Token(format_number(question.number), 0, 0, question.number),)
         return
     if question.kind == "verdict":
+        # A claim that states a figure asks about it: the source's own figure answers it.
         claim = {t.key for t in _tokens(question.prompt)}
+        if not any(_is_figure(token) for token in _tokens(question.prompt)):
+            return
         for quote in question.evidence:
             for token in _tokens(quote):
                 if _is_figure(token) and token.key not in claim:

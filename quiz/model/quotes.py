@@ -100,4 +100,5 @@ def _describe(result: Lookup, source_name: str) -> str:
         return f"{what} is in {source_name}, but only before the text that precedes it here"
     if not result.closest:
         return f"{what} not found in {source_name}, and no passage comes close"
-    return f'{what} not found in {source_name}; closest passage: "{result.closest}"'
+    described = f'{what} not found in {source_name}; closest passage: "{result.closest}"'
+    return f"{described}; changes: {result.changes}" if result.changes else described

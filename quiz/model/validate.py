@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.model.document import Document, WrittenFloat, read_document
+from quiz.model.hints import as_list, did_you_mean, nearest_choice
 from quiz.model.locate import LineIndex
 from quiz.model.pack import (
     FORMAT,
@@ -188,7 +189,8 @@ class _Checker:
     def pack(self, document: dict[str, Any]) -> dict[str, Any] | None:
         """The keyword arguments of the Pack, or None when anything is wrong."""
         for key in sorted(set(document) - _TOP_KEYS):
-            self.problem("unknown field", key=key)
+            hint = did_you_mean(key, _TOP_KEYS - set(document), document[key])
+            self.problem(f"unknown field{hint}", key=key)
         fmt = document.get("format")
         if fmt is None:
             self.problem(f"missing; add 'format = {FORMAT}' at the top", field_name="format")
@@ -206,7 +208,8 @@ class _Checker:
 
     def _pack_header(self, header: dict[str, Any]) -> dict[str, Any]:
         for key in sorted(set(header) - _PACK_KEYS):
-            self.problem("unknown field", section="pack", key=key, field_name=f"pack.{key}")
+            hint = did_you_mean(key, _PACK_KEYS - set(header), header[key])
+            self.problem(f"unknown field{hint}", section="pack", key=key, field_name=f"pack.{key}")
         fields: dict[str, Any] = {}
         fields["id"] = self._slug(header, "id", label="pack.id", where=_IN_PACK)
         fields["title"] = self._text(header, "title", label="pack.title", where=_IN_PACK)
@@ -225,7 +228,10 @@ class _Checker:
     def _source(self, source: dict[str, Any]) -> Source:
         section = "pack.source"
         for key in sorted(set(source) - _SOURCE_KEYS):
-            self.problem("unknown field", section=section, key=key, field_name=f"{section}.{key}")
+            hint = did_you_mean(key, _SOURCE_KEYS - set(source))
+            self.problem(
+                f"unknown field{hint}", section=section, key=key, field_name=f"{section}.{key}"
+            )
         title = self._text(source, "title", label="pack.source.title", where=_IN_SOURCE)
         publisher = self._text(
             source, "publisher", label="pack.source.publisher", required=False, where=_IN_SOURCE
@@ -307,7 +313,8 @@ class _Checker:
         where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
         if not _QUESTION_KEYS.issuperset(raw):
             for key in sorted(set(raw) - _QUESTION_KEYS):
-                self.problem("unknown field", key=key, **where)
+                hint = did_you_mean(key, _QUESTION_KEYS - set(raw))
+                self.problem(f"unknown field{hint}", key=key, **where)
         question_id = str(qid) if good_id else self._slug(raw, "id", where=where)
         kind = raw.get("kind")
         if kind not in KINDS:
@@ -381,7 +388,8 @@ class _Checker:
             return "", ()
         answer = clean_line(answer)
         if choices and answer not in choices:
-            self.problem(f"{answer[:60]!r} is not one of the choices", key="answer", **where)
+            hint = nearest_choice(answer, choices)
+            self.problem(f"{answer[:60]!r} is not one of the choices{hint}", key="answer", **where)
         return answer, tuple(choices or ())
 
     def _number(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, float, float, str]:
@@ -469,7 +477,10 @@ class _Checker:
             self.problem("missing", key=key, **where)
             return None
         if not isinstance(value, list):
-            self.problem(f"must be an array of strings, not {_type_name(value)}", key=key, **where)
+            hint = as_list(key, value)
+            self.problem(
+                f"must be an array of strings, not {_type_name(value)}{hint}", key=key, **where
+            )
             return None
         if not value:
             self.problem("must not be empty", key=key, **where)
@@ -503,8 +514,9 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, list):
+            hint = as_list("tags", value)
             self.problem(
-                f"must be an array of strings, not {_type_name(value)}", key="tags", **where
+                f"must be an array of strings, not {_type_name(value)}{hint}", key="tags", **where
             )
             return ()
         if len(value) > MAX_TAGS:

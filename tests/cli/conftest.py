@@ -65,7 +65,8 @@ def pack_text(
             "[[questions]]",
             f'id = "{question}"',
             'kind = "verdict"',
-            'prompt = "The library reopened on Monday."',
+            # Said in other words than its evidence, as a supported claim should be.
+            'prompt = "The library opened its doors again at the start of the week."',
             'answer = "supported"',
             f"evidence = [{quotes}]",
             'explanation = "The report says so."',

@@ -61,8 +61,9 @@ def test_check_finds_every_quote_of_the_builtin_pack_in_its_own_text(quiz, built
     result = quiz("check", builtin_pack)
 
     assert result.code == 0, result.out
-    assert result.out == (
-        f"{builtin_pack}: ok, 36 questions, 40 quotes found in iran-quds-force-iraq.txt\n"
+    summary = result.out.splitlines()[-1]
+    assert summary.startswith(
+        f"{builtin_pack}: ok, 36 questions, 40 quotes found in iran-quds-force-iraq.txt"
     )
 
 
@@ -76,9 +77,9 @@ def test_the_check_command_passes_on_the_builtin_pack_from_the_repository(builti
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout == (
+    assert result.stdout.splitlines()[-1].startswith(
         "questions/iran-quds-force-iraq.toml: ok, 36 questions, "
-        "40 quotes found in iran-quds-force-iraq.txt\n"
+        "40 quotes found in iran-quds-force-iraq.txt"
     )
 
 
