@@ -100,7 +100,8 @@ def test_a_quote_missing_from_the_own_text_is_located(quiz, make_pack, own_text)
     assert result.code == 1
     assert result.out == (
         f"{path}:16: question 'q1': evidence[1]: quote not found in mine.txt; closest passage: "
-        '"Repairs cost $1.2 million, paid mostly by the town\u2019s insurance."\n'
+        '"Repairs cost $1.2 million, paid mostly by the town\u2019s insurance."; '
+        "changes: Repairs cost [-$2-]{+$1.2+} million,\n"
     )
 
 
