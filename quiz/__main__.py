@@ -129,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="treat warnings (give-aways, surface cues, imbalance) as errors",
     )
+    new = commands.add_parser(
+        "new", help="start a pack from an article: write SOURCE.toml beside the text"
+    )
+    new.add_argument("source", type=Path, metavar="SOURCE", help="the article, as UTF-8 text")
+    new.add_argument("--id", metavar="ID", help="the pack's id (default: from the file name)")
     add = commands.add_parser("add", parents=[common], help="validate and install pack files")
     add.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a pack file")
     add.add_argument(
@@ -233,6 +238,8 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
         )
     if args.command == "check":
         return int(module.run(args.files, args.source, strict=args.strict))
+    if args.command == "new":
+        return int(module.run(args.source, args.id))
     if args.command == "add":
         return int(module.run(folder, args.files, replace=args.replace))
     return int(module.run(folder, args.pack_id))
@@ -248,8 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 on success, 1 on a failure, 2 on a usage error.
     """
     args = build_parser().parse_args(argv)
-    # quiz check reads only the files it is given: no data folder to look up.
-    folder = Path() if args.command == "check" else data_dir(args.data_dir)
+    # quiz check and quiz new read only the files they are given: no data folder to look up.
+    folder = Path() if args.command in ("check", "new") else data_dir(args.data_dir)
     if args.command in ("play", None):
         return run_game(folder, args)
     try:
