@@ -17,6 +17,7 @@ HEADLESS_MODULES = [
     "quiz.__main__",
     "quiz.cli.add",
     "quiz.cli.check",
+    "quiz.cli.new",
     "quiz.cli.output",
     "quiz.cli.packs",
     "quiz.cli.remove",
