@@ -17,7 +17,7 @@ from quiz.model.document import Document, declared_text, read_document
 from quiz.model.evidence import SourceText
 from quiz.model.gameable import Finding, review
 from quiz.model.locate import LineIndex
-from quiz.model.pack import Pack, PackError, Problem
+from quiz.model.pack import MAX_PROBLEMS, Pack, PackError, Problem
 from quiz.model.quotes import check_quotes
 from quiz.model.validate import validate
 from quiz.store.packs import (
@@ -134,15 +134,20 @@ def _locate(findings: list[Finding], document: Document, strict: bool) -> list[P
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             order.setdefault(item["id"], index)
     located = []
-    for finding in findings:
+    for finding in findings[:MAX_PROBLEMS]:
         line = None
         if finding.question is not None and finding.question in order:
             key = (finding.field or "id").partition("[")[0]
             line = lines.find("questions", key, order[finding.question])
         message = finding.message if strict else f"warning: {finding.message}"
         located.append(
-            Problem(document.name, message, line=line, question=finding.question, field=finding.field)
+            Problem(
+                document.name, message, line=line, question=finding.question, field=finding.field
+            )
         )
+    if len(findings) > MAX_PROBLEMS:
+        more = len(findings) - MAX_PROBLEMS
+        located.append(Problem(document.name, f"and {more:,} more warnings not shown"))
     return located
 
 

@@ -92,7 +92,7 @@ _EXAMPLES = (
         },
     ),
     (
-        "A number: answer is a TOML number (1600, not \"1,600\"); tolerance is how far off\n"
+        'A number: answer is a TOML number (1600, not "1,600"); tolerance is how far off\n'
         "an answer may be and still count; unit is shown after the number.",
         {
             "id": "number-1",
@@ -184,7 +184,7 @@ def skeleton(article: Article, text_name: str, pack_name: str, pack_id: str) -> 
 
 
 def slug_of(name: str) -> str:
-    """A pack id made from a file name: ``Riverside Library (2025)`` is ``riverside-library-2025``."""
+    """A pack id made from a file name: ``Riverside (2025)`` gives ``riverside-2025``."""
     slug = _NOT_SLUG.sub("-", name.lower()).strip("-")[: LIMITS["id"]].strip("-")
     return slug or "new-pack"
 

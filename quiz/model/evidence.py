@@ -199,7 +199,9 @@ class SourceText:
                 continue
             removed = " ".join(word for word, _ in pairs[a1:a2])
             added = " ".join(self._words[start + b1 : start + b2])
-            pieces.append((f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else ""))
+            pieces.append(
+                (f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else "")
+            )
         return _shorten(" ".join(pieces).strip(" \u2026"))
 
     def _passage(self, start: int, end: int) -> str:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
@@ -48,6 +48,8 @@ MIN_FOR_BALANCE = 10
 """Packs with fewer questions get no balance warnings."""
 LABEL_SHARE = (0.25, 0.45)
 """The share of verdict claims each label should have."""
+MAX_GIVEAWAYS = 100
+"""Past this many give-aways the pack needs rewriting, not a longer list."""
 MIN_TAG_USES = 3
 """A tag on fewer questions tells the player nothing in the scores by tag."""
 COPY_SHARE = 0.8
@@ -60,7 +62,13 @@ NEGATION_SHARE = 0.7
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<word>[^\W\d_]+(?:[.'][^\W\d_]+)*)"
 )
-_STOP = frozenset(
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _words(
     """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -74,35 +82,32 @@ _STOP = frozenset(
     claimed mention mentions mentioned name names named write writes wrote
     give first many much one
     supported contradicted stated true false
-    """.split()
+    """
 )
 """Common words, the words that frame a claim, and the verdict labels: never distinctive."""
-_NEGATIONS = frozenset(
+_NEGATIONS = _words(
     "not no never none nobody nothing neither nor without cannot n't didn't doesn't don't "
-    "isn't wasn't weren't aren't won't hasn't haven't hadn't".split()
+    "isn't wasn't weren't aren't won't hasn't haven't hadn't"
 )
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_FIGURE_WORDS = frozenset(
-    [word for word in _NUMBER_WORDS if word not in ("zero", "one")]
-    + "dozen dozens hundred hundreds thousand thousands million millions billion billions".split()
+_COUNTING = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS = {word: value for value, word in enumerate(_COUNTING.split())}
+_FIGURE_WORDS = (_NUMBER_WORDS.keys() - {"zero", "one"}) | _words(
+    "dozen dozens hundred hundreds thousand thousands million millions billion billions"
 )
 """Words that state a figure ("one" is left out: it is a pronoun as often)."""
-_ATTRIBUTION = frozenset(
+_ATTRIBUTION = _words(
     "said says say told tells tell claimed claims claim described describes cautioned warned "
     "warns acknowledged acknowledges accused accuses stated states added adds dubbed reported "
-    "announced confirmed denied argued insisted".split()
+    "announced confirmed denied argued insisted"
 )
-_NOT_A_SOURCE = frozenset("article report story text reporter it".split())
-_SPEAKERS = frozenset(
+_NOT_A_SOURCE = _words("article report story text reporter it")
+_SPEAKERS = _words(
     "official officials spokesman spokeswoman spokesperson minister ministry officer officers "
     "department pentagon military government agency analyst analysts expert experts sources "
-    "source president director".split()
+    "source president director"
 )
 """Role nouns that name a source without a name."""
 _FRAMING = re.compile(
@@ -126,6 +131,15 @@ class Finding(NamedTuple):
     message: str
     question: str | None = None
     field: str | None = None
+
+
+class _Field(NamedTuple):
+    """One prompt or choice of a pack, read into tokens."""
+
+    question: int
+    name: str
+    text: str
+    tokens: list[_Token]
 
 
 class _Token(NamedTuple):
@@ -156,37 +170,56 @@ def giveaways(pack: Pack) -> list[Finding]:
 
     Each finding is on the question that gives the answer away (its
     ``prompt`` or ``choices[N]``) and names the question whose answer it is.
+    Every text is read once and indexed by word, so only the texts holding a
+    cue's rarest word are searched for it: a pack of thousands of questions
+    is not compared pair by pair.
     """
-    common = _common_words(pack)
+    fields = [
+        _Field(index, name, text, _tokens(text))
+        for index, question in enumerate(pack.questions)
+        for name, text in _fields(question)
+    ]
+    common = _common_words(fields, len(pack.questions))
+    prompts = {field.question: field for field in fields if field.name == "prompt"}
+    postings: dict[str, set[int]] = defaultdict(set)
+    for position, field in enumerate(fields):
+        for token in field.tokens:
+            for key in _postings(token):
+                postings[key].add(position)
     findings: list[Finding] = []
-    for receiver in pack.questions:
-        cues = list(_answer_cues(receiver, common))
+    for index, receiver in enumerate(pack.questions):
+        if len(findings) >= MAX_GIVEAWAYS:
+            findings.append(Finding(f"give-away: more than {MAX_GIVEAWAYS}; fix these first"))
+            break
+        own = prompts[index].tokens
+        cues = list(_answer_cues(receiver, own, common))
         if not cues:
             continue
-        subject = _distinctive(_tokens(receiver.prompt), common)
-        for giver in pack.questions:
-            if giver is receiver:
+        subject = _distinctive(own, common)
+        candidates: set[int] = set()
+        for cue in cues:
+            # Only the texts holding every word of the cue can hold the cue.
+            holding = sorted((postings.get(_cue_key(cue, t), set()) for t in cue), key=len)
+            candidates.update(holding[0].intersection(*holding[1:]))
+        given: set[int] = set()
+        for position in sorted(candidates):
+            field = fields[position]
+            if field.question == index or field.question in given:
                 continue
-            for field, text in _fields(giver):
-                tokens = _tokens(text)
-                found = _longest_cue(tokens, cues, text)
-                if found is None:
-                    continue
-                shown, keys = found
-                context = _distinctive(tokens, common)
-                if field != "prompt":
-                    context |= _distinctive(_tokens(giver.prompt), common)
-                # The cue alone is not enough: the text must be about the same thing.
-                if not (context & subject) - keys:
-                    continue
-                findings.append(
-                    Finding(
-                        f'give-away: "{shown}" answers question \'{receiver.id}\'',
-                        giver.id,
-                        field,
-                    )
-                )
-                break
+            found = _longest_cue(field.tokens, cues, field.text)
+            if found is None:
+                continue
+            shown, keys = found
+            context = _distinctive(field.tokens, common)
+            if field.name != "prompt":
+                context |= _distinctive(prompts[field.question].tokens, common)
+            # The cue alone is not enough: the text must be about the same thing.
+            if not (context & subject) - keys:
+                continue
+            given.add(field.question)
+            giver = pack.questions[field.question]
+            message = f"give-away: \"{shown}\" answers question '{receiver.id}'"
+            findings.append(Finding(message, giver.id, field.name))
     return findings
 
 
@@ -349,6 +382,7 @@ def _stem(word: str) -> str:
 
 
 _STOP_STEMS = frozenset(_stem(word) for word in _STOP)
+_FIGURE_STEMS = frozenset(_stem(word) for word in _FIGURE_WORDS)
 _NEGATION_STEMS = frozenset(_stem(word.replace("n't", "nt")) for word in _NEGATIONS)
 
 
@@ -364,32 +398,48 @@ def _distinctive(tokens: Iterable[_Token], common: frozenset[str]) -> set[str]:
     return {t.key for t in tokens if _is_content(t) and t.key not in common}
 
 
-def _common_words(pack: Pack) -> frozenset[str]:
+def _common_words(fields: list[_Field], questions: int) -> frozenset[str]:
     """Words in more than a quarter of the questions (at least 3): they identify nothing."""
-    counts: Counter[str] = Counter()
-    for question in pack.questions:
-        words = {t.key for _, text in _fields(question) for t in _tokens(text)}
-        counts.update(words)
-    most = max(3, len(pack.questions) // 4)
+    words: dict[int, set[str]] = defaultdict(set)
+    for field in fields:
+        words[field.question].update(token.key for token in field.tokens)
+    counts = Counter(word for keys in words.values() for word in keys)
+    most = max(3, questions // 4)
     return frozenset(word for word, count in counts.items() if count > most)
 
 
-def _answer_cues(question: Question, common: frozenset[str]) -> Iterator[tuple[_Token, ...]]:
+def _postings(token: _Token) -> tuple[str, ...]:
+    """The index entries of a token: its key, and its value when it is a number."""
+    if token.number is None:
+        return (token.key,)
+    return (token.key, f"#{format_number(token.number)}")
+
+
+def _cue_key(cue: tuple[_Token, ...], token: _Token) -> str:
+    """The index entry a cue's token is looked up by: a lone number by its value."""
+    if len(cue) == 1 and token.number is not None:
+        return f"#{format_number(token.number)}"
+    return token.key
+
+
+def _answer_cues(
+    question: Question, prompt: list[_Token], common: frozenset[str]
+) -> Iterator[tuple[_Token, ...]]:
     """The runs of tokens that would give a question's answer away if another text held them."""
     if question.kind == "number" and question.number is not None:
         yield (_Token(format_number(question.number), 0, 0, question.number),)
         return
     if question.kind == "verdict":
         # A claim that states a figure asks about it: the source's own figure answers it.
-        claim = {t.key for t in _tokens(question.prompt)}
-        if not any(_is_figure(token) for token in _tokens(question.prompt)):
+        claim = {t.key for t in prompt}
+        if not any(_is_figure(token) for token in prompt):
             return
         for quote in question.evidence:
             for token in _tokens(quote):
                 if _is_figure(token) and token.key not in claim:
                     yield (token,)
         return
-    own = {t.key for t in _tokens(question.prompt)}
+    own = {t.key for t in prompt}
     others = [_tokens(choice) for choice in question.choices if choice != question.answer]
     answer = _tokens(question.answer)
     seen: set[tuple[str, ...]] = set()
@@ -414,7 +464,7 @@ def _answer_cues(question: Question, common: frozenset[str]) -> Iterator[tuple[_
 def _is_figure(token: _Token) -> bool:
     if token.number is not None and token.key.replace(".", "").isdigit():
         return True
-    return token.key in {_stem(word) for word in _FIGURE_WORDS}
+    return token.key in _FIGURE_STEMS
 
 
 def _find(keys: tuple[str, ...], tokens: list[_Token]) -> int:

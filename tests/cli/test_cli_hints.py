@@ -29,8 +29,10 @@ def test_a_misspelt_field_name_is_named(quiz, files):
     path, result = _check(quiz, files, text)
 
     assert result.code == 1
-    assert f"{path}:14: question 'magazine': explaination: unknown field; did you mean " \
+    assert (
+        f"{path}:14: question 'magazine': explaination: unknown field; did you mean "
         "'explanation'?" in result.out.splitlines()
+    )
 
 
 def test_a_singular_question_table_is_named(quiz, files):

@@ -91,9 +91,7 @@ def test_new_then_fill_in_then_check_passes(quiz, files):
     result = quiz("check", pack_file)
 
     assert result.code == 0, result.out
-    assert result.out == (
-        f"{pack_file}: ok, 3 questions, 3 quotes found in riverside.txt\n"
-    )
+    assert result.out == (f"{pack_file}: ok, 3 questions, 3 quotes found in riverside.txt\n")
     assert tomllib.loads(filled)["pack"]["id"] == "riverside-library"
     number = tomllib.loads(filled)["questions"][2]
     assert (number["kind"], number["answer"]) == ("number", 1.2)

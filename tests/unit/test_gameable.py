@@ -63,9 +63,7 @@ def test_a_number_answer_in_another_prompt_is_a_give_away(written):
 
 
 def test_a_small_number_answer_is_found_written_as_a_word():
-    count = question(
-        "militia-count", "number", "How many of the largest militias warned Obama?", 3
-    )
+    count = question("militia-count", "number", "How many of the largest militias warned Obama?", 3)
     warned = question(
         "militias-warned",
         "verdict",
@@ -211,8 +209,10 @@ def test_a_long_verbatim_run_is_a_copy_too():
         "The article treats the size of the force as a belief: it is believed to have "
         "hundreds of troops there.",
         "supported",
-        evidence=["The Quds Force, named for the Arabic word for Jerusalem, are believed to "
-                  "have hundreds of troops in Iraq."],
+        evidence=[
+            "The Quds Force, named for the Arabic word for Jerusalem, are believed to "
+            "have hundreds of troops in Iraq."
+        ],
     )
 
     (found, share) = surface_cues(pack(hedge))
