@@ -170,9 +170,9 @@ def giveaways(pack: Pack) -> list[Finding]:
 
     Each finding is on the question that gives the answer away (its
     ``prompt`` or ``choices[N]``) and names the question whose answer it is.
-    Every text is read once and indexed by word, so only the texts holding a
-    cue's rarest word are searched for it: a pack of thousands of questions
-    is not compared pair by pair.
+    Every text is read once and indexed by word, so a cue is looked for only
+    in the texts holding all its words: a pack of thousands of questions is
+    not compared pair by pair. Past :data:`MAX_GIVEAWAYS`, the search stops.
     """
     fields = [
         _Field(index, name, text, _tokens(text))
@@ -356,8 +356,7 @@ def _fields(question: Question) -> Iterator[tuple[str, str]]:
 def _tokens(text: str) -> list[_Token]:
     """The words and numbers of a text, each with its place and comparable key."""
     folded = normalise_quote(text)
-    # normalise_quote changes lengths only where it folds "…" and runs of spaces;
-    # the shown text is taken from the folded string, so the offsets agree.
+    # Offsets are into the folded text; _original maps them back to the author's words.
     tokens = []
     for match in _TOKEN.finditer(folded):
         if match.group("number") is not None:
@@ -374,7 +373,9 @@ def _tokens(text: str) -> list[_Token]:
 def _stem(word: str) -> str:
     """A word without a possessive and common endings: "works" and "working" are one."""
     word = word.removesuffix("'s").replace("'", "")
-    for ending in ("ing", "ed", "es", "s", "ly"):
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending in ("ing", "ed", "ly"):
         if len(word) > len(ending) + 3 and word.endswith(ending):
             word = word[: -len(ending)]
             break

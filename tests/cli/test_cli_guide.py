@@ -163,3 +163,27 @@ def test_the_problem_cap_matches_the_loader():
     if cap is None:
         pytest.skip("the loader does not cap its problems")
     assert f"At most {cap} problems are listed per file" in " ".join(GUIDE.read_text().split())
+
+
+def test_the_new_example_shows_what_new_prints(quiz, files, monkeypatch):
+    monkeypatch.chdir(files)
+    Path("riverside.txt").write_text(_blocks("text")[0], encoding="utf-8")
+    (shown,) = _console("quiz new riverside.txt")
+
+    assert quiz("new", "riverside.txt").out.splitlines() == shown
+    assert quiz("check", "riverside.toml").code == 1  # what is left to fill is listed
+
+
+def test_the_strict_example_is_the_example_pack_with_the_number_snippet(quiz, files, monkeypatch):
+    monkeypatch.chdir(files)
+    Path("riverside.txt").write_text(_blocks("text")[0], encoding="utf-8")
+    books_lost = next(block for block in _blocks("toml") if 'id = "books-lost"' in block)
+    Path("riverside.toml").write_text(_example() + "\n" + books_lost, encoding="utf-8")
+    (shown,) = _console("quiz check --strict riverside.toml")
+
+    strict = quiz("check", "--strict", "riverside.toml")
+    lenient = quiz("check", "riverside.toml")
+
+    assert (strict.code, strict.out.splitlines()) == (1, shown)
+    assert lenient.code == 0
+    assert lenient.out.splitlines()[0] == shown[0].replace(": give-away:", ": warning: give-away:")
