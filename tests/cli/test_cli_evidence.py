@@ -122,3 +122,38 @@ def test_every_builtin_quote_is_in_the_article(builtin_pack, article):
     ]
 
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "changes"),
+    [
+        # A word changed, one left out, one added: each marked, as git diff --word-diff does.
+        (
+            "the two sides openly fought each other",
+            "the two sides [-openly-]{+quietly+} fought each other.",
+        ),
+        ("the Pentagon acknowledges there are", "the Pentagon acknowledges {+that+} there are"),
+        ("these forces do not ever engage", "these forces do not [-ever-] engage"),
+        # Long unchanged runs keep three words either side of a change, and no more.
+        (
+            "To date, the Pentagon acknowledges that there are more than 1,700 U.S. forces "
+            "inside Iraq, but these forces do not engage in combat missions",
+            "are more than [-1,700-]{+1,600+} U.S. forces inside",
+        ),
+        (
+            "To date, the Army acknowledges that there are more than 1,600 U.S. forces inside "
+            "Iraq, but these forces do not engage in ground missions",
+            "To date, the [-Army-]{+Pentagon+} acknowledges that there \u2026 not engage in "
+            "[-ground-]{+combat+} missions,",
+        ),
+    ],
+)
+def test_a_close_quote_has_its_changed_words_marked(source, quote, changes):
+    result = source.lookup(quote)
+
+    assert not result.found and result.closest
+    assert result.changes == changes
+
+
+def test_a_quote_with_nothing_close_has_no_changes(source):
+    assert source.lookup("Penguins migrate across Antarctica").changes == ""
