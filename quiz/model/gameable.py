@@ -532,8 +532,8 @@ def _copies(claim: Question) -> str | None:
             kept = len(wanted & present)
             if kept / len(wanted) >= COPY_SHARE:
                 return (
-                    f"supported claim repeats {kept} of the {len(wanted)} words of its evidence; "
-                    "paraphrase it"
+                    f"supported claim repeats {kept} of its evidence's {len(wanted)} distinctive "
+                    "words; paraphrase it"
                 )
         run = _longest_run(words, [t.key for t in _tokens(quote)])
         if run >= COPY_RUN:
@@ -578,6 +578,6 @@ def _one_new_word(claim: Question, vocabulary: set[str] | None) -> str | None:
         return None
     word = _original(claim.prompt, normalise_quote(claim.prompt), new[0].start, new[0].end)
     return (
-        f"not-stated claim adds one word the source never uses ('{word}') to its words; "
+        f"not-stated claim is the source's words plus one it never uses ('{word}'); "
         "make it an inference the source stops short of"
     )

@@ -197,7 +197,10 @@ def test_a_supported_claim_that_copies_its_evidence_is_a_surface_cue():
     found = surface_cues(pack(copied))
 
     assert [(f.question, f.message.split(";")[0]) for f in found] == [
-        ("jerusalem", "surface cue: supported claim repeats 5 of the 5 words of its evidence"),
+        (
+            "jerusalem",
+            "surface cue: supported claim repeats 5 of its evidence's 5 distinctive words",
+        ),
         (None, "surface cue: supported: 1 of 1 copy their evidence"),
     ]
 
@@ -290,7 +293,7 @@ def test_a_not_stated_claim_that_adds_one_foreign_word_is_a_surface_cue():
     found, share = surface_cues(pack(seen), SOURCE)
 
     assert found.message.startswith(
-        "surface cue: not-stated claim adds one word the source never uses ('seen')"
+        "surface cue: not-stated claim is the source's words plus one it never uses ('seen')"
     )
     assert share.message == "surface cue: not-stated: 1 of 1 add one word to the source"
 
