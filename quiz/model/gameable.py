@@ -43,6 +43,18 @@ from typing import NamedTuple
 
 from quiz.model.pack import VERDICTS, Pack, Question, format_number
 from quiz.model.text import normalise_quote
+from quiz.model.words import (
+    NEGATION_STEMS,
+    Token,
+    content_keys,
+    find_run,
+    is_content,
+    is_figure,
+    original_words,
+    stems,
+    tokenise,
+    word_set,
+)
 
 MIN_FOR_BALANCE = 10
 """Packs with fewer questions get no balance warnings."""
@@ -59,52 +71,13 @@ COPY_RUN = 6
 NEGATION_SHARE = 0.7
 """How much of its evidence a contradicted claim must repeat to be a bare negation."""
 
-_TOKEN = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<word>[^\W\d_]+(?:[.'][^\W\d_]+)*)"
-)
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_STOP = _words(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself
-    according article articles report reports reported story text source says say said tell
-    tells told states stated state describe describes described presents present claim claims
-    claimed mention mentions mentioned name names named write writes wrote
-    give first many much one
-    supported contradicted stated true false
-    """
-)
-"""Common words, the words that frame a claim, and the verdict labels: never distinctive."""
-_NEGATIONS = _words(
-    "not no never none nobody nothing neither nor without cannot n't didn't doesn't don't "
-    "isn't wasn't weren't aren't won't hasn't haven't hadn't"
-)
-_COUNTING = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-)
-_NUMBER_WORDS = {word: value for value, word in enumerate(_COUNTING.split())}
-_FIGURE_WORDS = (_NUMBER_WORDS.keys() - {"zero", "one"}) | _words(
-    "dozen dozens hundred hundreds thousand thousands million millions billion billions"
-)
-"""Words that state a figure ("one" is left out: it is a pronoun as often)."""
-_ATTRIBUTION = _words(
+_ATTRIBUTION = word_set(
     "said says say told tells tell claimed claims claim described describes cautioned warned "
     "warns acknowledged acknowledges accused accuses stated states added adds dubbed reported "
     "announced confirmed denied argued insisted"
 )
-_NOT_A_SOURCE = _words("article report story text reporter it")
-_SPEAKERS = _words(
+_NOT_A_SOURCE = word_set("article report story text reporter it")
+_SPEAKERS = word_set(
     "official officials spokesman spokeswoman spokesperson minister ministry officer officers "
     "department pentagon military government agency analyst analysts expert experts sources "
     "source president director"
@@ -139,15 +112,7 @@ class _Field(NamedTuple):
     question: int
     name: str
     text: str
-    tokens: list[_Token]
-
-
-class _Token(NamedTuple):
-    key: str
-    """The comparable form: a stem, or a number's value as :func:`format_number` writes it."""
-    start: int
-    end: int
-    number: float | None = None
+    tokens: list[Token]
 
 
 def review(pack: Pack, source: str | None = None) -> list[Finding]:
@@ -175,7 +140,7 @@ def giveaways(pack: Pack) -> list[Finding]:
     not compared pair by pair. Past :data:`MAX_GIVEAWAYS`, the search stops.
     """
     fields = [
-        _Field(index, name, text, _tokens(text))
+        _Field(index, name, text, tokenise(text))
         for index, question in enumerate(pack.questions)
         for name, text in _fields(question)
     ]
@@ -235,7 +200,7 @@ def surface_cues(pack: Pack, source: str | None = None) -> list[Finding]:
         ``supported: 8 of 8 copy their evidence``.
     """
     claims = [q for q in pack.questions if q.kind == "verdict"]
-    vocabulary = _stems(source) if source else None
+    vocabulary = stems(source) if source else None
     findings: list[Finding] = []
     counts: Counter[str] = Counter()
     for claim in claims:
@@ -353,50 +318,8 @@ def _fields(question: Question) -> Iterator[tuple[str, str]]:
         yield f"choices[{position}]", choice
 
 
-def _tokens(text: str) -> list[_Token]:
-    """The words and numbers of a text, each with its place and comparable key."""
-    folded = normalise_quote(text)
-    # Offsets are into the folded text; _original maps them back to the author's words.
-    tokens = []
-    for match in _TOKEN.finditer(folded):
-        if match.group("number") is not None:
-            value = float(match.group("number").replace(",", ""))
-            tokens.append(_Token(format_number(value), match.start(), match.end(), value))
-        else:
-            word = match.group("word")
-            value_word = _NUMBER_WORDS.get(word)
-            key = _stem(word)
-            tokens.append(_Token(key, match.start(), match.end(), value_word))
-    return tokens
-
-
-def _stem(word: str) -> str:
-    """A word without a possessive and common endings: "works" and "working" are one."""
-    word = word.removesuffix("'s").replace("'", "")
-    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    for ending in ("ing", "ed", "ly"):
-        if len(word) > len(ending) + 3 and word.endswith(ending):
-            word = word[: -len(ending)]
-            break
-    return word.removesuffix("e") if len(word) > 4 else word
-
-
-_STOP_STEMS = frozenset(_stem(word) for word in _STOP)
-_FIGURE_STEMS = frozenset(_stem(word) for word in _FIGURE_WORDS)
-_NEGATION_STEMS = frozenset(_stem(word.replace("n't", "nt")) for word in _NEGATIONS)
-
-
-def _stems(text: str) -> set[str]:
-    return {token.key for token in _tokens(text)}
-
-
-def _is_content(token: _Token) -> bool:
-    return token.key not in _STOP_STEMS
-
-
-def _distinctive(tokens: Iterable[_Token], common: frozenset[str]) -> set[str]:
-    return {t.key for t in tokens if _is_content(t) and t.key not in common}
+def _distinctive(tokens: Iterable[Token], common: frozenset[str]) -> set[str]:
+    return {t.key for t in tokens if is_content(t) and t.key not in common}
 
 
 def _common_words(fields: list[_Field], questions: int) -> frozenset[str]:
@@ -409,14 +332,14 @@ def _common_words(fields: list[_Field], questions: int) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count > most)
 
 
-def _postings(token: _Token) -> tuple[str, ...]:
+def _postings(token: Token) -> tuple[str, ...]:
     """The index entries of a token: its key, and its value when it is a number."""
     if token.number is None:
         return (token.key,)
     return (token.key, f"#{format_number(token.number)}")
 
 
-def _cue_key(cue: tuple[_Token, ...], token: _Token) -> str:
+def _cue_key(cue: tuple[Token, ...], token: Token) -> str:
     """The index entry a cue's token is looked up by: a lone number by its value."""
     if len(cue) == 1 and token.number is not None:
         return f"#{format_number(token.number)}"
@@ -424,64 +347,49 @@ def _cue_key(cue: tuple[_Token, ...], token: _Token) -> str:
 
 
 def _answer_cues(
-    question: Question, prompt: list[_Token], common: frozenset[str]
-) -> Iterator[tuple[_Token, ...]]:
+    question: Question, prompt: list[Token], common: frozenset[str]
+) -> Iterator[tuple[Token, ...]]:
     """The runs of tokens that would give a question's answer away if another text held them."""
     if question.kind == "number" and question.number is not None:
-        yield (_Token(format_number(question.number), 0, 0, question.number),)
+        yield (Token(format_number(question.number), 0, 0, question.number),)
         return
     if question.kind == "verdict":
         # A claim that states a figure asks about it: the source's own figure answers it.
         claim = {t.key for t in prompt}
-        if not any(_is_figure(token) for token in prompt):
+        if not any(is_figure(token) for token in prompt):
             return
         for quote in question.evidence:
-            for token in _tokens(quote):
-                if _is_figure(token) and token.key not in claim:
+            for token in tokenise(quote):
+                if is_figure(token) and token.key not in claim:
                     yield (token,)
         return
     own = {t.key for t in prompt}
-    others = [_tokens(choice) for choice in question.choices if choice != question.answer]
-    answer = _tokens(question.answer)
+    others = [tokenise(choice) for choice in question.choices if choice != question.answer]
+    answer = tokenise(question.answer)
     seen: set[tuple[str, ...]] = set()
     for start in range(len(answer)):
         for end in range(len(answer), start, -1):
             run = tuple(answer[start:end])
             keys = tuple(t.key for t in run)
-            distinct = [t for t in run if _is_content(t) and t.key not in common]
+            distinct = [t for t in run if is_content(t) and t.key not in common]
             whole = start == 0 and end == len(answer)
             if not distinct or (not whole and len(distinct) < 2):
                 continue
-            if not (_is_content(run[0]) and _is_content(run[-1])) and not whole:
+            if not (is_content(run[0]) and is_content(run[-1])) and not whole:
                 continue
             if keys in seen or set(keys) <= own:
                 continue
-            if any(_find(keys, other) >= 0 for other in others):
+            if any(find_run(keys, other) >= 0 for other in others):
                 continue
             seen.add(keys)
             yield run
 
 
-def _is_figure(token: _Token) -> bool:
-    if token.number is not None and token.key.replace(".", "").isdigit():
-        return True
-    return token.key in _FIGURE_STEMS
-
-
-def _find(keys: tuple[str, ...], tokens: list[_Token]) -> int:
-    """Where a run of keys starts in a list of tokens, or -1."""
-    size = len(keys)
-    for start in range(len(tokens) - size + 1):
-        if all(tokens[start + i].key == keys[i] for i in range(size)):
-            return start
-    return -1
-
-
 def _longest_cue(
-    tokens: list[_Token], cues: list[tuple[_Token, ...]], text: str
+    tokens: list[Token], cues: list[tuple[Token, ...]], text: str
 ) -> tuple[str, set[str]] | None:
     """The longest cue found in a text, as the text writes it, and its keys."""
-    best: tuple[int, int, int, tuple[_Token, ...]] | None = None
+    best: tuple[int, int, int, tuple[Token, ...]] | None = None
     for cue in cues:
         if len(cue) == 1 and cue[0].number is not None:
             # A number matches by value: "1,600", "1600" and, up to twenty, "three".
@@ -492,7 +400,7 @@ def _longest_cue(
             end += 1
         else:
             keys = tuple(t.key for t in cue)
-            start = _find(keys, tokens)
+            start = find_run(keys, tokens)
             if start < 0:
                 continue
             end = start + len(keys)
@@ -502,32 +410,15 @@ def _longest_cue(
         return None
     folded = normalise_quote(text)
     first, last = tokens[best[1]], tokens[best[2] - 1]
-    return _original(text, folded, first.start, last.end), {t.key for t in best[3]}
-
-
-def _original(text: str, folded: str, start: int, end: int) -> str:
-    """The stretch of the author's text that a stretch of its folded form came from."""
-    # Folding keeps every word and single spaces; count words to map back.
-    words_before = len(folded[:start].split())
-    if start > 0 and not folded[start - 1].isspace():
-        words_before -= 1  # the token starts inside a word, after a bracket or quote
-    words_in = len(folded[start:end].split())
-    original = " ".join(text.split()).translate({0x2026: "..."})
-    pieces = original.split(" ")
-    shown = " ".join(pieces[words_before : words_before + words_in])
-    return shown.strip(",.;:!?\"'()\u201c\u201d\u2018\u2019") or folded[start:end]
-
-
-def _content_keys(text: str) -> list[str]:
-    return [t.key for t in _tokens(text) if _is_content(t)]
+    return original_words(text, folded, first.start, last.end), {t.key for t in best[3]}
 
 
 def _copies(claim: Question) -> str | None:
     """How a supported claim copies its evidence, or None when it does not."""
-    words = [t.key for t in _tokens(claim.prompt)]
+    words = [t.key for t in tokenise(claim.prompt)]
     present = set(words)
     for quote in claim.evidence:
-        wanted = set(_content_keys(quote))
+        wanted = set(content_keys(quote))
         if wanted:
             kept = len(wanted & present)
             if kept / len(wanted) >= COPY_SHARE:
@@ -535,7 +426,7 @@ def _copies(claim: Question) -> str | None:
                     f"supported claim repeats {kept} of its evidence's {len(wanted)} distinctive "
                     "words; paraphrase it"
                 )
-        run = _longest_run(words, [t.key for t in _tokens(quote)])
+        run = _longest_run(words, [t.key for t in tokenise(quote)])
         if run >= COPY_RUN:
             return f"supported claim copies {run} words in a row from its evidence; paraphrase it"
     return None
@@ -548,15 +439,15 @@ def _longest_run(first: list[str], second: list[str]) -> int:
 
 def _negates(claim: Question) -> str | None:
     """Whether a contradicted claim is its evidence with a negation added or removed."""
-    claim_tokens = [t.key for t in _tokens(claim.prompt)]
-    claim_negations = sum(key in _NEGATION_STEMS for key in claim_tokens)
+    claim_tokens = [t.key for t in tokenise(claim.prompt)]
+    claim_negations = sum(key in NEGATION_STEMS for key in claim_tokens)
     present = set(claim_tokens)
     for quote in claim.evidence:
-        keys = [t.key for t in _tokens(quote)]
-        quote_negations = sum(key in _NEGATION_STEMS for key in keys)
+        keys = [t.key for t in tokenise(quote)]
+        quote_negations = sum(key in NEGATION_STEMS for key in keys)
         if (claim_negations == 0) == (quote_negations == 0):
             continue
-        wanted = set(_content_keys(quote)) - _NEGATION_STEMS
+        wanted = set(content_keys(quote)) - NEGATION_STEMS
         if wanted and len(wanted & present) / len(wanted) >= NEGATION_SHARE:
             change = "adds a negation to" if claim_negations else "drops the negation of"
             return (
@@ -569,14 +460,14 @@ def _negates(claim: Question) -> str | None:
 def _one_new_word(claim: Question, vocabulary: set[str] | None) -> str | None:
     """Whether a not-stated claim is the source's words plus one the source never uses."""
     if vocabulary is None:
-        vocabulary = {key for quote in claim.evidence for key in _stems(quote)}
+        vocabulary = {key for quote in claim.evidence for key in stems(quote)}
     new = []
-    for token in _tokens(claim.prompt):
-        if _is_content(token) and token.key not in vocabulary:
+    for token in tokenise(claim.prompt):
+        if is_content(token) and token.key not in vocabulary:
             new.append(token)
     if len(new) != 1:
         return None
-    word = _original(claim.prompt, normalise_quote(claim.prompt), new[0].start, new[0].end)
+    word = original_words(claim.prompt, normalise_quote(claim.prompt), new[0].start, new[0].end)
     return (
         f"not-stated claim is the source's words plus one it never uses ('{word}'); "
         "make it an inference the source stops short of"
