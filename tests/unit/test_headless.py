@@ -12,6 +12,8 @@ HEADLESS = (
     "quiz.model.round",
     "quiz.model.scoring",
     "quiz.model.history",
+    "quiz.model.gameable",
+    "quiz.model.hints",
     "quiz.store.progress",
     "quiz.store.saver",
     "quiz.session",
