@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeGuard
 
 from textual import work
 from textual.app import App
@@ -34,7 +34,17 @@ def play_screen(session: Session, play: Round) -> PlayScreen:
     return PlayScreen(session, play)
 
 
-def is_playing(screen: object) -> bool:
+class Playing(Protocol):
+    """A screen with a round in progress, as the play screen is."""
+
+    play: Round
+
+    @property
+    def answering(self) -> bool:
+        """Whether a question is waiting for an answer."""
+
+
+def is_playing(screen: object) -> TypeGuard[Playing]:
     """Whether a screen is a round in progress (without importing the play screen)."""
     play = getattr(screen, "play", None)
     return getattr(screen, "answering", None) is not None and play is not None
@@ -230,9 +240,13 @@ class QuizApp(App[None]):
             keys.append((self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, confidence=self.session.confidence))
 
-    @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         """Quit; mid-round, ask first and keep the round to resume."""
+        self.confirm_quit()
+
+    @work(exclusive=True, group="quit")
+    async def confirm_quit(self) -> None:
+        """Quit, once the player agrees if a round is in progress."""
         from quiz.screens.confirm import ConfirmScreen
 
         if isinstance(self.screen, ConfirmScreen):
