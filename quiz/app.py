@@ -13,11 +13,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from quiz.model.pack import Pack
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 
 if TYPE_CHECKING:
-    from quiz.model.pack import Pack
     from quiz.model.round import Round
     from quiz.screens.play import PlayScreen
     from quiz.screens.results import ResultsScreen
