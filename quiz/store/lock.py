@@ -22,7 +22,7 @@ import os
 import sys
 from pathlib import Path
 
-from quiz.store.files import create_locked, open_regular
+from quiz.store.files import create_locked, open_regular, read_whole
 
 # Windows has no flock: one game per player is up to the players there. The
 # platform test, unlike a caught ImportError, is one that mypy follows.
@@ -141,15 +141,8 @@ def note_owner(path: Path) -> None:
 
 def owner(path: Path) -> int | None:
     """The process id the holder of ``path`` noted, if it can be read."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(owner_path(path), flags)
+        text = read_whole(owner_path(path), 32).decode("ascii", "replace").strip()
     except OSError:
         return None
-    try:
-        text = os.read(descriptor, 32).decode("ascii", "replace").strip()
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
     return int(text) if text.isdigit() else None
