@@ -18,6 +18,7 @@ from textual.message import Message
 from quiz.model.pack import Pack
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
+from quiz.store.library import LoadedArticle
 
 if TYPE_CHECKING:
     from quiz.model.round import Round
@@ -25,15 +26,24 @@ if TYPE_CHECKING:
     from quiz.screens.results import ResultsScreen
 
 
-def play_screen(session: Session, play: Round) -> PlayScreen:
+def play_screen(session: Session, play: Round, source: LoadedArticle | None = None) -> PlayScreen:
     """The screen of a round.
 
     The screens after the home screen are imported when first shown, not at start:
     the home screen is the only one the first frame needs.
+
+    Args:
+        session: The player's rounds.
+        play: The round.
+        source: The pack's source text as :meth:`Library.article` read it, if it
+            was read before the round (for the start dialog or closed-book
+            reading); else it is read now. Either way, once per round.
     """
     from quiz.screens.play import PlayScreen
 
-    return PlayScreen(session, play)
+    if source is None:
+        source = session.library.article(play.pack)
+    return PlayScreen(session, play, source)
 
 
 class Playing(Protocol):
@@ -92,17 +102,17 @@ class QuizApp(App[None]):
         start = self.start
         if start is None:
             return
-        library = self.session.library
-        article, _ = library.article(start.pack) if start.mode.closed_book else (None, "")
+        source = self.session.library.article(start.pack) if start.mode.closed_book else None
+        article = None if source is None else source[0]
         if article is None or start.index > 0:
-            self.push_screen(play_screen(self.session, start))
+            self.push_screen(play_screen(self.session, start, source))
             return
         from quiz.screens.reader import ReaderScreen, source_title
 
         note = "Closed book: read now; the text is hidden once the round starts. Enter starts."
         self.push_screen(
             ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
-            lambda _: self.push_screen(play_screen(self.session, start)),
+            lambda _: self.push_screen(play_screen(self.session, start, source)),
         )
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
@@ -166,7 +176,8 @@ class QuizApp(App[None]):
         from quiz.screens.reader import ReaderScreen, source_title
         from quiz.screens.start import StartScreen
 
-        article, _ = self.session.library.article(pack)
+        source = self.session.library.article(pack)
+        article = source[0]
         choice = None
         while article is not None:
             choice = await self.push_screen_wait(StartScreen(pack))
@@ -195,7 +206,7 @@ class QuizApp(App[None]):
                 return
         closed_book = choice is not None and choice.closed_book
         play = self.session.start_round(pack, review=review, closed_book=closed_book)
-        await self.push_screen(play_screen(self.session, play))
+        await self.push_screen(play_screen(self.session, play, source))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
         """Show the scores screen."""

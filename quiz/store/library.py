@@ -20,7 +20,10 @@ from quiz.store.packs import StoreError, load_pack, read_source_text, source_tex
 if TYPE_CHECKING:
     from quiz.model.article import Article
 
-__all__ = ["Library", "PackEntry", "discover"]
+__all__ = ["Library", "LoadedArticle", "PackEntry", "discover"]
+
+LoadedArticle = tuple["Article | None", str]
+"""A pack's source text, or None with why it cannot be shown ("" when the pack names none)."""
 
 
 def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
@@ -91,7 +94,7 @@ class Library:
         known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
 
-    def article(self, pack: Pack) -> tuple[Article | None, str]:
+    def article(self, pack: Pack) -> LoadedArticle:
         """Read the pack's source text.
 
         Args:
