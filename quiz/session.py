@@ -10,11 +10,12 @@ imports no Textual and nothing of ``quiz.cli``.
 
 Only what the home screen needs before its first frame (the packs, the
 settings and the player's lock) is imported with this module. The model of
-rounds and history, the player file's reader and writer and the format-1
-migration are imported inside the methods that first need them, once the
-progress is read (on a thread, after the first frame) or a round starts: the
-benchmark row "home screen visible in a pty, 10-year history" pays for it
-(docs/performance.md), and ``tests/ui/test_start.py`` checks it.
+rounds and history and the player file's reader and writer are imported inside
+the methods that first need them, when the progress is read (on a thread, after
+the first frame) or a round starts; the format-1 migration only when there is
+a format-1 file. The benchmark row "home screen visible in a pty, 10-year
+history" pays for it (docs/performance.md), and ``tests/ui/test_start.py``
+checks it.
 """
 
 from __future__ import annotations
@@ -147,7 +148,7 @@ class Session:
 
     def _migrate(self, player: str | None) -> None:
         """Move a format-1 progress file into the new layout (once per data folder)."""
-        from quiz.store.migrate import migrate  # after the first frame: see the module docstring
+        from quiz.store.migrate import migrate  # only when needed: see the module docstring
 
         migration = migrate(self.data_dir, clean_player(player or "") or default_player())
         if migration.notice:
@@ -205,7 +206,7 @@ class Session:
 
     def _open(self, held: int | None) -> Progress:
         """Take charge of the player's file and read it."""
-        # On the loading thread, after the first frame: see the module docstring.
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.history import Progress
         from quiz.store.player_file import PlayerFile
 
@@ -285,7 +286,7 @@ class Session:
     def everyone(self) -> Progress:
         """Every player's progress together, for the scores: this player's as it is
         in memory, the others' as their files are now (one that cannot be read is left out)."""
-        # After the first frame: see the module docstring.
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.history import combine
         from quiz.store.progress import read_players
 
@@ -319,7 +320,7 @@ class Session:
             ValueError: The seed is out of range, or a review round was asked for
                 and nothing is due.
         """
-        # After the first frame: see the module docstring.
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.round import Mode, Round
         from quiz.store.schema import SEEDS
 
@@ -404,7 +405,7 @@ class Session:
 
     def resumable(self) -> tuple[Pack, RoundState] | None:
         """The interrupted round and its pack, if it can still be played."""
-        from quiz.model.round import Round  # after the first frame: see the module docstring
+        from quiz.model.round import Round  # not for the first frame: see the module docstring
 
         state = self.progress.current
         if state is None:
@@ -428,7 +429,7 @@ class Session:
 
     def resume(self) -> Round | None:
         """Rebuild the interrupted round, or None when there is none to play."""
-        from quiz.model.round import Round  # after the first frame: see the module docstring
+        from quiz.model.round import Round  # not for the first frame: see the module docstring
 
         found = self.resumable()
         if found is None:

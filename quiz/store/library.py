@@ -104,7 +104,7 @@ class Library:
             The article, or None with why it cannot be shown ("" when the pack
             names no text). A text that cannot be read never stops a round.
         """
-        from quiz.model.article import Article  # after the first frame: see the module docstring
+        from quiz.model.article import Article  # not for the first frame: see the module docstring
 
         path = source_text_path(pack)
         if path is None:
