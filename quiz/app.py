@@ -6,7 +6,7 @@ import contextlib
 import io
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeGuard
+from typing import TYPE_CHECKING, Protocol, TypeGuard, runtime_checkable
 
 from rich.console import Console
 from textual import work
@@ -54,6 +54,14 @@ class Playing(Protocol):
     @property
     def answering(self) -> bool:
         """Whether a question is waiting for an answer."""
+
+
+@runtime_checkable
+class ExplainsKeys(Protocol):
+    """A screen with keys its bindings cannot describe, such as digits that mean what is asked."""
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys and what they do, for the help screen."""
 
 
 def is_playing(screen: object) -> TypeGuard[Playing]:
@@ -241,8 +249,8 @@ class QuizApp(App[None]):
             self.screen.dismiss()
             return
         # Keys the screen explains itself (digits, Enter on a list), then its bindings.
-        extra = getattr(self.screen, "help_keys", None)
-        keys: list[tuple[str, str]] = list(extra()) if callable(extra) else []
+        screen = self.screen
+        keys = list(screen.help_keys()) if isinstance(screen, ExplainsKeys) else []
         seen: set[str] = {description for _, description in keys}
         for active in self.active_bindings.values():
             binding = active.binding
