@@ -8,10 +8,9 @@ import importlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.model.text import clean_line
 from quiz.store.paths import data_dir
 
 _DATA_DIR_HELP = (
@@ -146,103 +145,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_game(folder: Path, args: argparse.Namespace) -> int:
-    """Run the TUI until the player quits.
+COMMANDS: dict[str | None, str] = {
+    None: "quiz.cli.play",
+    "play": "quiz.cli.play",
+    "packs": "quiz.cli.packs",
+    "scores": "quiz.cli.scores",
+    "check": "quiz.cli.check",
+    "add": "quiz.cli.add",
+    "remove": "quiz.cli.remove",
+    "new": "quiz.cli.new",
+}
+"""The module that runs each command, by name: see :func:`command_main`."""
 
-    Returns:
-        The exit code.
+
+def command_main(command: str | None) -> Callable[[argparse.Namespace, Path], int]:
+    """The ``main(args, folder)`` of the module that runs a command.
+
+    The modules are named, not imported here, so each command loads only what
+    it uses: the game's module imports Textual, and ``quiz packs``, ``scores``,
+    ``check``, ``add`` and ``remove`` must never load it (a test checks it, and
+    their rows of the benchmark, ``tests/benchmarks/run.py``, time them against
+    a bare Rich start).
     """
-    from quiz.app import build_app
-    from quiz.model.pack import PackError
-    from quiz.store.crashlog import write_crash_log
-    from quiz.store.lock import AlreadyPlaying
-
-    try:
-        app = build_app(
-            folder,
-            pack=getattr(args, "pack", None),
-            seed=getattr(args, "seed", None),
-            questions=getattr(args, "questions", None),
-            review=getattr(args, "review", False),
-            player=getattr(args, "player", None),
-            confidence=getattr(args, "confidence", None),
-            closed_book=getattr(args, "closed_book", False),
-        )
-    except PackError as error:
-        print(error, file=sys.stderr)
-        return 1
-    except (ValueError, AlreadyPlaying) as error:
-        print(f"quiz: {error}", file=sys.stderr)
-        return 1
-    terminal = sys.stdin.isatty() and sys.stdout.isatty()
-    if not terminal and not os.environ.get("TEXTUAL_DRIVER"):
-        # Textual would wait for keys that never come, at full speed. A driver named in
-        # the environment (a browser's, through textual-serve) brings its own keys.
-        app.session.close()
-        print(
-            "quiz: the game needs a terminal for its keys and screen; "
-            "quiz packs, scores, check, add and remove work without one",
-            file=sys.stderr,
-        )
-        return 2
-    try:
-        app.run()
-    finally:
-        saved = app.session.close()
-    if app.crash is not None:
-        log = write_crash_log(folder, app.crash_report)
-        where = f" Details are in {log}." if log else ""
-        detail = clean_line(f"{type(app.crash).__name__}: {app.crash}")[:200]
-        print(
-            f"quiz stopped on an unexpected error ({detail})."
-            f" Your answers up to the last one are saved.{where}",
-            file=sys.stderr,
-        )
-        return 1
-    if not saved or app.session.save_error is not None:
-        reason = app.session.save_error
-        print(
-            f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
-            file=sys.stderr,
-        )
-        return 1
-    return app.return_code or 0
-
-
-def run_command(args: argparse.Namespace, folder: Path) -> int:
-    """Run one of the pack commands; each module is imported only when it runs.
-
-    Importing on demand keeps each command's start to what it uses; none of
-    them imports Textual, and only the listings import Rich.
-
-    Returns:
-        The command's exit code.
-    """
-    # An output encoding that cannot hold a character (PYTHONIOENCODING=ascii,
-    # a latin-1 terminal) prints it as "?" rather than stopping the command.
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(errors="replace")
-    module = importlib.import_module(f"quiz.cli.{args.command}")
-    if args.command == "packs":
-        return int(module.run(folder, as_json=args.json))
-    if args.command == "scores":
-        player = getattr(args, "player", None)
-        return int(
-            module.run(
-                folder,
-                pack=args.pack,
-                player=player,
-                closed_book=args.closed_book,
-                as_json=args.json,
-            )
-        )
-    if args.command == "check":
-        return int(module.run(args.files, args.source, strict=args.strict))
-    if args.command == "new":
-        return int(module.run(args.source, args.id))
-    if args.command == "add":
-        return int(module.run(folder, args.files, replace=args.replace))
-    return int(module.run(folder, args.pack_id))
+    module = importlib.import_module(COMMANDS[command])
+    run: Callable[[argparse.Namespace, Path], int] = module.main
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -257,10 +184,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # quiz check and quiz new read only the files they are given: no data folder to look up.
     folder = Path() if args.command in ("check", "new") else data_dir(args.data_dir)
+    run = command_main(args.command)
     if args.command in ("play", None):
-        return run_game(folder, args)
+        return run(args, folder)
+    # An output encoding that cannot hold a character (PYTHONIOENCODING=ascii,
+    # a latin-1 terminal) prints it as "?" rather than stopping the command.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")
     try:
-        return run_command(args, folder)
+        return run(args, folder)
     except BrokenPipeError:
         # The reader went away (``quiz packs --json | head``); say nothing more,
         # and keep Python from complaining when it flushes stdout at exit.

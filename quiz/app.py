@@ -3,38 +3,68 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeGuard, runtime_checkable
 
+from rich.console import Console
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from quiz.model.pack import Pack
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
+from quiz.store.library import LoadedArticle
 
 if TYPE_CHECKING:
-    from quiz.model.pack import Pack
     from quiz.model.round import Round
     from quiz.screens.play import PlayScreen
     from quiz.screens.results import ResultsScreen
 
 
-def play_screen(session: Session, play: Round) -> PlayScreen:
+def play_screen(session: Session, play: Round, source: LoadedArticle | None = None) -> PlayScreen:
     """The screen of a round.
 
     The screens after the home screen are imported when first shown, not at start:
     the home screen is the only one the first frame needs.
+
+    Args:
+        session: The player's rounds.
+        play: The round.
+        source: The pack's source text as :meth:`Library.article` read it, if it
+            was read before the round (for the start dialog or closed-book
+            reading); else it is read now. Either way, once per round.
     """
     from quiz.screens.play import PlayScreen
 
-    return PlayScreen(session, play)
+    if source is None:
+        source = session.library.article(play.pack)
+    return PlayScreen(session, play, source)
 
 
-def is_playing(screen: object) -> bool:
+class Playing(Protocol):
+    """A screen with a round in progress, as the play screen is."""
+
+    play: Round
+
+    @property
+    def answering(self) -> bool:
+        """Whether a question is waiting for an answer."""
+
+
+@runtime_checkable
+class ExplainsKeys(Protocol):
+    """A screen with keys its bindings cannot describe, such as digits that mean what is asked."""
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        """The keys and what they do, for the help screen."""
+
+
+def is_playing(screen: object) -> TypeGuard[Playing]:
     """Whether a screen is a round in progress (without importing the play screen)."""
     play = getattr(screen, "play", None)
     return getattr(screen, "answering", None) is not None and play is not None
@@ -80,17 +110,17 @@ class QuizApp(App[None]):
         start = self.start
         if start is None:
             return
-        library = self.session.library
-        article, _ = library.article(start.pack) if start.mode.closed_book else (None, "")
+        source = self.session.library.article(start.pack) if start.mode.closed_book else None
+        article = None if source is None else source[0]
         if article is None or start.index > 0:
-            self.push_screen(play_screen(self.session, start))
+            self.push_screen(play_screen(self.session, start, source))
             return
         from quiz.screens.reader import ReaderScreen, source_title
 
         note = "Closed book: read now; the text is hidden once the round starts. Enter starts."
         self.push_screen(
             ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
-            lambda _: self.push_screen(play_screen(self.session, start)),
+            lambda _: self.push_screen(play_screen(self.session, start, source)),
         )
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
@@ -154,7 +184,8 @@ class QuizApp(App[None]):
         from quiz.screens.reader import ReaderScreen, source_title
         from quiz.screens.start import StartScreen
 
-        article, _ = self.session.library.article(pack)
+        source = self.session.library.article(pack)
+        article = source[0]
         choice = None
         while article is not None:
             choice = await self.push_screen_wait(StartScreen(pack))
@@ -183,7 +214,7 @@ class QuizApp(App[None]):
                 return
         closed_book = choice is not None and choice.closed_book
         play = self.session.start_round(pack, review=review, closed_book=closed_book)
-        await self.push_screen(play_screen(self.session, play))
+        await self.push_screen(play_screen(self.session, play, source))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
         """Show the scores screen."""
@@ -218,8 +249,8 @@ class QuizApp(App[None]):
             self.screen.dismiss()
             return
         # Keys the screen explains itself (digits, Enter on a list), then its bindings.
-        extra = getattr(self.screen, "help_keys", None)
-        keys: list[tuple[str, str]] = list(extra()) if callable(extra) else []
+        screen = self.screen
+        keys = list(screen.help_keys()) if isinstance(screen, ExplainsKeys) else []
         seen: set[str] = {description for _, description in keys}
         for active in self.active_bindings.values():
             binding = active.binding
@@ -230,9 +261,13 @@ class QuizApp(App[None]):
             keys.append((self.get_key_display(binding), binding.description))
         self.push_screen(HelpScreen(keys, confidence=self.session.confidence))
 
-    @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         """Quit; mid-round, ask first and keep the round to resume."""
+        self.confirm_quit()
+
+    @work(exclusive=True, group="quit")
+    async def confirm_quit(self) -> None:
+        """Quit, once the player agrees if a round is in progress."""
         from quiz.screens.confirm import ConfirmScreen
 
         if isinstance(self.screen, ConfirmScreen):
@@ -257,16 +292,16 @@ class QuizApp(App[None]):
         self.exit()
 
     def _handle_exception(self, error: Exception) -> None:
-        # Keep the traceback for the crash log; the player gets one line, not a wall of text.
+        # Textual 8 calls this private method with every unhandled exception and has no
+        # public hook for one (no event, no callback): the override is the only way to
+        # keep the traceback for the crash log. tests/ui/test_crash.py fails if Textual
+        # renames it. Textual's own report, a Rich traceback with locals, goes to its
+        # public error_console when the app closes; a console that prints nowhere keeps
+        # that wall of text from the player, who gets one line from the command line.
         self.crash = error
         self.crash_report = "".join(traceback.format_exception(error))
+        self.error_console = Console(file=io.StringIO())
         super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash is None:
-            super()._print_error_renderables()
-        else:
-            self._exit_renderables.clear()
 
     class SaveFailed(Message):
         """A save failed on the saver thread."""

@@ -9,14 +9,18 @@ while it runs. The installed packs are its :attr:`Session.library`. It
 imports no Textual and nothing of ``quiz.cli``.
 
 Only what the home screen needs before its first frame (the packs, the
-settings and the player's lock) is imported with this module; the model of
-rounds and history and the player file's reader are imported when the
-progress is first read, which the game does on a thread once the home screen
-is up.
+settings and the player's lock) is imported with this module. The model of
+rounds and history and the player file's reader and writer are imported inside
+the methods that first need them, when the progress is read (on a thread, after
+the first frame) or a round starts; the format-1 migration only when there is
+a format-1 file. The benchmark row "home screen visible in a pty, 10-year
+history" pays for it (docs/performance.md), and ``tests/ui/test_start.py``
+checks it.
 """
 
 from __future__ import annotations
 
+import getpass
 import os
 import random
 import threading
@@ -27,15 +31,16 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.model.pack import Pack, PackError
 from quiz.model.schedule import local_day
 from quiz.model.text import MAX_PLAYER_NAME, clean_player
 from quiz.store import lock, paths, settings
+from quiz.store.files import write_atomic
 from quiz.store.library import Library, PackEntry, discover
 from quiz.store.saver import BackgroundSaver
 
 if TYPE_CHECKING:
     from quiz.model.history import Progress, RoundRecord
-    from quiz.model.pack import Pack
     from quiz.model.round import Clock, Outcome, Round, RoundState
     from quiz.store.player_file import PlayerFile
 
@@ -46,8 +51,6 @@ Now = Callable[[], datetime]
 
 def default_player() -> str:
     """The login name, or ``player`` when the system does not say."""
-    import getpass  # with termios, only for a first game that names no player
-
     try:
         name = getpass.getuser()
     except (KeyError, OSError):
@@ -145,7 +148,7 @@ class Session:
 
     def _migrate(self, player: str | None) -> None:
         """Move a format-1 progress file into the new layout (once per data folder)."""
-        from quiz.store.migrate import migrate  # reads the history model: rare, and once
+        from quiz.store.migrate import migrate  # only when needed: see the module docstring
 
         migration = migrate(self.data_dir, clean_player(player or "") or default_player())
         if migration.notice:
@@ -203,6 +206,7 @@ class Session:
 
     def _open(self, held: int | None) -> Progress:
         """Take charge of the player's file and read it."""
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.history import Progress
         from quiz.store.player_file import PlayerFile
 
@@ -282,6 +286,7 @@ class Session:
     def everyone(self) -> Progress:
         """Every player's progress together, for the scores: this player's as it is
         in memory, the others' as their files are now (one that cannot be read is left out)."""
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.history import combine
         from quiz.store.progress import read_players
 
@@ -315,6 +320,7 @@ class Session:
             ValueError: The seed is out of range, or a review round was asked for
                 and nothing is due.
         """
+        # Not needed for the home screen's first frame: see the module docstring.
         from quiz.model.round import Mode, Round
         from quiz.store.schema import SEEDS
 
@@ -399,8 +405,7 @@ class Session:
 
     def resumable(self) -> tuple[Pack, RoundState] | None:
         """The interrupted round and its pack, if it can still be played."""
-        from quiz.model.pack import PackError
-        from quiz.model.round import Round
+        from quiz.model.round import Round  # not for the first frame: see the module docstring
 
         state = self.progress.current
         if state is None:
@@ -424,11 +429,11 @@ class Session:
 
     def resume(self) -> Round | None:
         """Rebuild the interrupted round, or None when there is none to play."""
+        from quiz.model.round import Round  # not for the first frame: see the module docstring
+
         found = self.resumable()
         if found is None:
             return None
-        from quiz.model.round import Round
-
         pack, state = found
         return Round.resume(pack, state, clock=self.clock)
 
@@ -449,8 +454,6 @@ class Session:
             self._settings_saver.submit(settings.to_bytes(self.settings))
 
     def _write_settings(self, data: bytes) -> None:
-        from quiz.store.files import write_atomic
-
         write_atomic(settings.settings_path(self.data_dir), data)
 
     def flush(self, timeout: float | None = 10.0) -> bool:

@@ -1,6 +1,6 @@
-"""The ``quiz`` subcommands that need no terminal UI: packs, check, add, remove.
+"""The ``quiz`` commands, one module each, with a ``main(args, folder)`` the command line calls.
 
-Each command is one module with a ``run`` function that prints its report and
-returns the exit code. None of them imports Textual, so scripts and CI get
-fast answers; a test asserts it.
+``play`` runs the game; the others (``packs``, ``scores``, ``check``, ``add``,
+``remove``) print a report and return the exit code. None of those imports
+Textual, so scripts and CI get fast answers; a test asserts it.
 """

@@ -14,14 +14,15 @@ pack carries over, since progress is keyed by question id.
 from __future__ import annotations
 
 import stat
+from argparse import Namespace
 from pathlib import Path
 
 from quiz.cli.output import describe, plural, problems, say, warn
 from quiz.model.history import Progress
 from quiz.model.pack import MAX_PACK_BYTES, Pack, PackError
 from quiz.model.validate import parse_pack
-from quiz.session import PackEntry, discover
 from quiz.store import paths
+from quiz.store.library import PackEntry, discover
 from quiz.store.packs import (
     MAX_TEXT_BYTES,
     StoreError,
@@ -268,3 +269,12 @@ def kept_summary(progress: Progress, pack: Pack) -> str:
             "and return if those ids come back)"
         )
     return sentence
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz add``, from the parsed command line.
+
+    Returns:
+        The exit code.
+    """
+    return run(folder, args.files, replace=args.replace)

@@ -10,6 +10,7 @@ source text the pack names in ``[pack.source] text``, beside it.
 
 from __future__ import annotations
 
+from argparse import Namespace
 from pathlib import Path
 
 from quiz.cli.output import plural, problems, say, warn
@@ -181,3 +182,12 @@ def _own_source(
         found.append(Problem(str(path), str(error), line=line, field="pack.source.text"))
         return None, ""
     return SourceText(article), name
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz check``, from the parsed command line (it uses no data folder).
+
+    Returns:
+        The exit code.
+    """
+    return run(args.files, args.source, strict=args.strict)

@@ -13,6 +13,7 @@ left to fill: the title, and the questions.
 from __future__ import annotations
 
 import re
+from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
@@ -241,3 +242,12 @@ def _paragraphs(article: Article) -> str:
             label = "headline:" if index == 0 else "heading:"
         lines.append(f"{label} {paragraph.text}")
     return _commented("\n".join(lines))
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz new``, from the parsed command line (it uses no data folder).
+
+    Returns:
+        The exit code.
+    """
+    return run(args.source, args.id)

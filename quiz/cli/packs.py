@@ -8,6 +8,7 @@ best scores come from every player's file, which is only read.
 from __future__ import annotations
 
 import json
+from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,12 @@ def _broken(item: dict[str, Any]) -> str:
     if detail[:1] == ":" and detail[1:2].isdigit():
         return f"broken: line {detail[1:]}"
     return f"broken: {detail.lstrip(': ')}"
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz packs``, from the parsed command line.
+
+    Returns:
+        The exit code.
+    """
+    return run(folder, as_json=args.json)

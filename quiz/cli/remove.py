@@ -9,11 +9,12 @@ adding the pack again brings its history back.
 
 from __future__ import annotations
 
+from argparse import Namespace
 from pathlib import Path
 
 from quiz.cli.output import plural, say, warn
-from quiz.session import discover
 from quiz.store import paths
+from quiz.store.library import discover
 from quiz.store.packs import (
     StoreError,
     installed_path,
@@ -93,3 +94,12 @@ def _progress_note(folder: Path, pack_id: str) -> str:
         return "no progress was recorded for it"
     answered = plural(len(stats.questions), "answered question")
     return f"your progress on its {answered} is kept and returns if you add it again"
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz remove``, from the parsed command line.
+
+    Returns:
+        The exit code.
+    """
+    return run(folder, args.pack_id)

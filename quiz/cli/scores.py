@@ -9,6 +9,7 @@ player's file is read, never written.
 from __future__ import annotations
 
 import json
+from argparse import Namespace
 from pathlib import Path
 
 from rich.text import Text
@@ -56,3 +57,18 @@ def run(
         return 0
     show(heading(scores), *report(scores))
     return 0
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz scores``, from the parsed command line.
+
+    Returns:
+        The exit code.
+    """
+    return run(
+        folder,
+        pack=args.pack,
+        player=getattr(args, "player", None),
+        closed_book=args.closed_book,
+        as_json=args.json,
+    )

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from quiz.screens.dialog import DialogScreen
 
-class AskScreen(ModalScreen[str | None]):
+
+class AskScreen(DialogScreen[str | None]):
     """Ask for a line of text; dismiss with it, or None on Escape."""
 
     DEFAULT_CSS = """
-    AskScreen {
-        align: center middle;
-    }
-    AskScreen > Vertical {
+    AskScreen > #dialog {
         width: 60;
-        max-width: 100%;
-        height: auto;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
     }
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
+    AUTO_FOCUS = "Input"
+
+    BINDINGS = [
+        # A priority binding, or the focused box would take Enter and hide it from the footer.
+        Binding("enter", "answer", "OK", id="ask.ok", priority=True),
+        Binding("escape", "cancel", "Cancel", id="ask.cancel"),
+    ]
 
     def __init__(self, question: str, value: str = "", *, max_length: int = 32) -> None:
         """Create the dialog.
@@ -41,17 +39,15 @@ class AskScreen(ModalScreen[str | None]):
         self.value = value
         self.max_length = max_length
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         """The question and the box."""
-        with Vertical():
-            yield Static(self.question, markup=False)
-            yield Input(self.value, max_length=self.max_length)
-            yield Static("Enter to confirm, Escape to cancel.", markup=False)
+        yield Static(self.question, markup=False)
+        yield Input(self.value, max_length=self.max_length)
+        yield Static("Enter to confirm, Escape to cancel.", markup=False)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter answers."""
-        event.stop()
-        self.dismiss(event.value)
+    def action_answer(self) -> None:
+        """Enter answers with what is in the box."""
+        self.dismiss(self.query_one(Input).value)
 
     def action_cancel(self) -> None:
         """Escape answers None."""

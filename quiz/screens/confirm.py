@@ -4,37 +4,17 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.screens.dialog import DialogScreen
 
-class ConfirmScreen(ModalScreen[bool]):
+
+class ConfirmScreen(DialogScreen[bool]):
     """Ask a question; dismiss with True for yes, False for no."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen > Vertical {
-        width: 64;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
-    }
-    ConfirmScreen Horizontal {
-        height: auto;
-        margin: 1 0 0 0;
-        align-horizontal: right;
-    }
-    ConfirmScreen Button {
-        margin: 0 0 0 2;
-    }
-    """
+    AUTO_FOCUS = "#no"  # the safe default
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
@@ -54,19 +34,14 @@ class ConfirmScreen(ModalScreen[bool]):
         self.yes = yes
         self.no = no
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         """The question and two buttons."""
-        with Vertical():
-            yield Static(self.question, markup=False)
-            with Horizontal():
-                yield Button(
-                    Content.assemble(("y", "underline"), " ", self.yes), id="yes", variant="primary"
-                )
-                yield Button(Content.assemble(("n", "underline"), " ", self.no), id="no")
-
-    def on_mount(self) -> None:
-        """Focus the safe default."""
-        self.query_one("#no", Button).focus()
+        yield Static(self.question, markup=False)
+        with Horizontal(id="buttons"):
+            yield Button(
+                Content.assemble(("y", "underline"), " ", self.yes), id="yes", variant="primary"
+            )
+            yield Button(Content.assemble(("n", "underline"), " ", self.no), id="no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """A button answers."""

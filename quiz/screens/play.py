@@ -19,6 +19,7 @@ from quiz.model.round import Outcome, Round
 from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.session import Session
+from quiz.store.library import LoadedArticle
 from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.evidence import EvidencePanel
@@ -89,12 +90,14 @@ class PlayScreen(Screen[None]):
         Binding("pagedown", "scroll('page_down')", "Page down", show=False, id="play.page-down"),
     ]
 
-    def __init__(self, session: Session, play: Round) -> None:
+    def __init__(self, session: Session, play: Round, source: LoadedArticle) -> None:
         """Create the screen.
 
         Args:
             session: Where answers are recorded and saved.
             play: The round to play, new or resumed.
+            source: The pack's source text, read once for the round (see
+                :meth:`~quiz.store.library.Library.article`).
         """
         super().__init__()
         self.session = session
@@ -102,8 +105,7 @@ class PlayScreen(Screen[None]):
         self.outcome: Outcome | None = None
         self.pending: str | None = None
         self.finished: PlayScreen.Finished | None = None
-        self.article: Article | None = None
-        self.article_problem = ""
+        self.article, self.article_problem = source
         self.passages: list[Passage] = []
         """The evidence highlighted in the source after an answer."""
         self.marked: tuple[int, ...] = ()
@@ -111,7 +113,6 @@ class PlayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Status line, the question beside the source, the footer."""
-        self.article, self.article_problem = self.session.library.article(self.play.pack)
         yield RoundStatus(id="status")
         with Horizontal(id="columns"):
             with VerticalScroll(id="body"):

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, Static
+from textual.widgets import Button, Checkbox, Static
 
 from quiz.model.pack import Pack
 from quiz.model.text import long_date
+from quiz.screens.dialog import DialogScreen
 
 
 @dataclass(frozen=True)
@@ -49,21 +49,16 @@ def source_lines(pack: Pack) -> Content:
     return Content.assemble(*parts)
 
 
-class StartScreen(ModalScreen[StartChoice | None]):
-    """Offers to read the article first or to start, and the closed-book option."""
+class StartScreen(DialogScreen[StartChoice | None]):
+    """Offers to read the article first or to start, and the closed-book option.
+
+    Nothing but the box takes the keys at first (it scrolls on a short terminal):
+    Enter is the dialog's own key for Start, and the footer says so.
+    """
 
     DEFAULT_CSS = """
-    StartScreen {
-        align: center middle;
-    }
-    StartScreen > VerticalScroll {
+    StartScreen > #dialog {
         width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
     }
     StartScreen #explain {
         color: $text-muted;
@@ -71,14 +66,6 @@ class StartScreen(ModalScreen[StartChoice | None]):
     }
     StartScreen Checkbox {
         margin: 1 0 0 0;
-    }
-    StartScreen Horizontal {
-        height: auto;
-        margin: 1 0 0 0;
-        align-horizontal: right;
-    }
-    StartScreen Button {
-        margin: 0 0 0 2;
     }
     """
 
@@ -98,27 +85,19 @@ class StartScreen(ModalScreen[StartChoice | None]):
         super().__init__()
         self.pack = pack
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         """What the pack checks against, the closed-book switch, and the two ways in."""
-        with VerticalScroll():
-            yield Static(source_lines(self.pack), markup=False)
-            yield Static(
-                "The source is one key away during the round (r), and reading it costs "
-                "nothing. Closed book hides it until the round ends, to test what you remember.",
-                id="explain",
-                markup=False,
-            )
-            yield Checkbox("Closed book (c)", id="closed-book")
-            with Horizontal():
-                yield Button(
-                    Content.assemble(("r", "underline"), " Read the article first"), id="read"
-                )
-                yield Button("Start", id="start", variant="primary")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        """Start is the default."""
-        self.query_one("#start", Button).focus()
+        yield Static(source_lines(self.pack), markup=False)
+        yield Static(
+            "The source is one key away during the round (r), and reading it costs "
+            "nothing. Closed book hides it until the round ends, to test what you remember.",
+            id="explain",
+            markup=False,
+        )
+        yield Checkbox("Closed book (c)", id="closed-book")
+        with Horizontal(id="buttons"):
+            yield Button(Content.assemble(("r", "underline"), " Read the article first"), id="read")
+            yield Button("Start", id="start", variant="primary")
 
     @property
     def closed_book(self) -> bool:

@@ -1,4 +1,4 @@
-"""The one place that writes files, atomically; and how the game's own files are opened.
+"""The one place that writes files, atomically; and the one reader of files, trusted or not.
 
 A reader (or the next start after a crash or power cut) sees either the old
 file or the new one, never a mix: the bytes go to a temporary file in the
@@ -206,37 +206,96 @@ def remove_stale_temporaries(path: Path) -> int:
     return removed
 
 
-def open_regular(path: Path, limit: int) -> int:
-    """Open one of the game's own files to read it, refusing anything else.
+class Refused(OSError):
+    """A file that is not read: a link, a folder, a named pipe or device, or too large.
 
-    The game's files are only ever regular files it wrote. A link, a named pipe
-    (which would block the reader), a device, a folder, or a file over
-    ``limit`` bytes is refused.
+    ``strerror`` says why in the player's words (``is a folder, not a file``),
+    to follow the file's name.
+    """
+
+    def __init__(self, path: Path | None, why: str) -> None:
+        """Refuse a file.
+
+        Args:
+            path: The file, when known.
+            why: Why, in the player's words.
+        """
+        super().__init__(errno.EINVAL, why, None if path is None else str(path))
+
+
+def refusal(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read or written as a file, or None if it is.
+
+    Args:
+        mode: From ``lstat`` (a link is refused) or ``fstat``.
+    """
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link, not a regular file"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe, not a regular file"
+    return "is not a regular file"
+
+
+def too_large(limit: int) -> str:
+    """Why a file over ``limit`` bytes is not read, in the player's words."""
+    if limit >= 1024 * 1024 and limit % (1024 * 1024) == 0:
+        return f"is larger than {limit // (1024 * 1024)} MiB"
+    if limit >= 1024 and limit % 1024 == 0:
+        return f"is larger than {limit // 1024} KiB"
+    return f"is larger than {limit:,} bytes"
+
+
+def open_regular(path: Path, limit: int) -> int:
+    """Open a file to read it, refusing what is not a regular file: the one opener of them all.
+
+    Packs, source texts and the game's own files all come here. A symbolic link
+    (which could lead anywhere), a named pipe (which would block the reader), a
+    device, a folder, or a file over ``limit`` bytes is refused. The file is
+    judged before it is opened and again once open, in case the name was
+    swapped between the two.
 
     Returns:
         A descriptor open for reading; the caller closes it.
 
     Raises:
-        OSError: It is missing, refused (``EINVAL``, saying why), or cannot be opened.
+        FileNotFoundError: It is missing.
+        Refused: It is not read, and ``strerror`` says why.
+        OSError: It cannot be opened.
     """
-    descriptor = os.open(path, READ_FLAGS)
+    _judge(path, path.lstat())
+    try:
+        descriptor = os.open(path, READ_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW: a link took the name after lstat
+            raise Refused(path, refusal(stat.S_IFLNK) or "") from None
+        raise
     try:
         info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        _judge(path, info)
         if info.st_size > limit:
-            raise OSError(errno.EINVAL, f"larger than {limit // (1024 * 1024)} MiB", str(path))
+            raise Refused(path, too_large(limit))
     except BaseException:
         os.close(descriptor)
         raise
     return descriptor
 
 
+def _judge(path: Path, info: os.stat_result) -> None:
+    why = refusal(info.st_mode)
+    if why is not None:
+        raise Refused(path, why)
+
+
 def read_descriptor(descriptor: int, limit: int) -> bytes:
     """Every byte of an open file from its start, refusing more than ``limit``.
 
     Raises:
-        OSError: It cannot be read, or grew past the limit.
+        Refused: It grew past the limit.
+        OSError: It cannot be read.
     """
     os.lseek(descriptor, 0, os.SEEK_SET)
     chunks = []
@@ -245,15 +304,17 @@ def read_descriptor(descriptor: int, limit: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
         if size > limit:
-            raise OSError(errno.EFBIG, f"larger than {limit // (1024 * 1024)} MiB")
+            raise Refused(None, too_large(limit))
     return b"".join(chunks)
 
 
 def read_whole(path: Path, limit: int) -> bytes:
-    """Read one of the game's own files (see :func:`open_regular`) whole.
+    """Read a file whole (see :func:`open_regular`).
 
     Raises:
-        OSError: It is missing, refused, or cannot be read.
+        FileNotFoundError: It is missing.
+        Refused: It is not read, and ``strerror`` says why.
+        OSError: It cannot be read.
     """
     descriptor = open_regular(path, limit)
     try:

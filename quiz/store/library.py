@@ -1,9 +1,10 @@
 """The packs a game can play: the built-in ones and the player's own, and their source texts.
 
 Listing comes from :class:`~quiz.store.catalog.Catalog`; this module keeps the
-list for the life of a game and finds a pack by id or by path. The pack model
-is imported only when a pack is looked up, after the home screen's first
-frame.
+list for the life of a game and finds a pack by id or by path. The model of a
+source text (:mod:`quiz.model.article`) is imported when a text is first read,
+after the home screen's first frame: the benchmark row "home screen visible in
+a pty, 10-year history" pays for it (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz.model.pack import Pack, PackError, Problem
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
+from quiz.store.packs import StoreError, load_pack, read_source_text, source_text_path
 
 if TYPE_CHECKING:
     from quiz.model.article import Article
-    from quiz.model.pack import Pack
 
-__all__ = ["Library", "PackEntry", "discover"]
+__all__ = ["Library", "LoadedArticle", "PackEntry", "discover"]
+
+LoadedArticle = tuple["Article | None", str]
+"""A pack's source text, or None with why it cannot be shown ("" when the pack names none)."""
 
 
 def discover(folder: Path, *, builtin: bool) -> list[PackEntry]:
@@ -72,9 +77,6 @@ class Library:
         Raises:
             PackError: No such pack, or the file is not a valid pack.
         """
-        from quiz.model.pack import PackError, Problem
-        from quiz.store.packs import load_pack
-
         for entry in self.packs():
             if entry.error is None and entry.id == reference:
                 pack = entry.pack  # loaded once per game, then kept
@@ -92,7 +94,7 @@ class Library:
         known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
 
-    def article(self, pack: Pack) -> tuple[Article | None, str]:
+    def article(self, pack: Pack) -> LoadedArticle:
         """Read the pack's source text.
 
         Args:
@@ -102,8 +104,7 @@ class Library:
             The article, or None with why it cannot be shown ("" when the pack
             names no text). A text that cannot be read never stops a round.
         """
-        from quiz.model.article import Article
-        from quiz.store.packs import StoreError, read_source_text, source_text_path
+        from quiz.model.article import Article  # not for the first frame: see the module docstring
 
         path = source_text_path(pack)
         if path is None:

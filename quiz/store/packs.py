@@ -2,7 +2,7 @@
 
 Pack files and source texts come from anyone, so reading them never follows a
 symbolic link or blocks on a named pipe, and never reads more than the size
-limit: :func:`read_regular_file` is the one reader of them all. An installed
+limit: :func:`quiz.store.files.open_regular` is the one reader of them all. An installed
 pack's file name is its id, which must be a plain slug, and the final path is
 checked to be inside the user pack folder before a byte is written; writing
 and removal go through :mod:`quiz.store.files`.
@@ -15,8 +15,6 @@ relative name still finds it.
 from __future__ import annotations
 
 import contextlib
-import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +30,7 @@ from quiz.model.pack import (
 )
 from quiz.model.validate import parse_pack
 from quiz.store import paths
-from quiz.store.files import READ_FLAGS, remove_file, write_atomic
+from quiz.store.files import Refused, read_whole, refusal, remove_file, write_atomic
 
 if TYPE_CHECKING:
     # Only named in a signature: the catalog itself loads packs with this module.
@@ -51,6 +49,9 @@ class StoreError(Exception):
 def read_regular_file(path: Path, limit: int) -> bytes:
     """Read a regular file that is no symbolic link, up to a size limit.
 
+    :func:`quiz.store.files.read_whole` reads it; this says why it did not in a
+    :class:`StoreError`, for the command or screen to put after the file's name.
+
     Args:
         path: The file.
         limit: The largest size accepted, in bytes.
@@ -63,29 +64,13 @@ def read_regular_file(path: Path, limit: int) -> bytes:
             large, or cannot be read; the message says which.
     """
     try:
-        info = path.lstat()
+        return read_whole(path, limit)
     except FileNotFoundError:
         raise StoreError("does not exist") from None
+    except Refused as refused:
+        raise StoreError(refused.strerror) from None
     except OSError as error:
         raise StoreError(f"cannot be read: {reason(error)}") from None
-    _require_regular(info.st_mode)
-    if info.st_size > limit:
-        raise StoreError(f"is larger than {limit // 1024} KiB")
-    try:
-        # O_NOFOLLOW closes the gap between the lstat above and this open.
-        descriptor = os.open(path, READ_FLAGS)
-    except OSError as error:
-        raise StoreError(f"cannot be read: {reason(error)}") from None
-    try:
-        with os.fdopen(descriptor, "rb") as stream:
-            # The path may have been swapped after lstat; judge what was opened.
-            _require_regular(os.fstat(stream.fileno()).st_mode)
-            data = stream.read(limit + 1)
-    except OSError as error:
-        raise StoreError(f"cannot be read: {reason(error)}") from None
-    if len(data) > limit:
-        raise StoreError(f"is larger than {limit // 1024} KiB")
-    return data
 
 
 def read_pack_file(path: Path) -> bytes:
@@ -340,14 +325,9 @@ def reason(error: OSError) -> str:
 
 
 def _require_regular(mode: int, prefix: str = "") -> None:
-    if stat.S_ISLNK(mode):
-        raise StoreError(f"{prefix}is a symbolic link, not a regular file")
-    if stat.S_ISDIR(mode):
-        raise StoreError(f"{prefix}is a folder, not a file")
-    if stat.S_ISFIFO(mode):
-        raise StoreError(f"{prefix}is a named pipe, not a regular file")
-    if not stat.S_ISREG(mode):
-        raise StoreError(f"{prefix}is not a regular file")
+    why = refusal(mode)
+    if why is not None:
+        raise StoreError(f"{prefix}{why}")
 
 
 def _require_writable(target: Path, folder: Path) -> None:

@@ -37,6 +37,9 @@ def data_dir(override: Path | str | None = None) -> Path:
     env = os.environ.get("QUIZ_HOME")
     if env:
         return Path(env).expanduser()
+    # Only a command without QUIZ_HOME or --data-dir pays for platformdirs (and the
+    # tempfile it loads); quiz check, which uses no data folder, never does:
+    # benchmark row "`quiz check FILE`", and tests/cli/test_cli_headless.py.
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)

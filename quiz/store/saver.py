@@ -11,16 +11,18 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
 ErrorHandler = Callable[[Exception], None]
-Write = Callable[[Any], None]
+Snapshot = TypeVar("Snapshot")
 
 
-class BackgroundSaver:
+class BackgroundSaver(Generic[Snapshot]):
     """Writes the latest snapshot on a thread of its own."""
 
-    def __init__(self, write: Write, on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self, write: Callable[[Snapshot], None], on_error: ErrorHandler | None = None
+    ) -> None:
         """Create the saver; its thread starts with the first snapshot.
 
         Args:
@@ -31,13 +33,13 @@ class BackgroundSaver:
         self.on_error = on_error
         self.saves = 0
         self.last_error: Exception | None = None
-        self._pending: Any = None
+        self._pending: Snapshot | None = None
         self._busy = False
         self._closed = False
         self._condition = threading.Condition()
         self._thread: threading.Thread | None = None
 
-    def submit(self, snapshot: Any) -> None:
+    def submit(self, snapshot: Snapshot) -> None:
         """Queue a snapshot to be written; returns at once.
 
         Args:
@@ -82,9 +84,9 @@ class BackgroundSaver:
         while True:
             with self._condition:
                 self._condition.wait_for(lambda: self._pending is not None or self._closed)
-                if self._pending is None:
-                    return
                 snapshot, self._pending = self._pending, None
+                if snapshot is None:
+                    return
                 self._busy = True
             try:
                 self.write(snapshot)

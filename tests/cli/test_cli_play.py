@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from quiz import app as app_module
 from quiz.__main__ import main
 from quiz.app import build_app
+from quiz.cli import play as play_command
 
 
 def test_play_file_builds_a_round_without_installing(make_pack, data_dir, user_packs):
@@ -80,7 +80,7 @@ def test_the_closed_book_option_reaches_the_game(quiz, monkeypatch, extra, close
         asked.update(options)
         raise ValueError("not started in this test")
 
-    monkeypatch.setattr(app_module, "build_app", fake_build_app)
+    monkeypatch.setattr(play_command, "build_app", fake_build_app)
 
     result = quiz("play", "some-pack", "--review", *extra)
 

@@ -46,7 +46,7 @@ def _break(path, kind):
     contents = {
         "latin1": (b"The library\nreopened caf\xe9\n", "is not UTF-8 text (line 2)"),
         "nul": (b"The library reopened on Monday\x00\n", "holds a NUL byte (line 1)"),
-        "too-large": (b"x" * (MAX_TEXT_BYTES + 1), "is larger than 1024 KiB"),
+        "too-large": (b"x" * (MAX_TEXT_BYTES + 1), "is larger than 1 MiB"),
         "empty": (b"\xef\xbb\xbf \n", "is empty"),
     }
     data, message = contents[kind]

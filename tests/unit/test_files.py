@@ -187,3 +187,38 @@ def test_only_regular_files_are_opened(tmp_path: Path) -> None:
     link.symlink_to(big)
     with pytest.raises(OSError):
         files.read_whole(link, 1000)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(
+    ("kind", "limit", "why"),
+    [
+        ("link", 1000, "is a symbolic link, not a regular file"),
+        ("folder", 1000, "is a folder, not a file"),
+        ("pipe", 1000, "is a named pipe, not a regular file"),
+        ("big", 100, "is larger than 100 bytes"),
+        ("big", 1024, None),
+        ("huge", 64 * 1024, "is larger than 64 KiB"),
+        ("huge", 1024 * 1024, "is larger than 1 MiB"),
+    ],
+)
+def test_every_file_is_refused_in_the_same_words(
+    tmp_path: Path, kind: str, limit: int, why: str | None
+) -> None:
+    """Packs, source texts and the game's own files: one reader, one set of reasons."""
+    path = tmp_path / kind
+    if kind == "link":
+        path.symlink_to(tmp_path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.write_bytes(b"x" * (101 if kind == "big" else 1024 * 1024 + 1))
+
+    if why is None:
+        assert files.read_whole(path, limit) == path.read_bytes()
+        return
+    with pytest.raises(files.Refused) as caught:
+        files.read_whole(path, limit)
+    assert (caught.value.strerror, caught.value.filename) == (why, str(path))

@@ -97,7 +97,7 @@ def test_a_byte_order_mark_is_dropped_and_control_characters_are_kept(tmp_path: 
         (b"one\ntwo\x00\n", "holds a NUL byte (line 2), so it is not plain text"),
         ("caf\u00e9".encode("utf-16-le"), "holds a NUL byte"),
         (b"lone \xed\xa0\x80 surrogate", "is not UTF-8 text (line 1)"),
-        (b"x" * (MAX_TEXT_BYTES + 1), "is larger than 1024 KiB"),
+        (b"x" * (MAX_TEXT_BYTES + 1), "is larger than 1 MiB"),
     ],
     ids=[
         "empty",

@@ -1,0 +1,15 @@
+"""The help lists the keys a screen explains itself before its bindings."""
+
+from __future__ import annotations
+
+from quiz.screens.help import HelpScreen
+
+
+async def test_the_help_of_a_question_starts_with_the_screens_own_keys(make_app):
+    app = make_app(seed=1, count=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        own = app.screen.help_keys()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert own and list(app.screen.keys)[: len(own)] == own
