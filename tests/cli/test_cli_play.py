@@ -121,5 +121,5 @@ def test_the_game_without_a_terminal_says_so_and_exits_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "quiz: the game needs a terminal for its keys and screen; "
-        "quiz packs, scores, check, add and remove work without one"
+        "quiz packs, scores, check, new, add and remove work without one"
     )
