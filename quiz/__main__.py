@@ -179,22 +179,18 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
         app.run()
     finally:
         saved = app.session.close()
+    unsaved = app.session.unsaved()
+    if unsaved is None and not saved:
+        unsaved = f"{app.session.progress_path}: the last save did not finish in time"
     if app.crash is not None:
         log = write_crash_log(folder, app.crash_report)
         where = f" Details are in {log}." if log else ""
         detail = clean_line(f"{type(app.crash).__name__}: {app.crash}")[:200]
-        print(
-            f"quiz stopped on an unexpected error ({detail})."
-            f" Your answers up to the last one are saved.{where}",
-            file=sys.stderr,
-        )
+        kept = " Your answers up to the last one are saved." if unsaved is None else ""
+        print(f"quiz stopped on an unexpected error ({detail}).{kept}{where}", file=sys.stderr)
         return 1
-    if not saved or app.session.save_error is not None:
-        reason = app.session.save_error
-        print(
-            f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
-            file=sys.stderr,
-        )
+    if unsaved is not None:
+        print(f"quiz: this game was not saved: {clean_line(unsaved)}", file=sys.stderr)
         return 1
     return app.return_code or 0
 

@@ -242,13 +242,15 @@ class QuizApp(App[None]):
         screen = playing[-1] if playing else None
         if screen is not None and not screen.play.finished:
             screen.play.pause()
+            problem = self.session.save_problem()
+            question = (
+                "Quit quiz? Your answers so far are saved, and the next start offers "
+                "to resume this round."
+                if problem is None
+                else f"Quit quiz? This round is not saved ({problem}): quitting loses it."
+            )
             leave = await self.push_screen_wait(
-                ConfirmScreen(
-                    "Quit quiz? Your answers so far are saved, and the next start offers "
-                    "to resume this round.",
-                    yes="Quit",
-                    no="Keep playing",
-                )
+                ConfirmScreen(question, yes="Quit", no="Keep playing")
             )
             if not leave:
                 screen.play.unpause()
@@ -283,7 +285,10 @@ class QuizApp(App[None]):
     def _save_failed(self, error: Exception) -> None:
         # On the saver thread: post, never wait for the UI (it may be shutting down).
         reason = getattr(error, "strerror", None) or error
-        text = f"Could not save progress: {reason}. The round goes on."
+        text = (
+            f"This round will not be saved: {reason}. "
+            "The round goes on; each answer tries to save it again."
+        )
         with contextlib.suppress(Exception):
             self.post_message(self.SaveFailed(text))
 
