@@ -11,8 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.model.text import clean_line
-from quiz.store.paths import data_dir
+from quiz.model.text import clean_line, clean_text
+from quiz.store.paths import data_dir, printable
 
 _DATA_DIR_HELP = (
     "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
@@ -159,10 +159,10 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
             closed_book=getattr(args, "closed_book", False),
         )
     except PackError as error:
-        print(error, file=sys.stderr)
+        print(clean_text(printable(str(error))), file=sys.stderr)
         return 1
     except (ValueError, AlreadyPlaying) as error:
-        print(f"quiz: {error}", file=sys.stderr)
+        print(f"quiz: {clean_line(printable(str(error)))}", file=sys.stderr)
         return 1
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     if not terminal and not os.environ.get("TEXTUAL_DRIVER"):
@@ -190,7 +190,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
         print(f"quiz stopped on an unexpected error ({detail}).{kept}{where}", file=sys.stderr)
         return 1
     if unsaved is not None:
-        print(f"quiz: this game was not saved: {clean_line(unsaved)}", file=sys.stderr)
+        print(f"quiz: this game was not saved: {clean_line(printable(unsaved))}", file=sys.stderr)
         return 1
     return app.return_code or 0
 
@@ -238,7 +238,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code: 0 on success, 1 on a failure, 2 on a usage error.
     """
+    # A message that names a file the output's encoding cannot hold (PYTHONIOENCODING=ascii,
+    # a C locale) shows "?" where it cannot, rather than stopping the command.
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    # Names typed in a locale that is not UTF-8 arrive as escaped bytes: read them as the
+    # UTF-8 the players' files hold. Files named on the line keep their bytes.
+    for name in ("player", "pack_id") + (("pack",) if args.command == "scores" else ()):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, printable(getattr(args, name)))
     # quiz check reads only the files it is given: no data folder to look up.
     folder = Path() if args.command == "check" else data_dir(args.data_dir)
     if args.command in ("play", None):
@@ -253,7 +262,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(f"quiz {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        text = clean_line(printable(f"{error.strerror or error}{where}"))
+        print(f"quiz {args.command}: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

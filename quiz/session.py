@@ -418,7 +418,8 @@ class Session:
         if state is None:
             return None
         pack = None
-        for reference in (state.pack_path, state.pack_id):
+        stored = None if state.pack_path is None else paths.find_printable(state.pack_path)
+        for reference in (stored, state.pack_id):
             if reference is None:
                 continue
             try:
