@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from quiz.session import Session
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
-    from quiz.model.round import Round
+    from quiz.model.round import Round, RoundState
     from quiz.screens.play import PlayScreen
     from quiz.screens.results import ResultsScreen
 
@@ -32,6 +33,25 @@ def play_screen(session: Session, play: Round) -> PlayScreen:
     from quiz.screens.play import PlayScreen
 
     return PlayScreen(session, play)
+
+
+def resume_question(pack: Pack, state: RoundState) -> Content:
+    """Whether to resume the round left unfinished."""
+    return Content.assemble(
+        "You left a round of ",
+        (pack.title, "bold"),
+        f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
+    )
+
+
+def give_up_question(pack: Pack, state: RoundState) -> Content:
+    """Whether to give the unfinished round up for a new one."""
+    return Content.assemble(
+        "Start a new round? Your unfinished round of ",
+        (pack.title, "bold"),
+        f" ({len(state.answers)} of {len(state.order)} answered) will be given up; "
+        "its answers stay counted in your scores.",
+    )
 
 
 def is_playing(screen: object) -> bool:
@@ -52,12 +72,15 @@ class QuizApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, session: Session, *, start: Round | None = None) -> None:
+    def __init__(
+        self, session: Session, *, start: Round | Callable[[], Round] | None = None
+    ) -> None:
         """Create the app.
 
         Args:
             session: The player's packs and progress.
-            start: A round to go straight into, as ``quiz play`` asks.
+            start: A round to go straight into, as ``quiz play`` asks; or what starts
+                it, once the player has said what becomes of the round left unfinished.
         """
         super().__init__()
         self.session = session
@@ -80,6 +103,37 @@ class QuizApp(App[None]):
         start = self.start
         if start is None:
             return
+        if callable(start):
+            self._ask_before_starting(start)
+            return
+        self._open_round(start)
+
+    @work(exclusive=True, group="resume")
+    async def _ask_before_starting(self, begin: Callable[[], Round]) -> None:
+        """Ask, as the home screen does, before a new round gives the unfinished one up:
+        resume it, start the new one, or neither (quit with nothing changed)."""
+        from quiz.screens.confirm import ConfirmScreen
+
+        found = self.session.resumable()
+        if found is not None:
+            resume = ConfirmScreen(resume_question(*found), yes="Resume", no="No")
+            if await self.push_screen_wait(resume):
+                self.resume_round()
+                return
+            give_up = ConfirmScreen(give_up_question(*found), yes="Start new", no="Cancel")
+            if not await self.push_screen_wait(give_up):
+                self.exit()
+                return
+        try:
+            play = begin()
+        except ValueError as error:  # a review with nothing due
+            self.exit(return_code=1, message=f"quiz: {error}")
+            return
+        self.start = play
+        self._open_round(play)
+
+    def _open_round(self, start: Round) -> None:
+        """Show a round given on the command line."""
         library = self.session.library
         article, _ = library.article(start.pack) if start.mode.closed_book else (None, "")
         if article is None or start.index > 0:
@@ -106,14 +160,9 @@ class QuizApp(App[None]):
         found = self.session.resumable()
         if found is None:
             return
-        pack, state = found
-        question = Content.assemble(
-            "You left a round of ",
-            (pack.title, "bold"),
-            f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
-        )
         from quiz.screens.confirm import ConfirmScreen  # not needed for the first frame
 
+        question = resume_question(*found)
         if await self.push_screen_wait(ConfirmScreen(question, yes="Resume", no="Not now")):
             self.resume_round()
 
@@ -168,15 +217,9 @@ class QuizApp(App[None]):
                 break  # Enter: start; Esc: back to the choice
         found = self.session.resumable()
         if found is not None:
-            old, state = found
             from quiz.screens.confirm import ConfirmScreen
 
-            question = Content.assemble(
-                "Start a new round? Your unfinished round of ",
-                (old.title, "bold"),
-                f" ({len(state.answers)} of {len(state.order)} answered) will be given up; "
-                "its answers stay counted in your scores.",
-            )
+            question = give_up_question(*found)
             if not await self.push_screen_wait(
                 ConfirmScreen(question, yes="Start new", no="Go back")
             ):
@@ -336,13 +379,14 @@ def build_app(
         exclusive=True,
         defer_loading=pack is None,
     )
-    start = None
-    if pack is not None:
-        start = session.start_round(
-            session.library.find_pack(pack),
-            seed=seed,
-            count=questions,
-            review=review,
-            closed_book=closed_book,
+    if pack is None:
+        return QuizApp(session)
+    chosen = session.library.find_pack(pack)
+
+    def begin() -> Round:
+        return session.start_round(
+            chosen, seed=seed, count=questions, review=review, closed_book=closed_book
         )
-    return QuizApp(session, start=start)
+
+    # A round left unfinished is not given up unasked: the game asks first, as home does.
+    return QuizApp(session, start=begin if session.resumable() is not None else begin())
