@@ -19,7 +19,7 @@ _DATA_DIR_HELP = (
 )
 
 
-def _whole_number(text: str, least: int) -> int:
+def _whole_number(text: str, least: int, most: int | None = None) -> int:
     """Read an option's whole number, or say in the player's words what is wrong."""
     try:
         value = int(text)
@@ -27,6 +27,8 @@ def _whole_number(text: str, least: int) -> int:
         raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < least:
         raise argparse.ArgumentTypeError(f"must be {least} or more")
+    if most is not None and value > most:
+        raise argparse.ArgumentTypeError(f"must be {most} or less")
     return value
 
 
@@ -35,7 +37,8 @@ def _positive(text: str) -> int:
 
 
 def _seed(text: str) -> int:
-    return _whole_number(text, 0)
+    # The largest seed the player's file keeps (a 64-bit TOML integer).
+    return _whole_number(text, 0, 2**63 - 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
