@@ -11,14 +11,15 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.store.paths import data_dir
+from quiz.model.text import clean_line
+from quiz.store.paths import data_dir, printable
 
 _DATA_DIR_HELP = (
     "where progress and your packs are kept (default: $QUIZ_HOME, else the user data folder)"
 )
 
 
-def _whole_number(text: str, least: int) -> int:
+def _whole_number(text: str, least: int, most: int | None = None) -> int:
     """Read an option's whole number, or say in the player's words what is wrong."""
     try:
         value = int(text)
@@ -26,6 +27,8 @@ def _whole_number(text: str, least: int) -> int:
         raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if value < least:
         raise argparse.ArgumentTypeError(f"must be {least} or more")
+    if most is not None and value > most:
+        raise argparse.ArgumentTypeError(f"must be {most} or less")
     return value
 
 
@@ -34,7 +37,8 @@ def _positive(text: str) -> int:
 
 
 def _seed(text: str) -> int:
-    return _whole_number(text, 0)
+    # The largest seed the player's file keeps (a 64-bit TOML integer).
+    return _whole_number(text, 0, 2**63 - 1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,7 +185,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit code: 0 on success, 1 on a failure, 2 on a usage error.
     """
+    # A message that names a file the output's encoding cannot hold (PYTHONIOENCODING=ascii,
+    # a C locale) shows "?" where it cannot, rather than stopping the command.
+    if isinstance(sys.stderr, io.TextIOWrapper):
+        sys.stderr.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    # Names typed in a locale that is not UTF-8 arrive as escaped bytes: read them as the
+    # UTF-8 the players' files hold. Files named on the line keep their bytes.
+    for name in ("player", "pack_id") + (("pack",) if args.command == "scores" else ()):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, printable(getattr(args, name)))
     # quiz check and quiz new read only the files they are given: no data folder to look up.
     folder = Path() if args.command in ("check", "new") else data_dir(args.data_dir)
     run = command_main(args.command)
@@ -201,7 +214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""
-        print(f"quiz {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        text = clean_line(printable(f"{error.strerror or error}{where}"))
+        print(f"quiz {args.command}: {text}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeGuard, runtime_checkable
 
@@ -21,7 +22,7 @@ from quiz.session import Session
 from quiz.store.library import LoadedArticle
 
 if TYPE_CHECKING:
-    from quiz.model.round import Round
+    from quiz.model.round import Round, RoundState
     from quiz.screens.play import PlayScreen
     from quiz.screens.results import ResultsScreen
 
@@ -44,6 +45,25 @@ def play_screen(session: Session, play: Round, source: LoadedArticle | None = No
     if source is None:
         source = session.library.article(play.pack)
     return PlayScreen(session, play, source)
+
+
+def resume_question(pack: Pack, state: RoundState) -> Content:
+    """Whether to resume the round left unfinished."""
+    return Content.assemble(
+        "You left a round of ",
+        (pack.title, "bold"),
+        f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
+    )
+
+
+def give_up_question(pack: Pack, state: RoundState) -> Content:
+    """Whether to give the unfinished round up for a new one."""
+    return Content.assemble(
+        "Start a new round? Your unfinished round of ",
+        (pack.title, "bold"),
+        f" ({len(state.answers)} of {len(state.order)} answered) will be given up; "
+        "its answers stay counted in your scores.",
+    )
 
 
 class Playing(Protocol):
@@ -82,12 +102,15 @@ class QuizApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
-    def __init__(self, session: Session, *, start: Round | None = None) -> None:
+    def __init__(
+        self, session: Session, *, start: Round | Callable[[], Round] | None = None
+    ) -> None:
         """Create the app.
 
         Args:
             session: The player's packs and progress.
-            start: A round to go straight into, as ``quiz play`` asks.
+            start: A round to go straight into, as ``quiz play`` asks; or what starts
+                it, once the player has said what becomes of the round left unfinished.
         """
         super().__init__()
         self.session = session
@@ -110,6 +133,37 @@ class QuizApp(App[None]):
         start = self.start
         if start is None:
             return
+        if callable(start):
+            self._ask_before_starting(start)
+            return
+        self._open_round(start)
+
+    @work(exclusive=True, group="resume")
+    async def _ask_before_starting(self, begin: Callable[[], Round]) -> None:
+        """Ask, as the home screen does, before a new round gives the unfinished one up:
+        resume it, start the new one, or neither (quit with nothing changed)."""
+        from quiz.screens.confirm import ConfirmScreen
+
+        found = self.session.resumable()
+        if found is not None:
+            resume = ConfirmScreen(resume_question(*found), yes="Resume", no="No")
+            if await self.push_screen_wait(resume):
+                self.resume_round()
+                return
+            give_up = ConfirmScreen(give_up_question(*found), yes="Start new", no="Cancel")
+            if not await self.push_screen_wait(give_up):
+                self.exit()
+                return
+        try:
+            play = begin()
+        except ValueError as error:  # a review with nothing due
+            self.exit(return_code=1, message=f"quiz: {error}")
+            return
+        self.start = play
+        self._open_round(play)
+
+    def _open_round(self, start: Round) -> None:
+        """Show a round given on the command line."""
         source = self.session.library.article(start.pack) if start.mode.closed_book else None
         article = None if source is None else source[0]
         if article is None or start.index > 0:
@@ -136,14 +190,9 @@ class QuizApp(App[None]):
         found = self.session.resumable()
         if found is None:
             return
-        pack, state = found
-        question = Content.assemble(
-            "You left a round of ",
-            (pack.title, "bold"),
-            f" unfinished ({len(state.answers)} of {len(state.order)} answered). Resume it?",
-        )
         from quiz.screens.confirm import ConfirmScreen  # not needed for the first frame
 
+        question = resume_question(*found)
         if await self.push_screen_wait(ConfirmScreen(question, yes="Resume", no="Not now")):
             self.resume_round()
 
@@ -199,15 +248,9 @@ class QuizApp(App[None]):
                 break  # Enter: start; Esc: back to the choice
         found = self.session.resumable()
         if found is not None:
-            old, state = found
             from quiz.screens.confirm import ConfirmScreen
 
-            question = Content.assemble(
-                "Start a new round? Your unfinished round of ",
-                (old.title, "bold"),
-                f" ({len(state.answers)} of {len(state.order)} answered) will be given up; "
-                "its answers stay counted in your scores.",
-            )
+            question = give_up_question(*found)
             if not await self.push_screen_wait(
                 ConfirmScreen(question, yes="Start new", no="Go back")
             ):
@@ -277,13 +320,15 @@ class QuizApp(App[None]):
         screen = playing[-1] if playing else None
         if screen is not None and not screen.play.finished:
             screen.play.pause()
+            problem = self.session.save_problem()
+            question = (
+                "Quit quiz? Your answers so far are saved, and the next start offers "
+                "to resume this round."
+                if problem is None
+                else f"Quit quiz? This round is not saved ({problem}): quitting loses it."
+            )
             leave = await self.push_screen_wait(
-                ConfirmScreen(
-                    "Quit quiz? Your answers so far are saved, and the next start offers "
-                    "to resume this round.",
-                    yes="Quit",
-                    no="Keep playing",
-                )
+                ConfirmScreen(question, yes="Quit", no="Keep playing")
             )
             if not leave:
                 screen.play.unpause()
@@ -318,7 +363,10 @@ class QuizApp(App[None]):
     def _save_failed(self, error: Exception) -> None:
         # On the saver thread: post, never wait for the UI (it may be shutting down).
         reason = getattr(error, "strerror", None) or error
-        text = f"Could not save progress: {reason}. The round goes on."
+        text = (
+            f"This round will not be saved: {reason}. "
+            "The round goes on; each answer tries to save it again."
+        )
         with contextlib.suppress(Exception):
             self.post_message(self.SaveFailed(text))
 
@@ -366,13 +414,14 @@ def build_app(
         exclusive=True,
         defer_loading=pack is None,
     )
-    start = None
-    if pack is not None:
-        start = session.start_round(
-            session.library.find_pack(pack),
-            seed=seed,
-            count=questions,
-            review=review,
-            closed_book=closed_book,
+    if pack is None:
+        return QuizApp(session)
+    chosen = session.library.find_pack(pack)
+
+    def begin() -> Round:
+        return session.start_round(
+            chosen, seed=seed, count=questions, review=review, closed_book=closed_book
         )
-    return QuizApp(session, start=start)
+
+    # A round left unfinished is not given up unasked: the game asks first, as home does.
+    return QuizApp(session, start=begin if session.resumable() is not None else begin())

@@ -127,6 +127,11 @@ class Session:
         self.exclusive = exclusive
         self.notices: list[str] = []
         self.writable = True
+        self.unsaved_reason: str | None = None
+        """Why nothing is saved this session (naming the file), once :attr:`writable` is False."""
+        self.lost = False
+        """Whether something was to be saved while nothing could be."""
+        self._kept_error: Exception | None = None
         self.on_save_error: Callable[[Exception], None] | None = None
         if os.path.lexists(paths.progress_path(data_dir)):
             self._migrate(player)
@@ -153,7 +158,8 @@ class Session:
         migration = migrate(self.data_dir, clean_player(player or "") or default_player())
         if migration.notice:
             self.notices.append(migration.notice)
-        self.writable = self.writable and migration.writable
+        if not migration.writable:
+            self._stop_saving(migration.reason or migration.notice or "")
 
     def _hold(self, player: str) -> int | None:
         """Lock the player's file as the game does; None when not exclusive or not saving.
@@ -170,7 +176,7 @@ class Session:
             raise
         except OSError as error:
             # Without the lock another game could write over this one's rounds.
-            self.writable = False
+            self._stop_saving(f"{path} cannot be locked ({error.strerror or error})")
             self.notices.append(
                 f"{path} cannot be locked ({error.strerror or error}): "
                 "progress will not be saved this session."
@@ -220,8 +226,14 @@ class Session:
         loaded = self._file.load()
         if loaded.notice:
             self.notices.append(loaded.notice)
-        self.writable = self.writable and loaded.writable
+        if not loaded.writable:
+            self._stop_saving(loaded.reason or loaded.notice or "")
         return loaded.progress
+
+    def _stop_saving(self, reason: str) -> None:
+        if self.writable:
+            self.writable = False
+            self.unsaved_reason = reason
 
     @property
     def confidence(self) -> bool:
@@ -411,7 +423,8 @@ class Session:
         if state is None:
             return None
         pack = None
-        for reference in (state.pack_path, state.pack_id):
+        stored = None if state.pack_path is None else paths.find_printable(state.pack_path)
+        for reference in (stored, state.pack_id):
             if reference is None:
                 continue
             try:
@@ -448,6 +461,8 @@ class Session:
         progress = self.progress
         if self.writable and self._file is not None:
             self._file.save(progress)
+        else:
+            self.lost = True
 
     def _save_settings(self) -> None:
         if self.writable:
@@ -472,6 +487,7 @@ class Session:
         if self._file is None:
             return True
         saved = self._file.close(timeout)
+        self._kept_error = self._file.save_error
         self._file = None
         return saved
 
@@ -489,7 +505,30 @@ class Session:
         """Why the last save failed, or None when it succeeded (or none was needed)."""
         if self._settings_saver.last_error is not None:
             return self._settings_saver.last_error
-        return self._file.save_error if self._file is not None else None
+        return self._file.save_error if self._file is not None else self._kept_error
+
+    def save_problem(self) -> str | None:
+        """Why the player's progress is not reaching the disk now, or None when it is.
+
+        The game says so at the start of a round and in place of "saved" wherever
+        it would say that.
+        """
+        if not self.writable:
+            return self.unsaved_reason or "progress cannot be saved"
+        error = self.save_error
+        if error is None:
+            return None
+        return f"{getattr(error, 'strerror', None) or error}"
+
+    def unsaved(self) -> str | None:
+        """At the end of a game: why something it played did not reach the disk, or None."""
+        if self.lost:
+            return self.unsaved_reason or "progress cannot be saved"
+        error = self.save_error
+        if error is None:
+            return None
+        where = getattr(error, "filename", None) or self.progress_path
+        return f"{where}: {getattr(error, 'strerror', None) or error}"
 
     def _save_failed(self, error: Exception) -> None:
         if self.on_save_error is not None:

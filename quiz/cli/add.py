@@ -93,7 +93,7 @@ def _add(folder: Path, path: Path, builtin: list[PackEntry], *, replace: bool) -
         OSError: The pack could not be written.
     """
     data = read_pack_file(path)
-    pack = parse_pack(data, str(path))
+    pack = parse_pack(data, paths.printable(str(path)))
     for entry in builtin:
         if entry.pack is not None and entry.pack.id == pack.id:
             if _same_bytes(entry.path, data):

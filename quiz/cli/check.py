@@ -29,6 +29,7 @@ from quiz.store.packs import (
     read_source_text,
     text_beside,
 )
+from quiz.store.paths import printable
 
 USAGE_ERROR = 2
 
@@ -91,7 +92,7 @@ def _check_file(path: Path, article: SourceText | None, source_name: str, strict
     Returns:
         How many problems were found (warnings among them when ``strict``).
     """
-    name = str(path)
+    name = printable(str(path))
     found: list[Problem] = []
     pack: Pack | None = None
     try:
@@ -179,7 +180,7 @@ def _own_source(
         article = read_source_text(text_beside(path, name))
     except StoreError as error:
         line = LineIndex(document.text).find("pack.source", "text")
-        found.append(Problem(str(path), str(error), line=line, field="pack.source.text"))
+        found.append(Problem(printable(str(path)), str(error), line=line, field="pack.source.text"))
         return None, ""
     return SourceText(article), name
 

@@ -1,7 +1,9 @@
 """Printing for the commands: plain lines for messages (tables are :mod:`quiz.report_tables`).
 
 Every line passes through :func:`~quiz.model.text.clean_text`, so a file name
-or pack text holding terminal escapes cannot reach the terminal. Messages
+or pack text holding terminal escapes cannot reach the terminal, after
+:func:`~quiz.store.paths.printable`, so a file name that is not UTF-8 is shown
+with U+FFFD for its bad bytes rather than with them left out. Messages
 are plain ``print`` calls, never Rich markup, so brackets in pack text are
 shown as written.
 """
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quiz.model.text import clean_text
+from quiz.store.paths import printable
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack, Problem
@@ -20,12 +23,12 @@ if TYPE_CHECKING:
 
 def say(text: str) -> None:
     """Print a result line on standard output."""
-    print(clean_text(text), file=sys.stdout)
+    print(clean_text(printable(text)), file=sys.stdout)
 
 
 def warn(text: str) -> None:
     """Print a refusal, failure or notice on standard error."""
-    print(clean_text(text), file=sys.stderr)
+    print(clean_text(printable(text)), file=sys.stderr)
 
 
 def problems(found: Iterable[Problem], *, error: bool = False) -> int:

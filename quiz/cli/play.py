@@ -9,9 +9,10 @@ from pathlib import Path
 
 from quiz.app import build_app
 from quiz.model.pack import PackError
-from quiz.model.text import clean_line
+from quiz.model.text import clean_line, clean_text
 from quiz.store.crashlog import write_crash_log
 from quiz.store.lock import AlreadyPlaying
+from quiz.store.paths import printable
 
 
 def main(args: Namespace, folder: Path) -> int:
@@ -36,10 +37,10 @@ def main(args: Namespace, folder: Path) -> int:
             closed_book=getattr(args, "closed_book", False),
         )
     except PackError as error:
-        print(error, file=sys.stderr)
+        print(clean_text(printable(str(error))), file=sys.stderr)
         return 1
     except (ValueError, AlreadyPlaying) as error:
-        print(f"quiz: {error}", file=sys.stderr)
+        print(f"quiz: {clean_line(printable(str(error)))}", file=sys.stderr)
         return 1
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     if not terminal and not os.environ.get("TEXTUAL_DRIVER"):
@@ -56,21 +57,17 @@ def main(args: Namespace, folder: Path) -> int:
         app.run()
     finally:
         saved = app.session.close()
+    unsaved = app.session.unsaved()
+    if unsaved is None and not saved:
+        unsaved = f"{app.session.progress_path}: the last save did not finish in time"
     if app.crash is not None:
         log = write_crash_log(folder, app.crash_report)
         where = f" Details are in {log}." if log else ""
         detail = clean_line(f"{type(app.crash).__name__}: {app.crash}")[:200]
-        print(
-            f"quiz stopped on an unexpected error ({detail})."
-            f" Your answers up to the last one are saved.{where}",
-            file=sys.stderr,
-        )
+        kept = " Your answers up to the last one are saved." if unsaved is None else ""
+        print(f"quiz stopped on an unexpected error ({detail}).{kept}{where}", file=sys.stderr)
         return 1
-    if not saved or app.session.save_error is not None:
-        reason = app.session.save_error
-        print(
-            f"quiz: progress could not be saved to {app.session.progress_path}: {reason}",
-            file=sys.stderr,
-        )
+    if unsaved is not None:
+        print(f"quiz: this game was not saved: {clean_line(printable(unsaved))}", file=sys.stderr)
         return 1
     return app.return_code or 0

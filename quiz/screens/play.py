@@ -126,6 +126,14 @@ class PlayScreen(Screen[None]):
         self.title = self.play.pack.title
         if self.article_problem:
             self.notify(self.article_problem, severity="warning", markup=False, timeout=8)
+        problem = self.session.save_problem()
+        if problem is not None:
+            self.notify(
+                f"This round will not be saved: {problem}.",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
         self._lay_out()
         await self.show_question()
 
@@ -444,13 +452,16 @@ class PlayScreen(Screen[None]):
     async def action_leave(self) -> None:
         """Ask, then leave the round to resume later."""
         self.play.pause()
+        problem = self.session.save_problem()
+        question = (
+            "Leave this round? Your answers so far are saved, and you can resume "
+            "it from the home screen or the next time you start quiz."
+            if problem is None
+            else f"Leave this round? It is not saved ({problem}); you can resume it "
+            "from the home screen until you quit quiz."
+        )
         leave = await self.app.push_screen_wait(
-            ConfirmScreen(
-                "Leave this round? Your answers so far are saved, and you can resume "
-                "it from the home screen or the next time you start quiz.",
-                yes="Leave",
-                no="Keep playing",
-            )
+            ConfirmScreen(question, yes="Leave", no="Keep playing")
         )
         if not leave:
             self.play.unpause()

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.model.pack import Pack, PackError, Problem
+from quiz.model.validate import parse_pack
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.packs import StoreError, load_pack, read_source_text, source_text_path
+from quiz.store.packs import StoreError, read_pack_file, read_source_text, source_text_path
 
 if TYPE_CHECKING:
     from quiz.model.article import Article
@@ -90,9 +91,45 @@ class Library:
                 same = entry.error is None and entry.path.resolve(strict=False) == resolved
                 if same and entry.pack is not None:
                     return entry.pack
-            return load_pack(path)
+            data = read_pack_file(path)
+            name = paths.printable(str(path))
+            pack = parse_pack(data, name, path)
+            return self._not_impersonating(pack, data, name)
         known = ", ".join(entry.id for entry in self.packs() if entry.error is None) or "none"
         raise PackError([Problem(reference, f"no installed pack has this id (installed: {known})")])
+
+    def _not_impersonating(self, pack: Pack, data: bytes, name: str) -> Pack:
+        """A pack file played by its path, unless it takes an installed pack's id.
+
+        Its rounds would count as that pack's (its best, its leaderboard), so a
+        file with the id and other contents is refused; a copy, byte for byte,
+        is the same pack and plays as the installed one.
+
+        Raises:
+            PackError: The file reuses an installed pack's id with other contents.
+        """
+        for entry in self.packs():
+            if entry.error is not None or entry.id != pack.id:
+                continue
+            try:
+                same = read_pack_file(entry.path) == data
+            except PackError:
+                same = False
+            if same and entry.pack is not None:
+                return entry.pack
+            kind = "built-in" if entry.builtin else "installed"
+            raise PackError(
+                [
+                    Problem(
+                        name,
+                        f"'{pack.id}' is the id of the {kind} pack ({entry.summary.title}), "
+                        "so its rounds would be counted as that pack's: not played. Give this "
+                        f"file an id of its own, or play that pack: quiz play {pack.id}",
+                        field="pack.id",
+                    )
+                ]
+            )
+        return pack
 
     def article(self, pack: Pack) -> LoadedArticle:
         """Read the pack's source text.

@@ -45,10 +45,12 @@ class Migration:
     Attributes:
         notice: A sentence for the player, or None.
         writable: False when the game must not save (the old file was left alone).
+        reason: Why it must not, in a few words naming the file, when it must not.
     """
 
     notice: str | None = None
     writable: bool = True
+    reason: str | None = None
 
 
 def parse_legacy(data: bytes, *, rounds: bool = True) -> tuple[Progress, Settings]:
@@ -91,10 +93,11 @@ def migrate(folder: Path, fallback: str) -> Migration:
     except FileNotFoundError:
         return Migration()
     except OSError as error:
+        why = f"{legacy} could not be read ({error.strerror or error})"
         return Migration(
-            f"{legacy} could not be read ({error.strerror or error}); it was left untouched "
-            "and progress will not be saved this session.",
+            f"{why}; it was left untouched and progress will not be saved this session.",
             writable=False,
+            reason=why,
         )
     try:
         lock.wait_for(descriptor)
@@ -103,10 +106,9 @@ def migrate(folder: Path, fallback: str) -> Migration:
         data = read_descriptor(descriptor, MAX_PLAYER_BYTES)
         return _migrate(folder, legacy, data, fallback)
     except OSError as error:
+        why = f"{legacy} could not be moved to the new layout ({error.strerror or error})"
         return Migration(
-            f"{legacy} could not be moved to the new layout ({error.strerror or error}); "
-            "progress will not be saved this session.",
-            writable=False,
+            f"{why}; progress will not be saved this session.", writable=False, reason=why
         )
     finally:
         os.close(descriptor)
@@ -116,11 +118,12 @@ def _migrate(folder: Path, legacy: Path, data: bytes, fallback: str) -> Migratio
     try:
         progress, settings = parse_legacy(data)
     except NewerLegacy as newer:
+        why = f"{legacy} was written by a newer version of quiz ({newer})"
         return Migration(
-            f"{legacy} was written by a newer version of quiz ({newer}). Upgrade quiz to "
-            "keep playing with your history; it was left untouched and progress will not "
-            "be saved this session.",
+            f"{why}. Upgrade quiz to keep playing with your history; it was left untouched "
+            "and progress will not be saved this session.",
             writable=False,
+            reason=why,
         )
     except ProgressError as error:
         backup = _free_name(legacy, ".corrupt-" + datetime.now().strftime("%Y%m%d-%H%M%S"))

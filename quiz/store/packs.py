@@ -82,7 +82,7 @@ def read_pack_file(path: Path) -> bytes:
     try:
         return read_regular_file(path, MAX_PACK_BYTES)
     except StoreError as error:
-        raise PackError([Problem(str(path), str(error))]) from None
+        raise PackError([Problem(paths.printable(str(path)), str(error))]) from None
 
 
 def load_pack(path: Path) -> Pack:
@@ -97,7 +97,7 @@ def load_pack(path: Path) -> Pack:
     Raises:
         PackError: The file cannot be read or is not a valid pack.
     """
-    return parse_pack(read_pack_file(path), str(path), path)
+    return parse_pack(read_pack_file(path), paths.printable(str(path)), path)
 
 
 def text_beside(pack_file: Path, name: str) -> Path:

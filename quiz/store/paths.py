@@ -23,6 +23,34 @@ _PLAIN_SLUG = re.compile(r"[a-z0-9_]+(-[a-z0-9_]+)*")
 _NOT_SLUG = re.compile(r"[^a-z0-9_]+")
 
 
+def printable(text: str) -> str:
+    """Text that came from the system (a file name, an argument) as it can be shown and stored.
+
+    A name that is not valid UTF-8 reaches Python with its bad bytes as lone
+    surrogates, which no UTF-8 file or terminal accepts: each becomes U+FFFD.
+    Valid UTF-8 decoded under another locale (a C locale) is read as UTF-8.
+    """
+    try:
+        data = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte decodes to
+        data = text.encode("utf-8", "replace")
+    return data.decode("utf-8", "replace")
+
+
+def find_printable(stored: str) -> str:
+    """The file a stored :func:`printable` path names: itself, or the one entry of its
+    folder whose name prints that way; ``stored`` when there is none or several."""
+    if "\ufffd" not in stored or os.path.lexists(stored):
+        return stored
+    path = Path(stored)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return stored
+    found = [name for name in names if printable(name) == path.name]
+    return str(path.parent / found[0]) if len(found) == 1 else stored
+
+
 def data_dir(override: Path | str | None = None) -> Path:
     """Return the folder that holds the progress file and user packs.
 

@@ -106,11 +106,13 @@ class Loaded:
         progress: What was read, or a fresh start.
         notice: Something the player should be told, or None.
         writable: False when saving would destroy data the game could not read.
+        reason: Why nothing is saved, in a few words naming the file, when not writable.
     """
 
     progress: Progress
     notice: str | None = None
     writable: bool = True
+    reason: str | None = None
 
 
 class PlayerFile:
@@ -160,12 +162,13 @@ class PlayerFile:
             player, progress = parse(data)
         except NewerFormat as newer:
             self.writable = False
+            why = f"{self.path} was written by a newer version of quiz ({newer})"
             return Loaded(
                 Progress(),
-                f"{self.path} was written by a newer version of quiz ({newer}). "
-                "Upgrade quiz to keep playing with your history; it was left untouched "
-                "and progress will not be saved this session.",
+                f"{why}. Upgrade quiz to keep playing with your history; it was left "
+                "untouched and progress will not be saved this session.",
                 writable=False,
+                reason=why,
             )
         except (ProgressError, RecursionError) as error:
             return self._keep_corrupt(data, error)
@@ -176,7 +179,10 @@ class PlayerFile:
     def _refuse(self, why: str) -> Loaded:
         self.writable = False
         return Loaded(
-            Progress(), f"{self.path} {why}; progress will not be saved this session.", False
+            Progress(),
+            f"{self.path} {why}; progress will not be saved this session.",
+            writable=False,
+            reason=f"{self.path} {why}",
         )
 
     def _read(self) -> bytes:
@@ -196,12 +202,16 @@ class PlayerFile:
                 continue
             except OSError as failure:
                 self.writable = False
+                refused = (
+                    f"{self.path} could not be read ({why}) and could not be backed up "
+                    f"({reason(failure)})"
+                )
                 return Loaded(
                     Progress(),
-                    f"{self.path} could not be read ({why}) and could not be backed up "
-                    f"({reason(failure)}); it was left untouched and progress will not "
-                    "be saved this session.",
+                    f"{refused}; it was left untouched and progress will not be saved "
+                    "this session.",
                     writable=False,
+                    reason=refused,
                 )
             # With the bytes safe in the backup, start the new history on disk at once, so
             # the next start does not back the same damaged file up again.
@@ -213,7 +223,8 @@ class PlayerFile:
                 f"{backup}; a new history starts now.",
             )
         self.writable = False
-        return Loaded(Progress(), f"{self.path} could not be read or backed up.", writable=False)
+        refused = f"{self.path} could not be read or backed up"
+        return Loaded(Progress(), f"{refused}.", writable=False, reason=refused)
 
     def snapshot(self, progress: Progress) -> Snapshot:
         """Copy what a save of ``progress`` writes (see :class:`Snapshot`)."""

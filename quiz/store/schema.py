@@ -31,6 +31,7 @@ from quiz.model.history import (
 from quiz.model.round import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_player
+from quiz.store import paths
 from quiz.store.settings import Settings
 
 FORMAT = 2
@@ -172,7 +173,7 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
         "answers": answers,
     }
     if state.pack_path is not None:
-        data["pack_path"] = state.pack_path
+        data["pack_path"] = paths.printable(state.pack_path)  # a file name may not be UTF-8
     if state.checked:
         data["checked"] = True
     return data

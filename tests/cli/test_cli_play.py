@@ -94,6 +94,7 @@ def test_the_closed_book_option_reaches_the_game(quiz, monkeypatch, extra, close
     [
         ("--seed", "abc", "argument --seed: must be a whole number, not 'abc'"),
         ("--seed", "-1", "argument --seed: must be 0 or more"),
+        ("--seed", str(2**63), f"argument --seed: must be {2**63 - 1} or less"),
         ("--questions", "1.5", "argument --questions: must be a whole number, not '1.5'"),
         ("--questions", "0", "argument --questions: must be 1 or more"),
     ],
