@@ -26,7 +26,7 @@ def test_json_lists_builtin_user_and_broken_packs(
     rows = {row["id"]: row for row in json.loads(result.out)}
     assert list(rows) == [builtin_id, "broken", "mine"]
     assert rows[builtin_id]["builtin"] is True
-    assert rows[builtin_id]["questions"] == 36
+    assert rows[builtin_id]["questions"] == 46
     assert rows[builtin_id]["source"]["publisher"] == "The Daily Beast"
     assert rows["mine"] == {
         "id": "mine",

@@ -43,7 +43,7 @@ def test_a_second_game_of_the_same_player_is_refused_and_loses_nothing(tmp_path:
     try:
         again.wait_text("Resume it?")
         again.send("n")
-        again.wait_text("36 questions")
+        again.wait_text("46 questions")
         again.send("q")
     finally:
         code = again.close()
@@ -70,7 +70,7 @@ def test_a_crash_prints_one_line_and_a_log_path_and_keeps_progress(tmp_path: Pat
     args = ["play", "iran-quds-force-iraq", "--seed", "0"]  # a claim first: "1" answers it
     term = Terminal(args, {"QUIZ_HOME": str(data)}, command=[sys.executable, str(script)])
     try:
-        term.wait_text("Question 1 of 36")
+        term.wait_text("Question 1 of 46")
         term.send("1")
     finally:
         code = term.close()

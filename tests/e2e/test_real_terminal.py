@@ -61,7 +61,7 @@ def test_play_quit_resume_and_finish_in_a_real_terminal(tmp_path: Path) -> None:
         screen = term.wait_text("Round complete")
         assert "4 of 4 right (100 %)" in screen
         term.send(ENTER)
-        term.wait_text("36 questions")
+        term.wait_text("46 questions")
         term.send("q")
     finally:
         code = term.close()
@@ -111,7 +111,7 @@ def test_r_reads_the_article_in_a_real_terminal(tmp_path: Path) -> None:
     """At 100 columns the source is a key away: r shows the headline and the first paragraph."""
     term = Terminal(["play", "iran-quds-force-iraq", "--seed", "1"], {"QUIZ_HOME": str(tmp_path)})
     try:
-        term.wait_text("Question 1 of 36")
+        term.wait_text("Question 1 of 46")
         term.send("r")
         term.wait_text("Iran Orders Elite Troops: Lay Off U.S. Forces in Iraq")
         term.wait_text("The last time Iranian and American forces were in")
@@ -121,7 +121,7 @@ def test_r_reads_the_article_in_a_real_terminal(tmp_path: Path) -> None:
         assert "1. The last time Iranian" in screen
         assert "Vahid Salemi" not in screen and "Forward March" not in screen
         term.send("\x1b")
-        term.wait_text("Question 1 of 36")
+        term.wait_text("Question 1 of 46")
         term.send(CTRL_Q)
         term.wait_text("Quit quiz?")
         term.send("y")

@@ -177,14 +177,14 @@ async def test_home_lists_packs_with_count_and_best_and_enter_starts(make_app):
         assert isinstance(app.screen, HomeScreen)
         option = app.screen.query_one("OptionList").get_option_at_index(0)
         label = str(option.prompt)
-        assert "36 questions" in label and "best \u2014" in label
+        assert "46 questions" in label and "best \u2014" in label
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)  # read first, or start
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
-        assert app.screen.play.total == 36
+        assert app.screen.play.total == 46
 
 
 async def test_question_mark_lists_the_keys_of_the_screen(make_app):

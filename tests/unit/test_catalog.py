@@ -43,14 +43,14 @@ def test_a_second_listing_reuses_the_cache_and_parses_nothing(folder, tmp_path, 
     entries = first.entries(folder, builtin=False)
     first.save()
     assert [(e.id, e.summary.questions, e.error is None) for e in entries] == [
-        ("iran-quds-force-iraq", 36, True),
+        ("iran-quds-force-iraq", 46, True),
         ("broken", 0, False),
     ]
     loaded = count_loads(monkeypatch)
     again = Catalog(cache).entries(folder, builtin=False)
     assert loaded == []
     assert [e.summary for e in again] == [e.summary for e in entries]
-    assert again[0].pack is not None and len(again[0].pack.questions) == 36
+    assert again[0].pack is not None and len(again[0].pack.questions) == 46
     assert loaded == [folder / "article.toml"]
 
 
@@ -87,7 +87,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(folder, tmp_path, monkeypatch, da
     cache.write_bytes(damage.replace(b"VERSION", __version__.encode()))
     loaded = count_loads(monkeypatch)
     entries = Catalog(cache).entries(folder, builtin=False)
-    assert len(loaded) == 2 and entries[0].summary.questions == 36
+    assert len(loaded) == 2 and entries[0].summary.questions == 46
 
 
 def test_cached_text_is_cleaned_like_pack_text(folder, tmp_path):
