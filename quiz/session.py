@@ -282,10 +282,14 @@ class Session:
     def newcomer(self) -> bool:
         """Whether the current player has never played: no round, finished or not.
 
-        Before the history is read, a player without a file is a newcomer.
+        Before the history is read, a player whose file is missing or empty (as the
+        lock leaves it at the first start) is a newcomer.
         """
         if not self.loaded:
-            return not os.path.lexists(self.progress_path)
+            try:
+                return os.stat(self.progress_path).st_size == 0
+            except OSError:
+                return True
         progress = self.progress
         return progress.current is None and not progress.rounds and not progress.players
 

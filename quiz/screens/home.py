@@ -94,7 +94,9 @@ class HomeScreen(Screen[None]):
     """Lists the installed packs; Enter starts a round of the highlighted one."""
 
     BINDINGS = [
-        Binding("enter", "start", "Play", id="home.play", show=True),
+        # A priority binding: the pack list's own Enter (which does the same) would hide
+        # the game's primary action from the footer.
+        Binding("enter", "start", "Play", id="home.play", show=True, priority=True),
         Binding("v", "review", "Review mistakes", id="home.review"),
         Binding("s", "scores", "Scores", id="home.scores"),
         Binding("p", "player", "Player", id="home.player"),

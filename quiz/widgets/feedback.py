@@ -53,8 +53,12 @@ class Feedback(Vertical):
     Feedback .answer {
         margin: 1 0 0 0;
     }
-    Feedback .answer.-reveal {
-        background: $success 25%;
+    Feedback .right-answer {
+        width: auto;
+        padding: 0 1 0 0;
+    }
+    Feedback .right-answer.-reveal {
+        background: $success 30%;
     }
     Feedback .explanation {
         margin: 1 0 0 0;
@@ -103,7 +107,7 @@ class Feedback(Vertical):
             self.set_timer(REVEAL_SECONDS, self._settle)
 
     def _settle(self) -> None:
-        for answer in self.query(".answer"):
+        for answer in self.query(".right-answer"):
             answer.remove_class("-reveal")
 
     def compose(self) -> ComposeResult:
@@ -111,14 +115,10 @@ class Feedback(Vertical):
         outcome = self.outcome
         question = outcome.question
         yield Static(verdict_line(outcome), classes="verdict", markup=False)
-        answer = Content.assemble(
-            ("Your answer: ", "bold"),
-            outcome.response_label,
-            "\n",
-            ("The answer:  ", "bold"),
-            question.answer_label,
-        )
-        yield Static(answer, classes="answer -reveal", markup=False)
+        yours = Content.assemble(("Your answer: ", "bold"), outcome.response_label)
+        yield Static(yours, classes="answer", markup=False)
+        right = Content.assemble(("The answer:  ", "bold"), question.answer_label)
+        yield Static(right, classes="right-answer -reveal", markup=False)
         yield EvidencePanel(question.evidence, self.source, article=self.article)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)
