@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Footer, RadioButton, RadioSet, Static
 
 from quiz.model.pack import Pack
-from quiz.model.round_length import ALL, DEFAULT_ROUND_LENGTH, ROUND_LENGTHS
+from quiz.model.round_length import ALL, DEFAULT_ROUND_LENGTH, ROUND_LENGTHS, length_label
 from quiz.model.text import long_date
 
 
@@ -126,7 +126,8 @@ class StartScreen(ModalScreen[StartChoice | None]):
             if offers_length(self.pack):
                 with RadioSet(id="length"):
                     for length in ROUND_LENGTHS:
-                        label = "All" if length == ALL else str(length)
+                        count = len(self.pack.questions)
+                        label = f"All {count}" if length == ALL else length_label(length)
                         yield RadioButton(label, value=length == self.length, id=f"length-{length}")
             if self.article:
                 yield Static(
