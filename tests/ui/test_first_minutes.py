@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 from textual.widgets import Footer, OptionList, RadioButton
 from ui_helpers import answer, highlight_pack, play_through
@@ -20,6 +21,7 @@ from quiz.widgets.feedback import Feedback
 from quiz.widgets.round_status import RoundStatus
 
 SIZE = (100, 30)
+ROOT_PACKS = Path(__file__).resolve().parents[2] / "questions"
 
 
 def footer_keys(app) -> dict[str, str]:
@@ -233,3 +235,24 @@ async def test_help_explains_the_dots_and_the_tags(make_app):
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "difficulty in dots" in text and "\u25cf\u25cb\u25cb" in text
         assert "tags" in text and "sourcing" in text and "Not stated is not false" in text
+
+
+async def test_a_pack_without_a_source_text_is_asked_only_its_length(make_app, tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    text = (ROOT_PACKS / "iran-quds-force-iraq.toml").read_text("utf-8")
+    (folder / "no-text.toml").write_text(
+        text.replace('text = "iran-quds-force-iraq.txt"\n', ""), "utf-8"
+    )
+    app = make_app(builtin_dir=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert not app.screen.query("#read") and not app.screen.query("#closed-book")
+        assert "r" not in {key for key, b in app.screen.active_bindings.items() if b.enabled}
+        await pilot.press("r", "l", "l", "enter")  # r reads nothing; 10 -> 20 -> all
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.play.total == 36 and not app.screen.play.mode.closed_book
