@@ -256,3 +256,15 @@ async def test_a_pack_without_a_source_text_is_asked_only_its_length(make_app, t
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.total == 36 and not app.screen.play.mode.closed_book
+
+
+async def test_a_number_question_shows_enter_as_the_way_to_answer(make_app):
+    app = make_app(seed=1, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.play.current.kind == "number"
+        await pilot.pause()
+        assert footer_keys(app)["\u23ce"] == "Answer"
+        await pilot.press(*app.screen.play.current.answer, "enter")
+        await pilot.pause()
+        assert app.screen.outcome is not None and app.screen.outcome.correct
+        assert footer_keys(app)["\u23ce"] == "Go on"
