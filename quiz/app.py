@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from quiz.model.round_length import question_count
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 
@@ -151,7 +152,6 @@ class QuizApp(App[None]):
 
         A pack with a source text first offers to read it, and closed book.
         """
-        from quiz.model.round_length import question_count
         from quiz.screens.reader import ReaderScreen, source_title
         from quiz.screens.start import StartScreen, offers_length
 
@@ -215,8 +215,6 @@ class QuizApp(App[None]):
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""
         # Played the same way again: closed book stays closed.
-        from quiz.model.round_length import question_count
-
         count = question_count(self.session.round_length, len(message.pack.questions))
         play = self.session.start_round(message.pack, count=count, closed_book=message.closed_book)
         self.switch_screen(play_screen(self.session, play))
