@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 
 from quiz.model.pack import Pack
+from quiz.model.round_length import question_count
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 from quiz.store.library import LoadedArticle
@@ -231,16 +232,19 @@ class QuizApp(App[None]):
         A pack with a source text first offers to read it, and closed book.
         """
         from quiz.screens.reader import ReaderScreen, source_title
-        from quiz.screens.start import StartScreen
+        from quiz.screens.start import StartScreen, offers_length
 
         source = self.session.library.article(pack)
         article = source[0]
         choice = None
-        while article is not None:
-            choice = await self.push_screen_wait(StartScreen(pack))
+        length = self.session.round_length
+        while article is not None or offers_length(pack):
+            dialog = StartScreen(pack, length=length, article=article is not None)
+            choice = await self.push_screen_wait(dialog)
             if choice is None:
                 return
-            if not choice.read_first:
+            length = choice.length
+            if not choice.read_first or article is None:
                 break
             note = "Read as long as you like, then press Enter to start the round."
             reading = ReaderScreen(article, source_title(pack), before_round=True, note=note)
@@ -256,7 +260,11 @@ class QuizApp(App[None]):
             ):
                 return
         closed_book = choice is not None and choice.closed_book
-        play = self.session.start_round(pack, review=review, closed_book=closed_book)
+        self.session.set_round_length(length)
+        available = len(self.session.due(pack)) if review else len(pack.questions)
+        play = self.session.start_round(
+            pack, count=question_count(length, available), review=review, closed_book=closed_book
+        )
         await self.push_screen(play_screen(self.session, play, source))
 
     def on_home_screen_show_scores(self, message: HomeScreen.ShowScores) -> None:
@@ -281,7 +289,8 @@ class QuizApp(App[None]):
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""
         # Played the same way again: closed book stays closed.
-        play = self.session.start_round(message.pack, closed_book=message.closed_book)
+        count = question_count(self.session.round_length, len(message.pack.questions))
+        play = self.session.start_round(message.pack, count=count, closed_book=message.closed_book)
         self.switch_screen(play_screen(self.session, play))
 
     def action_help(self) -> None:

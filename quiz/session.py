@@ -26,7 +26,7 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -270,6 +270,44 @@ class Session:
         """Turn confidence mode on or off, and remember it."""
         self._confidence = self.settings.confidence = enabled
         self._save_settings()
+
+    @property
+    def round_length(self) -> int:
+        """The current player's round length (0 for all the questions)."""
+        return self.settings.of(self.player).round_length
+
+    def set_round_length(self, length: int) -> None:
+        """Remember the current player's round length (one of ``ROUND_LENGTHS``)."""
+        own = self.settings.of(self.player)
+        if own.round_length != length:
+            self.settings.players[self.player] = replace(own, round_length=length)
+            self._save_settings()
+
+    @property
+    def confidence_explained(self) -> bool:
+        """Whether confidence mode has been explained to the current player."""
+        return self.settings.of(self.player).confidence_explained
+
+    def mark_confidence_explained(self) -> None:
+        """Remember that confidence mode has been explained to the current player."""
+        own = self.settings.of(self.player)
+        if not own.confidence_explained:
+            self.settings.players[self.player] = replace(own, confidence_explained=True)
+            self._save_settings()
+
+    def newcomer(self) -> bool:
+        """Whether the current player has never played: no round, finished or not.
+
+        Before the history is read, a player whose file is missing or empty (as the
+        lock leaves it at the first start) is a newcomer.
+        """
+        if not self.loaded:
+            try:
+                return os.stat(self.progress_path).st_size == 0
+            except OSError:
+                return True
+        progress = self.progress
+        return progress.current is None and not progress.rounds and not progress.players
 
     def today(self) -> date:
         """The player's calendar day, for the review schedule."""

@@ -71,6 +71,42 @@ def points(
     return earned // 2 if checked else earned
 
 
+def explain_points(difficulty: int, *, streak: int, checked: bool) -> str:
+    """How a right answer's points add up, for the player: ``10 + 2 streak``.
+
+    Args:
+        difficulty: The question's difficulty, 1 to 3.
+        streak: The streak the answer made.
+        checked: Whether the source was checked first (the sum is halved).
+
+    Returns:
+        The sum in words, such as ``20 + 4 streak`` or ``(10 + 2 streak) ÷ 2, source checked``;
+        just the base (``10``) with no bonus.
+    """
+    base, bonus = base_points(difficulty), streak_bonus(streak)
+    text = f"{base} + {bonus} streak" if bonus else str(base)
+    if checked:
+        text = (f"({text})" if bonus else text) + " \u00f7 2, source checked"
+    return text
+
+
+def stakes(difficulty: int, confidence: int, *, checked: bool = False) -> tuple[int, int]:
+    """What an answer at this confidence wins if right and loses if wrong, in confidence mode.
+
+    Args:
+        difficulty: The question's difficulty, 1 to 3.
+        confidence: The confidence in percent, one of the bands of
+            :mod:`quiz.model.calibration`.
+        checked: Whether the source was checked (a gain is halved, a loss never).
+
+    Returns:
+        ``(gain, loss)``: the points if right, and the points if wrong (zero or negative).
+    """
+    gain = points(difficulty, correct=True, streak=1, checked=checked, confidence=confidence)
+    loss = points(difficulty, correct=False, streak=1, checked=checked, confidence=confidence)
+    return gain, loss
+
+
 def best_possible(difficulties: Iterable[int], *, confidence: bool = False) -> int:
     """The most a round of these questions can score: all right, none checked.
 

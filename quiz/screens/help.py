@@ -1,4 +1,5 @@
-"""The keys that work here, listed from the bindings themselves."""
+"""The keys that work here, listed from the bindings themselves; what the line above a
+question means; and the scoring rules."""
 
 from __future__ import annotations
 
@@ -32,6 +33,28 @@ def scoring_summary(confidence: bool = False) -> Content:
         f"  Streak bonus: +{step} for each right answer in a row after the first, up to +{cap}.\n",
         "  Checking the source first halves that question's points.\n",
         "  Wrong answers score nothing and end the streak. There is no timer.",
+    )
+
+
+def question_guide() -> Content:
+    """What the line above each question means: its kind, difficulty dots and tags."""
+    base = scoring.POINTS_PER_DIFFICULTY
+    return Content.assemble(
+        ("Above each question\n", "bold"),
+        "  The kind of question, then its difficulty in dots: ",
+        ("\u25cf\u25cb\u25cb", "bold"),
+        f" easy ({base} points), ",
+        ("\u25cf\u25cf\u25cb", "bold"),
+        f" harder ({2 * base}), ",
+        ("\u25cf\u25cf\u25cf", "bold"),
+        f" hardest ({3 * base}). Then its tags, what it is about: ",
+        ("sourcing", "dim"),
+        " asks who says so (a named person, an anonymous official, or the reporter's own "
+        "hedge). The scores screen shows how you do on each tag.\n",
+        ("Verdicts\n", "bold"),
+        "  1\u00a0Supported: the source says so. 2\u00a0Contradicted: it says otherwise. "
+        "3\u00a0Not stated: it says neither. Not stated is not false: a claim the source is "
+        "silent about is not stated, however unlikely it sounds.\n\n",
     )
 
 
@@ -76,5 +99,5 @@ class HelpScreen(ModalScreen[None]):
         lines.append("\n")
         with VerticalScroll():
             summary = scoring_summary(self.confidence)
-            yield Static(Content.assemble(*lines) + summary, markup=False)
+            yield Static(Content.assemble(*lines) + question_guide() + summary, markup=False)
             yield Static("\nPress Escape or ? to close.", markup=False)

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from quiz.model.pack import Pack
 
 RESUME = "resume"
+TUTORIAL = "tutorial"
+"""The id of the built-in pack a newcomer is pointed to."""
 
 
 def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
@@ -92,7 +94,9 @@ class HomeScreen(Screen[None]):
     """Lists the installed packs; Enter starts a round of the highlighted one."""
 
     BINDINGS = [
-        Binding("enter", "start", "Play", id="home.play", show=True),
+        # A priority binding: the pack list's own Enter (which does the same) would hide
+        # the game's primary action from the footer.
+        Binding("enter", "start", "Play", id="home.play", show=True, priority=True),
         Binding("v", "review", "Review mistakes", id="home.review"),
         Binding("s", "scores", "Scores", id="home.scores"),
         Binding("p", "player", "Player", id="home.player"),
@@ -229,15 +233,21 @@ class HomeScreen(Screen[None]):
                 f"\n  {len(state.answers)} of {len(state.order)} answered",
             )
             new_options.append(Option(label, id=RESUME))
+        newcomer = session.newcomer()
+        tutorial: int | None = None
         for entry, best, due in rows:
-            new_options.append(
-                Option(
-                    pack_label(entry, best, due),
-                    id=f"pack:{entry.path}",
-                    disabled=entry.error is not None,
+            label = pack_label(entry, best, due)
+            if newcomer and entry.builtin and entry.id == TUTORIAL and entry.error is None:
+                tutorial = len(new_options)
+                label = Content.assemble(
+                    ("\u2605 New here? Start with the tutorial\n", "bold $text-accent"), label
                 )
+            new_options.append(
+                Option(label, id=f"pack:{entry.path}", disabled=entry.error is not None)
             )
         highlighted = options.highlighted
+        if tutorial is not None and highlighted is None:
+            highlighted = tutorial  # the first start: Enter plays the tutorial
         # One batch: adding options one by one lays the list out again after each.
         # Before the first frame, only a screenful: each option is measured (wrapped
         # to the width) when added, and a hundred packs would hold the first frame up.

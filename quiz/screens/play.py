@@ -75,6 +75,15 @@ class PlayScreen(Screen[None]):
             self.previous_best = previous_best
 
     BINDINGS = [
+        # What the footer shows for the digits: one of these is on at a time, the one
+        # that names this question's options; a digit goes on to play.choose-N.
+        *[
+            Binding(
+                "1", f"answer_hint({n})", "Answer", key_display=f"1\u2013{n}", id=f"play.answer-{n}"
+            )
+            for n in range(2, 10)
+        ],
+        Binding("5", "sure(5)", "How sure", key_display="5\u20139 0", id="play.sure"),
         *[
             Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"play.choose-{n}")
             for n in range(1, 10)
@@ -82,6 +91,7 @@ class PlayScreen(Screen[None]):
         Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("r", "read", "Read the source", id="play.read", priority=True),
+        Binding("enter", "pick", "Choose the highlighted answer", show=False, id="play.pick"),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
         Binding("up", "scroll('up')", "Scroll up", show=False, id="play.scroll-up"),
@@ -172,6 +182,19 @@ class PlayScreen(Screen[None]):
             if self.pending is not None:
                 return True
             return self.answering and question is not None and question.kind != "number"
+        if action == "answer_hint":
+            return (
+                self.answering
+                and self.pending is None
+                and question is not None
+                and question.kind != "number"
+                and parameters == (len(self.play.options(question)),)
+            )
+        if action == "sure":
+            return self.pending is not None
+        if action == "pick":
+            pad = self._pad()
+            return self.pending is None and pad is not None and pad.highlighted is not None
         if action == "check_source":
             return (
                 self.answering
@@ -196,13 +219,30 @@ class PlayScreen(Screen[None]):
         if question.kind == "number":
             return [("digits, Enter", "Type the number and submit it")]
         count = len(self.play.options(question))
-        keys = [(f"1-{count}", "Choose that answer"), ("\u2191 \u2193", "Scroll")]
+        keys = [
+            (f"1-{count}", "Choose that answer"),
+            ("\u2191 \u2193, Enter", "Move over the answers, and choose the highlighted one"),
+            ("PgUp PgDn", "Scroll"),
+        ]
         if self.play.mode.closed_book:
             keys.append(("", "Closed book: the source shows again when the round ends"))
         return keys
 
+    def _pad(self) -> AnswerPad | None:
+        """The answer pad on screen, while the question waits for an answer."""
+        if not self.answering or self.pending is not None:
+            return None
+        pads = self.query(AnswerPad)
+        return pads.first() if pads else None
+
     def action_scroll(self, direction: str) -> None:
-        """Scroll the question and feedback (they may be taller than the terminal)."""
+        """Move over the answers with the arrows; otherwise scroll the question and feedback
+        (they may be taller than the terminal)."""
+        pad = self._pad()
+        if pad is not None and direction in ("up", "down"):
+            pad.move(1 if direction == "down" else -1)
+            self.refresh_bindings()
+            return
         body = self.query_one("#body", VerticalScroll)
         actions = {
             "up": body.scroll_up,
@@ -216,6 +256,7 @@ class PlayScreen(Screen[None]):
         status = self.query_one(RoundStatus)
         status.total = self.play.total
         status.number = self.play.index + (0 if self.outcome is not None else 1)
+        status.answered = self.play.index
         status.score = self.play.score
         # Confidence mode pays no streak bonus, so it shows no streak.
         status.streak = 0 if self.play.mode.confidence else self.play.streak
@@ -278,6 +319,20 @@ class PlayScreen(Screen[None]):
             option = options[number - 1]
             self.choose_answer(option.value, option.label)
 
+    def action_answer_hint(self, count: int) -> None:
+        """The footer's ``1-N`` key is the digit 1: choose the first option."""
+        self.action_choose(1)
+
+    def action_sure(self, number: int) -> None:
+        """The footer's ``5-9 0`` key is the digit 5: 50 % sure."""
+        self.action_choose(number)
+
+    def action_pick(self) -> None:
+        """Enter chooses the answer under the arrow keys' highlight."""
+        pad = self._pad()
+        if pad is not None:
+            pad.pick()
+
     def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
         """An option was chosen by key or click."""
         self.choose_answer(message.option.value, message.option.label)
@@ -298,7 +353,19 @@ class PlayScreen(Screen[None]):
         self.pending = response
         container = self.query_one("#question", Vertical)
         self.query("#pad, #entry, #evidence, .checked-note").remove()
-        container.mount(ConfidencePad(label, id="confidence"))
+        question = self.play.current
+        assert question is not None
+        explain = not self.session.confidence_explained
+        pad = ConfidencePad(
+            label,
+            difficulty=question.difficulty,
+            checked=self.play.checked_current,
+            explain=explain,
+            id="confidence",
+        )
+        container.mount(pad)
+        if explain:
+            self.session.mark_confidence_explained()
         self.set_focus(None)
         self.refresh_bindings()
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button
 
@@ -14,7 +15,7 @@ from quiz.model.round import Option
 
 
 class AnswerPad(Widget):
-    """One button per option, numbered 1 to 9; a key or a click chooses."""
+    """One button per option, numbered 1 to 9; a key, a click, or the arrows and Enter choose."""
 
     DEFAULT_CSS = """
     AnswerPad {
@@ -31,7 +32,15 @@ class AnswerPad(Widget):
         text-align: left;
         content-align: left middle;
     }
+    AnswerPad Button.-highlight {
+        background: $primary;
+        color: $text;
+        text-style: bold;
+    }
     """
+
+    highlighted: reactive[int | None] = reactive(None)
+    """The 1-based number of the option under the arrow keys' highlight, if any."""
 
     class Chosen(Message):
         """The player chose an option."""
@@ -69,6 +78,33 @@ class AnswerPad(Widget):
             button = Button(label, id=f"option-{number}", compact=True)
             button.can_focus = False
             yield button
+
+    def watch_highlighted(self, number: int | None) -> None:
+        """Mark the highlighted option's button, and only it."""
+        for index, button in enumerate(self.query(Button), start=1):
+            button.set_class(index == number, "-highlight")
+
+    def move(self, step: int) -> None:
+        """Move the highlight ``step`` options down (up when negative), wrapping around.
+
+        The first move from no highlight lands on the first option going down, the
+        last going up.
+        """
+        count = len(self.options)
+        if not count:
+            return
+        if self.highlighted is None:
+            self.highlighted = 1 if step > 0 else count
+        else:
+            self.highlighted = (self.highlighted - 1 + step) % count + 1
+
+    def pick(self) -> bool:
+        """Choose the highlighted option.
+
+        Returns:
+            False when nothing is highlighted.
+        """
+        return self.highlighted is not None and self.choose(self.highlighted)
 
     def choose(self, number: int) -> bool:
         """Choose the option with this number (1-based).

@@ -10,11 +10,33 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from quiz.model.calibration import BANDS
+from quiz.model.scoring import stakes
+
+EXPLANATION = (
+    "Confidence mode: after each answer, say how sure you are. The surer you say you are, "
+    "the more a right answer wins and the more a wrong one costs; at 50\u00a0% nothing is "
+    "at stake. Each key shows what it wins or loses on this question. Over many answers, "
+    "saying how sure you really are pays best."
+)
+"""Shown with the first confidence question a player meets."""
 
 
 def key_for(confidence: int) -> str:
     """The key that states a confidence: 5 for 50 %, ... 9 for 90 %, 0 for 100 %."""
     return str(confidence // 10 % 10)
+
+
+def stake_label(confidence: int, difficulty: int, *, checked: bool = False) -> Content:
+    """A band's key, its confidence and what it stakes: ``8 80 %`` over ``+17 / −31``."""
+    gain, loss = stakes(difficulty, confidence, checked=checked)
+    lost = f"\u2212{-loss}" if loss < 0 else str(loss)
+    return Content.assemble(
+        (key_for(confidence), "bold underline"),
+        f" {confidence} %\n",
+        (f"+{gain}", "$text-success"),
+        " / ",
+        (lost, "$text-error"),
+    )
 
 
 class ConfidencePad(Widget):
@@ -30,6 +52,11 @@ class ConfidencePad(Widget):
     ConfidencePad Button {
         margin: 0 1 0 0;
         min-width: 10;
+        height: 2;
+    }
+    ConfidencePad .explain {
+        margin: 0 0 1 0;
+        color: $text-muted;
     }
     """
 
@@ -52,18 +79,34 @@ class ConfidencePad(Widget):
             """The pad that sent the message."""
             return self.pad
 
-    def __init__(self, answer_label: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        answer_label: str,
+        *,
+        difficulty: int = 1,
+        checked: bool = False,
+        explain: bool = False,
+        id: str | None = None,
+    ) -> None:
         """Create the pad.
 
         Args:
             answer_label: The answer just chosen, shown as a reminder.
+            difficulty: The question's difficulty, which sets the stakes.
+            checked: Whether the source was checked (a right answer earns half).
+            explain: Explain confidence mode first (the player's first confidence question).
             id: The widget's id.
         """
         super().__init__(id=id)
         self.answer_label = answer_label
+        self.difficulty = difficulty
+        self.checked = checked
+        self.explain = explain
 
     def compose(self) -> ComposeResult:
-        """The question and the six bands."""
+        """The explanation the first time, the question, and the six bands with their stakes."""
+        if self.explain:
+            yield Static(EXPLANATION, classes="explain", markup=False)
         yield Static(
             Content.assemble(
                 ("Your answer: ", "bold"), self.answer_label, ("\nHow sure are you?", "bold")
@@ -72,7 +115,7 @@ class ConfidencePad(Widget):
         )
         with Horizontal():
             for band in BANDS:
-                label = Content.assemble((key_for(band), "bold underline"), f" {band} %")
+                label = stake_label(band, self.difficulty, checked=self.checked)
                 button = Button(label, id=f"confidence-{band}", compact=True)
                 button.can_focus = False
                 yield button

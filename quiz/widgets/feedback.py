@@ -10,6 +10,7 @@ from textual.widgets import Static
 from quiz.model.article import Article
 from quiz.model.pack import Source
 from quiz.model.round import Outcome
+from quiz.model.scoring import explain_points
 from quiz.widgets.evidence import EvidencePanel
 
 
@@ -26,11 +27,18 @@ def verdict_line(outcome: Outcome) -> Content:
             f"   {sign}{outcome.points} points at {outcome.confidence} % sure{note}",
         )
     if outcome.correct:
+        how = explain_points(
+            outcome.question.difficulty, streak=outcome.streak, checked=outcome.checked
+        )
         gained = f"+{outcome.points} points"
-        if outcome.checked:
-            gained += " (halved: you checked the source)"
+        if how != str(outcome.points):
+            gained += f" ({how})"
         return Content.assemble(("\u2714 Right", "bold $text-success"), f"   {gained}")
     return Content.assemble(("\u2718 Wrong", "bold $text-error"), "   no points")
+
+
+REVEAL_SECONDS = 1.2
+"""How long the right answer stays lit after the verdict: long enough to catch the eye."""
 
 
 class Feedback(Vertical):
@@ -44,6 +52,13 @@ class Feedback(Vertical):
     }
     Feedback .answer {
         margin: 1 0 0 0;
+    }
+    Feedback .right-answer {
+        width: auto;
+        padding: 0 1 0 0;
+    }
+    Feedback .right-answer.-reveal {
+        background: $success 30%;
     }
     Feedback .explanation {
         margin: 1 0 0 0;
@@ -81,19 +96,29 @@ class Feedback(Vertical):
         self.article = article
         self.reader_key = reader_key
 
+    def on_mount(self) -> None:
+        """Light the right answer briefly, then let it settle into the text.
+
+        A player who turned animations off (``TEXTUAL_ANIMATIONS=none``) gets no flash.
+        """
+        if self.app.animation_level == "none":
+            self._settle()
+        else:
+            self.set_timer(REVEAL_SECONDS, self._settle)
+
+    def _settle(self) -> None:
+        for answer in self.query(".right-answer"):
+            answer.remove_class("-reveal")
+
     def compose(self) -> ComposeResult:
         """Headline, answers, evidence, explanation, and how to go on."""
         outcome = self.outcome
         question = outcome.question
         yield Static(verdict_line(outcome), classes="verdict", markup=False)
-        answer = Content.assemble(
-            ("Your answer: ", "bold"),
-            outcome.response_label,
-            "\n",
-            ("The answer:  ", "bold"),
-            question.answer_label,
-        )
-        yield Static(answer, classes="answer", markup=False)
+        yours = Content.assemble(("Your answer: ", "bold"), outcome.response_label)
+        yield Static(yours, classes="answer", markup=False)
+        right = Content.assemble(("The answer:  ", "bold"), question.answer_label)
+        yield Static(right, classes="right-answer -reveal", markup=False)
         yield EvidencePanel(question.evidence, self.source, article=self.article)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
@@ -19,6 +20,11 @@ class NumberInput(Input):
     Every other key is left to the bindings, so ``s`` (check the source) and
     ``?`` (help) still work while the cursor is in the box.
     """
+
+    BINDINGS = [
+        # Input's own Enter, shown: the footer names the way to answer, as for the digits.
+        Binding("enter", "submit", "Answer", id="number.answer"),
+    ]
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Consume only characters that can be part of a number."""

@@ -232,3 +232,10 @@ def test_builtin_pack_quotes_are_all_in_the_article(quiz, builtin_pack, article)
     assert summary.startswith(f"{builtin_pack}: ok, 46 questions, 54 quotes found in article.txt")
     assert all(": warning: " in line for line in warnings)
     assert elapsed < 1.0
+
+
+def test_the_tutorial_pack_passes_the_check_with_every_quote_in_its_text(quiz, builtin_pack):
+    tutorial = builtin_pack.with_name("tutorial.toml")
+    result = quiz("check", tutorial)
+    assert result.code == 0, result.out
+    assert result.out == f"{tutorial}: ok, 8 questions, 8 quotes found in tutorial.txt\n"

@@ -24,8 +24,9 @@ def test_json_lists_builtin_user_and_broken_packs(
 
     assert result.code == 0, result.err
     rows = {row["id"]: row for row in json.loads(result.out)}
-    assert list(rows) == [builtin_id, "broken", "mine"]
+    assert list(rows) == [builtin_id, "tutorial", "broken", "mine"]
     assert rows[builtin_id]["builtin"] is True
+    assert rows["tutorial"]["builtin"] is True and rows["tutorial"]["questions"] == 8
     assert rows[builtin_id]["questions"] == 46
     assert rows[builtin_id]["source"]["publisher"] == "The Daily Beast"
     assert rows["mine"] == {

@@ -60,6 +60,10 @@ def make_app(make_session):
             library = session.library
             pack = library.find_pack(PACK_ID) if builtin_dir == BUILTIN else library.packs()[0].pack
             start = session.start_round(pack, seed=seed, count=count)
-        return QuizApp(session, start=start)
+        app = QuizApp(session, start=start)
+        # No timed effects (the brief reveal of the right answer): a snapshot is the same
+        # however long the machine takes to draw it.
+        app.animation_level = "none"
+        return app
 
     return make

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import answer, play_through
+from ui_helpers import answer, highlight_pack, play_through
 
 from quiz.app import QuizApp
 from quiz.screens.home import HomeScreen
@@ -268,6 +268,7 @@ async def test_home_describes_the_highlighted_pack_and_its_source(make_app):
     app = make_app()
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
+        await highlight_pack(pilot, "iran-quds-force-iraq")
         detail = str(app.screen.query_one("#detail").render())
         assert "Fact-check claims against one news report" in detail
         assert "Iran Orders Elite Troops" in detail and "The Daily Beast" in detail

@@ -92,3 +92,23 @@ def test_reader_screen_at_80_by_24(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(make_app(seed=3, count=5), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_start_dialog_with_the_round_length(snap_compare, make_app):
+    async def run_before(pilot):
+        await pilot.press("up", "enter")  # from the tutorial to the article's pack
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_confidence_keys_with_their_stakes_at_80_by_24(snap_compare, make_app):
+    app = make_app(seed=0, count=5)
+    app.session.set_confidence(True)
+    app.start = app.session.start_round(app.start.pack, seed=0, count=5)
+
+    async def run_before(pilot):
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

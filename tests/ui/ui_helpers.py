@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from quiz.screens.play import PlayScreen
 
@@ -36,3 +37,13 @@ async def play_through(pilot: Pilot, answers: list[bool]) -> None:
         await answer(pilot, right=right)
         await pilot.press("enter")
         await pilot.pause()
+
+
+async def highlight_pack(pilot: Pilot, pack_id: str) -> None:
+    """Move the home screen's cursor to a pack with the arrow keys, as a player would."""
+    options = pilot.app.screen.query_one(OptionList)
+    ids = [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+    [target] = [i for i, option_id in enumerate(ids) if option_id.endswith(f"/{pack_id}.toml")]
+    while options.highlighted != target:
+        await pilot.press("down" if (options.highlighted or 0) < target else "up")
+    await pilot.pause()

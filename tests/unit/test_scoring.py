@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.model import scoring
+from quiz.model.calibration import BANDS
 
 
 @pytest.mark.parametrize(("difficulty", "points"), [(1, 10), (2, 20), (3, 30)])
@@ -57,3 +58,43 @@ def test_a_wrong_answer_earns_nothing(checked: bool, streak: int) -> None:
 def test_best_possible(difficulties: list[int], best: int) -> None:
     assert scoring.best_possible(difficulties) == best
     assert scoring.best_possible(iter(difficulties)) == best
+
+
+@pytest.mark.parametrize(
+    ("difficulty", "streak", "checked", "expected"),
+    [
+        (1, 1, False, "10"),
+        (1, 2, False, "10 + 2 streak"),
+        (3, 9, False, "30 + 10 streak"),
+        (2, 1, True, "20 \u00f7 2, source checked"),
+        (1, 3, True, "(10 + 4 streak) \u00f7 2, source checked"),
+    ],
+)
+def test_points_are_explained_as_the_sum_they_are(
+    difficulty: int, streak: int, checked: bool, expected: str
+) -> None:
+    assert scoring.explain_points(difficulty, streak=streak, checked=checked) == expected
+
+
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+@pytest.mark.parametrize("checked", [False, True])
+def test_the_stakes_are_what_a_right_and_a_wrong_answer_would_score(
+    difficulty: int, checked: bool
+) -> None:
+    rows = [scoring.stakes(difficulty, band, checked=checked) for band in BANDS]
+    for band, (gain, loss) in zip(BANDS, rows, strict=True):
+        assert gain == scoring.points(
+            difficulty, correct=True, streak=1, checked=checked, confidence=band
+        )
+        assert loss == scoring.points(
+            difficulty, correct=False, streak=1, checked=checked, confidence=band
+        )
+    assert rows[0] == (0, 0)  # at 50 % nothing is at stake
+    gains, losses = [g for g, _ in rows], [loss for _, loss in rows]
+    assert gains == sorted(gains) and losses == sorted(losses, reverse=True)
+    assert rows[-1][1] == -3 * scoring.base_points(difficulty)  # checking never halves a loss
+
+
+def test_the_stakes_at_80_percent_of_a_hard_question() -> None:
+    assert scoring.stakes(2, 80) == (17, -31)
+    assert scoring.stakes(2, 80, checked=True) == (8, -31)

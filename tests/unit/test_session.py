@@ -147,10 +147,11 @@ def test_a_broken_user_pack_is_listed_with_its_error(
     entries = session.library.packs()
     assert [(e.id, e.builtin, e.pack is not None) for e in entries] == [
         (PACK_ID, True, True),
+        ("tutorial", True, True),
         ("broken", False, False),
         ("small", False, True),
     ]
-    broken = entries[1]
+    broken = entries[2]
     assert broken.error is not None and str(packs / "broken.toml") in broken.error
     assert session.library.find_pack("small").id == "small"
 

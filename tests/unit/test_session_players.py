@@ -232,3 +232,45 @@ def test_due_ignores_questions_no_longer_in_the_pack(open_session: Any, small_pa
     assert session.due(small_pack) == ["n-about"]
     review = session.start_round(small_pack, review=True)
     assert [question.id for question in review.questions] == ["n-about"]
+
+
+def test_round_length_is_remembered_for_each_player(open_session: Any, data_dir: Path) -> None:
+    session = open_session(player="ann")
+    assert session.round_length == 10  # a short round until the player asks for more
+    session.set_round_length(20)
+    assert session.flush()
+    assert settings_on_disk(data_dir)["players"]["ann"] == {"round_length": 20}
+    session.set_player("bo")
+    assert session.round_length == 10  # bo has chosen nothing yet
+    session.set_round_length(0)
+    session.close()
+    assert open_session(player="ann").round_length == 20
+    assert open_session(player="bo").round_length == 0
+
+
+def test_confidence_mode_is_explained_once_per_player(open_session: Any, data_dir: Path) -> None:
+    session = open_session(player="ann")
+    assert not session.confidence_explained
+    session.mark_confidence_explained()
+    assert session.confidence_explained
+    session.set_player("bo")
+    assert not session.confidence_explained
+    session.close()
+    assert open_session(player="ann").confidence_explained
+    assert settings_on_disk(data_dir)["players"]["ann"] == {"confidence_explained": True}
+
+
+def test_a_newcomer_has_no_round_finished_or_not(
+    open_session: Any, data_dir: Path, small_pack: Pack
+) -> None:
+    deferred = open_session(player="ann", defer_loading=True, exclusive=True)
+    assert deferred.newcomer() and not deferred.loaded  # the lock's empty file is no history
+    deferred.ensure_loaded()
+    assert deferred.newcomer()
+    play = deferred.start_round(small_pack, seed=1)
+    assert not deferred.newcomer()  # a round under way
+    deferred.leave(play)
+    deferred.close()
+    again = open_session(player="ann", defer_loading=True)
+    assert not again.newcomer() and not again.loaded  # the file alone says so
+    assert open_session(player="cy").newcomer()

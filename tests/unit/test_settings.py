@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.model.round_length import ALL, DEFAULT_ROUND_LENGTH
 from quiz.store import settings
 from quiz.store.files import write_atomic
-from quiz.store.settings import Settings
+from quiz.store.settings import PlayerSettings, Settings
 
 
 def test_settings_round_trip_and_defaults_are_left_out(tmp_path: Path) -> None:
@@ -44,3 +45,43 @@ def test_a_named_pipe_in_place_of_the_settings_does_not_block(tmp_path: Path) ->
     os.mkfifo(settings.settings_path(tmp_path))
     loaded, notice = settings.load(tmp_path)
     assert loaded == Settings() and notice is not None
+
+
+def test_each_players_own_choices_round_trip_and_defaults_are_left_out(tmp_path: Path) -> None:
+    chosen = Settings(
+        player="ann",
+        players={
+            "ann": PlayerSettings(round_length=20, confidence_explained=True),
+            "Bo Li": PlayerSettings(round_length=ALL),
+            "cy": PlayerSettings(),
+        },
+    )
+    data = settings.to_bytes(chosen)
+    assert b"cy" not in data  # a player at the defaults takes no line
+    write_atomic(settings.settings_path(tmp_path), data)
+    loaded, notice = settings.load(tmp_path)
+    assert notice is None
+    assert loaded.of("ann") == PlayerSettings(20, True)
+    assert loaded.of("Bo Li").round_length == ALL
+    assert loaded.of("cy") == loaded.of("nobody") == PlayerSettings(DEFAULT_ROUND_LENGTH, False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"players = 3\n",
+        b"[players]\nann = 1\n",
+        b"[players.ann]\nround_length = 15\n",
+        b'[players.ann]\nround_length = "all"\n',
+        b"[players.ann]\nround_length = true\n",
+        b"[players.ann]\nconfidence_explained = 1\n",
+    ],
+)
+def test_a_damaged_players_table_means_the_defaults_and_a_notice(
+    tmp_path: Path, data: bytes
+) -> None:
+    path = settings.settings_path(tmp_path)
+    path.write_bytes(data)
+    loaded, notice = settings.load(tmp_path)
+    assert loaded == Settings()
+    assert notice is not None and str(path) in notice
