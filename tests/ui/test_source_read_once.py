@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from ui_helpers import highlight_pack
 
 from quiz.app import QuizApp
 from quiz.screens.play import PlayScreen
@@ -29,6 +30,7 @@ async def test_starting_from_home_through_the_dialog_reads_the_text_once(make_ap
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        await highlight_pack(pilot, "iran-quds-force-iraq")  # a newcomer starts on the tutorial
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
