@@ -16,6 +16,7 @@ from quiz.model.calibration import BANDS
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Question
 from quiz.model.round import Outcome, Round
+from quiz.model.wording import quantity
 from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.session import Session
@@ -276,8 +277,8 @@ class PlayScreen(Screen[None]):
     def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
         """A number was typed and submitted."""
         question = self.play.current
-        unit = f" {question.unit}" if question is not None and question.unit else ""
-        self.choose_answer(message.text, message.text.strip() + unit)
+        unit = question.unit if question is not None else ""
+        self.choose_answer(message.text, quantity(message.text, unit))
 
     def choose_answer(self, response: str, label: str) -> None:
         """Submit an answer, or in confidence mode ask how sure the player is first."""

@@ -1,4 +1,4 @@
-"""What the player sees after answering: right or wrong, the answer, the evidence, why."""
+"""What the player sees after answering: right or wrong, the answer, why, and the evidence."""
 
 from __future__ import annotations
 
@@ -34,22 +34,21 @@ def verdict_line(outcome: Outcome) -> Content:
 
 
 class Feedback(Vertical):
-    """The verdict on one answer, with the evidence quoted and the explanation."""
+    """The verdict on one answer, the explanation, then the evidence quoted.
+
+    Laid out to fit, with the question above it, on a terminal of 80 by 24.
+    """
 
     DEFAULT_CSS = """
     Feedback {
         height: auto;
-        padding: 1 1 0 1;
+        padding: 0 1;
         border-top: hkey $foreground 30%;
-    }
-    Feedback .answer {
-        margin: 1 0 0 0;
     }
     Feedback .explanation {
         margin: 1 0 0 0;
     }
     Feedback .next {
-        margin: 1 0 0 0;
         color: $text-muted;
     }
     """
@@ -82,21 +81,25 @@ class Feedback(Vertical):
         self.reader_key = reader_key
 
     def compose(self) -> ComposeResult:
-        """Headline, answers, evidence, explanation, and how to go on."""
+        """Headline, answers, explanation, evidence, and how to go on."""
         outcome = self.outcome
         question = outcome.question
-        yield Static(verdict_line(outcome), classes="verdict", markup=False)
-        answer = Content.assemble(
-            ("Your answer: ", "bold"),
-            outcome.response_label,
-            "\n",
-            ("The answer:  ", "bold"),
-            question.answer_label,
-        )
-        yield Static(answer, classes="answer", markup=False)
-        yield EvidencePanel(question.evidence, self.source, article=self.article)
+        # The verdict and both answers share a line (wrapped when long): the
+        # explanation and the evidence need the rows at 80 by 24.
+        if outcome.correct:
+            answers = Content.assemble(("The answer: ", "bold"), question.answer_label)
+        else:
+            answers = Content.assemble(
+                ("The answer: ", "bold"),
+                question.answer_label,
+                ("   You said: ", "bold"),
+                outcome.response_label,
+            )
+        headline = Content.assemble(verdict_line(outcome), "   ", answers)
+        yield Static(headline, classes="verdict", markup=False)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)
+        yield EvidencePanel(question.evidence, self.source, article=self.article)
         action = "see your results" if self.last else "go on"
         read = ", or r to see the evidence in the source" if self.reader_key else ""
         yield Static(f"Press Enter or Space to {action}{read}.", classes="next", markup=False)
