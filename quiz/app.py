@@ -210,6 +210,13 @@ class QuizApp(App[None]):
         play = self.session.start_round(message.pack, closed_book=message.closed_book)
         self.switch_screen(play_screen(self.session, play))
 
+    def on_results_screen_retry_missed(self, message: ResultsScreen.RetryMissed) -> None:
+        """A review round of the questions just missed, in place of the results."""
+        play = self.session.start_round(
+            message.pack, retry=message.questions, closed_book=message.closed_book
+        )
+        self.switch_screen(play_screen(self.session, play))
+
     def action_help(self) -> None:
         """Show the keys that work on the current screen."""
         from quiz.screens.help import HelpScreen

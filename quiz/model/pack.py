@@ -160,10 +160,10 @@ class Question(NamedTuple):
         if self.kind == "verdict":
             return VERDICT_LABELS[self.answer]
         if self.kind == "number":
-            shown = quantity(as_in_source(self.answer, self.evidence), self.unit)
+            shown = as_in_source(self.answer, self.evidence)
             if self.tolerance:
                 shown = f"{shown} (± {format_number(self.tolerance)})"
-            return shown
+            return quantity(shown, self.unit)
         return self.answer
 
     def is_correct(self, response: str) -> bool:
