@@ -13,10 +13,13 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from quiz.commands import GameCommands
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     from quiz.model.pack import Pack
     from quiz.model.round import Round
     from quiz.screens.play import PlayScreen
@@ -45,7 +48,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {GameCommands}
 
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="app.help", priority=True),
@@ -72,11 +75,15 @@ class QuizApp(App[None]):
         return HomeScreen(self.session)
 
     def on_mount(self) -> None:
-        """Go straight into a round, as ``quiz play`` asks.
+        """Apply the saved theme; go straight into a round, as ``quiz play`` asks.
 
         A closed-book round of a pack with a source text opens on the text: it
         is the one chance to read it before the questions.
         """
+        saved = self.session.settings.theme
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         start = self.start
         if start is None:
             return
@@ -92,6 +99,10 @@ class QuizApp(App[None]):
             ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
             lambda _: self.push_screen(play_screen(self.session, start)),
         )
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme chosen (from the palette) for the next start."""
+        self.session.set_theme(theme.name)
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """With the history read, offer to resume the round left unfinished last time."""

@@ -255,6 +255,12 @@ class Session:
         self._confidence = self.settings.confidence = enabled
         self._save_settings()
 
+    def set_theme(self, name: str) -> None:
+        """Remember the theme chosen, for the next start."""
+        if name != self.settings.theme:
+            self.settings.theme = name
+            self._save_settings()
+
     def today(self) -> date:
         """The player's calendar day, for the review schedule."""
         return local_day(self.now())

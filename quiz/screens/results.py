@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.article import Article
 from quiz.model.history import RoundRecord
@@ -17,6 +17,7 @@ from quiz.model.round import Outcome, Round
 from quiz.model.text import duration
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.widgets.evidence import EvidencePanel
+from quiz.widgets.footer import QuizFooter
 
 
 def summary_content(play: Round, record: RoundRecord, previous_best: int | None) -> Content:
@@ -167,7 +168,7 @@ class ResultsScreen(Screen[None]):
                     yield EvidencePanel(
                         outcome.question.evidence, self.play.pack.source, article=self.article
                     )
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         """Let the arrow keys scroll the results."""

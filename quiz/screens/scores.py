@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.report import Scores, build, rounds_of
 from quiz.report_tables import heading, report
 from quiz.session import Session
+from quiz.widgets.footer import QuizFooter
 
 
 class ScoresScreen(Screen[None]):
@@ -46,7 +47,7 @@ class ScoresScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """A scrolling report; filled on mount and when the filter changes."""
         yield VerticalScroll(id="body")
-        yield Footer()
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         """Show the current player's figures."""
