@@ -35,20 +35,26 @@ class GameCommands(Provider):
         app: QuizApp = self.app  # type: ignore[assignment]
         screen = self.screen
         if app.theme != DARK_THEME:
-            yield "Theme: dark", "Light text on a dark background", partial(
-                setattr, app, "theme", DARK_THEME
+            yield (
+                "Theme: dark",
+                "Light text on a dark background",
+                partial(setattr, app, "theme", DARK_THEME),
             )
         if app.theme != LIGHT_THEME:
-            yield "Theme: light", "Dark text on a light background", partial(
-                setattr, app, "theme", LIGHT_THEME
+            yield (
+                "Theme: light",
+                "Dark text on a light background",
+                partial(setattr, app, "theme", LIGHT_THEME),
             )
         if not isinstance(screen, HomeScreen):
             return
         session = app.session
         yield "Switch player", f"Playing as {session.player}", screen.action_player
         state = "off" if session.confidence else "on"
-        yield f"Confidence mode {state}", "Say how sure you are of each answer", (
-            screen.action_confidence
+        yield (
+            f"Confidence mode {state}",
+            "Say how sure you are of each answer",
+            (screen.action_confidence),
         )
         yield "Scores", "How you are doing, pack by pack", screen.action_scores
         for entry in session.library.packs():
