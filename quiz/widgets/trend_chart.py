@@ -10,7 +10,9 @@ ROWS = 9
 AXIS = 6
 """Columns of the axis: ``100 % `` and the rule."""
 SPACING = 5
-"""Columns per point: room for a label such as ``-100`` over each."""
+"""The fewest columns per point: room for a label such as ``-100`` over each."""
+WIDEST = 10
+"""The most columns per point, so a few rounds still read as a line."""
 DOT = "\u25cf"
 
 
@@ -25,19 +27,21 @@ def chart_lines(values: list[float], width: int) -> list[list[tuple[str, str]]]:
     Returns:
         ``ROWS`` rows of the plot, then the axis, then the round numbers.
     """
-    fits = max(1, (width - AXIS - 1) // SPACING)
+    room = width - AXIS - 8  # the axis, and "  round" after the last number
+    fits = max(1, room // SPACING)
     first = max(0, len(values) - fits)
     shown = values[first:]
+    spacing = max(SPACING, min(WIDEST, room // max(1, len(shown))))
     low = min(0.0, *shown) if shown else 0.0
     high = max(100.0, *shown) if shown else 100.0
     span = high - low
-    plot_width = len(shown) * SPACING
+    plot_width = len(shown) * spacing
     grid = [[" "] * plot_width for _ in range(ROWS)]
     dots: set[tuple[int, int]] = set()
     places = []
     for index, value in enumerate(shown):
         row = ROWS - 1 - round((value - low) / span * (ROWS - 1))
-        column = index * SPACING + SPACING // 2
+        column = index * spacing + spacing // 2
         grid[row][column] = DOT
         dots.add((row, column))
         places.append((row, column, f"{value:.0f}"))
@@ -66,7 +70,7 @@ def chart_lines(values: list[float], width: int) -> list[list[tuple[str, str]]]:
     numbers = [" "] * plot_width
     for index in range(len(shown)):
         label = str(first + index + 1)
-        start = index * SPACING + SPACING // 2 - len(label) // 2
+        start = index * spacing + spacing // 2 - len(label) // 2
         if index in (0, len(shown) - 1) or len(shown) <= 12:
             for offset, char in enumerate(label):
                 if 0 <= start + offset < plot_width:
