@@ -6,7 +6,6 @@ from __future__ import annotations
 from conftest import BUILTIN, PACK_ID, fixed_now
 from ui_helpers import answer
 
-from quiz.app import QuizApp
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.scores import ScoresScreen
@@ -86,9 +85,7 @@ async def test_a_quote_that_opens_with_a_quotation_is_marked_once(make_app):
         assert '"' not in text and "\u201c\u201c" not in text
 
 
-async def test_palette_switches_to_the_light_theme_and_the_next_start_keeps_it(
-    make_app, tmp_path
-):
+async def test_palette_switches_to_the_light_theme_and_the_next_start_keeps_it(make_app, tmp_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "textual-dark"
