@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.article import Article, Passage
 from quiz.model.calibration import BANDS
@@ -24,6 +24,7 @@ from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.feedback import Feedback
+from quiz.widgets.footer import QuizFooter
 from quiz.widgets.number_entry import NumberEntry
 from quiz.widgets.reader import SourceReader
 from quiz.widgets.round_status import RoundStatus
@@ -119,7 +120,7 @@ class PlayScreen(Screen[None]):
                 yield Vertical(id="question")
             if self.article is not None:
                 yield SourceReader(self.article, source_title(self.play.pack), id="reader")
-        yield Footer()
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         """Show the first unanswered question."""

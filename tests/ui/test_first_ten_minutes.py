@@ -3,6 +3,7 @@ command palette, themes remembered, and the footer's ? on a narrow terminal."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import BUILTIN, PACK_ID, fixed_now
 from ui_helpers import answer
 
@@ -142,10 +143,13 @@ async def test_an_unknown_saved_theme_leaves_the_default(make_app, tmp_path):
         assert app.theme == "textual-dark"
 
 
-async def test_the_help_key_stays_in_the_footer_at_60_columns(make_app):
-    app = make_app()
+@pytest.mark.parametrize("seed", [None, 3])
+async def test_the_help_key_stays_in_the_footer_at_60_columns(make_app, seed):
+    app = make_app(seed=seed, count=3 if seed is not None else None)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
+        if seed is not None:
+            await answer(pilot, right=False)  # the most keys a round shows
         [key] = [w for w in app.screen.query("FooterKey") if w.key == "question_mark"]
         assert key.region.width > 0 and key.region.right <= 60
         assert app.screen.region.contains_region(key.region)
