@@ -11,9 +11,9 @@ from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.scores import ScoresScreen
-from quiz.widgets.trend_chart import TrendChart
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.feedback import Feedback
+from quiz.widgets.trend_chart import TrendChart
 
 SIZE = (100, 30)
 
