@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -18,6 +18,9 @@ from quiz.screens.home import HomeScreen
 from quiz.session import Session
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.screen import Screen
     from textual.theme import Theme
 
     from quiz.model.pack import Pack
@@ -98,6 +101,15 @@ class QuizApp(App[None]):
         self.push_screen(
             ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
             lambda _: self.push_screen(play_screen(self.session, start)),
+        )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, with "Keys" showing this game's keys and rules."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand(
+            "Keys", "The keys of this screen, and the scoring rules", self.action_help
         )
 
     def _theme_changed(self, theme: Theme) -> None:

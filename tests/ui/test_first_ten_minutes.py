@@ -7,6 +7,7 @@ import pytest
 from conftest import BUILTIN, PACK_ID, fixed_now
 from ui_helpers import answer
 
+from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.scores import ScoresScreen
@@ -116,6 +117,18 @@ async def test_palette_plays_a_pack_from_the_home_screen(make_app):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, StartScreen | PlayScreen)
+
+
+async def test_palette_keys_shows_the_games_own_help(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"keys")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_mid_round_the_palette_offers_no_new_round(make_app):
