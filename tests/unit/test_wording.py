@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from quiz.model.round import Outcome
 from quiz.model.wording import as_in_source, quantity, quoted, singular
+from quiz.store.packs import load_pack
 
 
 @pytest.mark.parametrize(
@@ -47,3 +51,14 @@ def test_a_quote_opening_with_a_quotation_is_marked_once() -> None:
     assert shown == "\u201c\u2018They are not going after Americans,\u2019 one official said\u201d"
     assert shown.count("\u201c") == 1 and '"' not in shown
     assert quoted("plain words") == "\u201cplain words\u201d"
+
+
+def test_the_built_in_packs_numbers_read_as_the_article_writes_them() -> None:
+    root = Path(__file__).resolve().parents[2]
+    pack = load_pack(root / "questions" / "iran-quds-force-iraq.toml")
+    assert pack.question("us-forces-count").answer_label == "1,600 U.S. forces"
+    assert pack.question("treasury-sanctions-year").answer_label == "2007"
+    parties = pack.question("negotiation-parties")
+    assert parties.answer_label == "7 countries"
+    said = Outcome(parties, "1", correct=False, points=0, checked=False, streak=0)
+    assert said.response_label == "1 country"
