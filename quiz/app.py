@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Protocol, TypeGuard, runtime_checkable
 
 from rich.console import Console
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 
+from quiz.commands import GameCommands
 from quiz.model.pack import Pack
 from quiz.model.round_length import question_count
 from quiz.screens.home import HomeScreen
@@ -23,6 +24,11 @@ from quiz.session import Session
 from quiz.store.library import LoadedArticle
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.screen import Screen
+    from textual.theme import Theme
+
     from quiz.model.round import Round, RoundState
     from quiz.screens.play import PlayScreen
     from quiz.screens.results import ResultsScreen
@@ -96,7 +102,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS = App.COMMANDS | {GameCommands}
 
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="app.help", priority=True),
@@ -126,11 +132,15 @@ class QuizApp(App[None]):
         return HomeScreen(self.session)
 
     def on_mount(self) -> None:
-        """Go straight into a round, as ``quiz play`` asks.
+        """Apply the saved theme; go straight into a round, as ``quiz play`` asks.
 
         A closed-book round of a pack with a source text opens on the text: it
         is the one chance to read it before the questions.
         """
+        saved = self.session.settings.theme
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         start = self.start
         if start is None:
             return
@@ -177,6 +187,19 @@ class QuizApp(App[None]):
             ReaderScreen(article, source_title(start.pack), before_round=True, note=note),
             lambda _: self.push_screen(play_screen(self.session, start, source)),
         )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands, with "Keys" showing this game's keys and rules."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+        yield SystemCommand(
+            "Keys", "The keys of this screen, and the scoring rules", self.action_help
+        )
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme chosen (from the palette) for the next start."""
+        self.session.set_theme(theme.name)
 
     def on_home_screen_loaded(self, message: HomeScreen.Loaded) -> None:
         """With the history read, offer to resume the round left unfinished last time."""
@@ -291,6 +314,13 @@ class QuizApp(App[None]):
         # Played the same way again: closed book stays closed.
         count = question_count(self.session.round_length, len(message.pack.questions))
         play = self.session.start_round(message.pack, count=count, closed_book=message.closed_book)
+        self.switch_screen(play_screen(self.session, play))
+
+    def on_results_screen_retry_missed(self, message: ResultsScreen.RetryMissed) -> None:
+        """A review round of the questions just missed, in place of the results."""
+        play = self.session.start_round(
+            message.pack, retry=message.questions, closed_book=message.closed_book
+        )
         self.switch_screen(play_screen(self.session, play))
 
     def action_help(self) -> None:

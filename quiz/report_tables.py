@@ -77,13 +77,23 @@ def heading(scores: Scores) -> Text:
     return shown
 
 
-def report(scores: Scores) -> list[RenderableType]:
-    """The report's sections, in the order both views show them."""
+def report(
+    scores: Scores, titles: dict[str, str] | None = None, *, sparkline_trend: bool = True
+) -> list[RenderableType]:
+    """The report's sections, in the order both views show them.
+
+    Args:
+        scores: The figures.
+        titles: Pack titles by id, to name packs by title; ids are shown without.
+        sparkline_trend: Include the one-line trend of every round, third; the
+            scores screen leaves it out and draws a chart per pack there instead.
+    """
+    titles = titles or {}
     sections: list[RenderableType] = [
-        packs_table(scores),
-        leaders_table(scores),
-        trend(scores.trend),
-        history_table(scores),
+        packs_table(scores, titles),
+        leaders_table(scores, titles),
+        *([trend(scores.trend)] if sparkline_trend else []),
+        history_table(scores, titles),
         tally_table("By kind", scores.kinds),
         tally_table("By tag", scores.tags),
         Group(discernment_table(scores), Text("\n".join(scores.discernment_notes))),
@@ -130,24 +140,31 @@ def day(finished: str) -> str:
         return finished
 
 
-def packs_table(scores: Scores) -> Table:
-    """How the rounds of each pack went."""
+def packs_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
+    """How the full rounds of each pack went (review rounds are listed, not compared)."""
     table = new_table("Packs", "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
     for s in scores.packs:
         table.add_row(
-            *cells(s.pack, s.rounds, s.best, s.last, f"{s.average:.0f}", share(s.accuracy))
+            *cells(
+                (titles or {}).get(s.pack, s.pack),
+                s.rounds,
+                s.best,
+                s.last,
+                f"{s.average:.0f}",
+                share(s.accuracy),
+            )
         )
     return table
 
 
-def leaders_table(scores: Scores) -> Table:
-    """Every player's standing on each pack, best first."""
+def leaders_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
+    """Every player's standing on each pack, best first (full rounds only)."""
     table = new_table("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
     for pack, leaders in scores.leaderboards.items():
         for rank, leader in enumerate(leaders, start=1):
             table.add_row(
                 *cells(
-                    pack if rank == 1 else "",
+                    (titles or {}).get(pack, pack) if rank == 1 else "",
                     f"{rank}. {leader.player}",
                     leader.best,
                     leader.rounds,
@@ -157,7 +174,7 @@ def leaders_table(scores: Scores) -> Table:
     return table
 
 
-def history_table(scores: Scores) -> Table:
+def history_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
     """The latest rounds, newest first."""
     shown = scores.history[:HISTORY_ROWS]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
@@ -175,7 +192,7 @@ def history_table(scores: Scores) -> Table:
             *cells(
                 day(r.finished),
                 r.player,
-                r.pack + mode,
+                (titles or {}).get(r.pack, r.pack) + mode,
                 f"{r.score}/{r.best_possible}",
                 f"{r.correct}/{r.answered}",
                 duration(r.seconds),

@@ -25,7 +25,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -309,6 +309,12 @@ class Session:
         progress = self.progress
         return progress.current is None and not progress.rounds and not progress.players
 
+    def set_theme(self, name: str) -> None:
+        """Remember the theme chosen, for the next start."""
+        if name != self.settings.theme:
+            self.settings.theme = name
+            self._save_settings()
+
     def today(self) -> date:
         """The player's calendar day, for the review schedule."""
         return local_day(self.now())
@@ -355,6 +361,7 @@ class Session:
         count: int | None = None,
         review: bool = False,
         closed_book: bool = False,
+        retry: Collection[str] | None = None,
     ) -> Round:
         """Start a new round; it replaces any interrupted one.
 
@@ -365,6 +372,8 @@ class Session:
             review: Ask only the questions due for review.
             closed_book: Hide the pack's source text during the round (it can be
                 read before the first question); recorded with the round.
+            retry: Ask only these questions (the ones just missed): a review
+                round, whatever their place in the review schedule.
 
         Raises:
             ValueError: The seed is out of range, or a review round was asked for
@@ -378,10 +387,11 @@ class Session:
             seed = random.SystemRandom().randrange(2**32)
         if seed not in SEEDS:
             raise ValueError("the seed must be a whole number from 0 to 2**63 - 1")
+        review = review or retry is not None
         mode = Mode(
             player=self.player, confidence=self.confidence, review=review, closed_book=closed_book
         )
-        only = self.due(pack) if review else None
+        only = list(retry) if retry is not None else self.due(pack) if review else None
         if only is not None and not only:
             raise ValueError(f"nothing in {pack.title} is due for review")
         play = Round.new(
@@ -412,7 +422,7 @@ class Session:
             The outcome, and the round's record after its last answer.
         """
         progress = self.progress
-        previous_best = progress.best(play.pack.id)
+        previous_best = progress.best(play.pack.id, review=play.mode.review)
         outcome = play.answer(response, confidence)
         progress.record_answer(
             play.pack.id,

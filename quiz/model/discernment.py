@@ -31,6 +31,17 @@ _CONFUSIONS = {
     "is silent on a claim does not contradict it.",
 }
 
+# When a confusion goes both ways, its two notes would contradict each other
+# ("too doubting" and "too trusting"): one note says so instead.
+_BOTH_WAYS = {
+    frozenset(("supported", "contradicted")): "You mix up supported and contradicted claims "
+    "both ways. Find the passage and check which way it points: who, how many, when.",
+    frozenset(("supported", "not-stated")): "You mix up supported and not-stated claims "
+    "both ways. Look for a passage that says it; if none does, it is not stated.",
+    frozenset(("contradicted", "not-stated")): "You mix up contradicted and not-stated claims "
+    "both ways. A contradiction needs a passage that says otherwise; silence is not one.",
+}
+
 
 @dataclass
 class Confusion:
@@ -82,8 +93,13 @@ class Confusion:
         return sum(scores) / len(scores) if scores else None
 
     def readings(self) -> list[str]:
-        """Plain-words notes on the confusions that stand out."""
-        notes = []
+        """Plain-words notes on the confusions that stand out.
+
+        A verdict is read only once at least ``MIN_ANSWERS`` claims of it were
+        answered; "no confusion stands out" needs that many of every verdict. Two
+        confusions that mirror each other make one note, never two that contradict.
+        """
+        notable: dict[str, str] = {}
         for truth in VERDICTS:
             total = self.total(truth)
             if total < MIN_ANSWERS:
@@ -94,8 +110,16 @@ class Confusion:
                 continue
             times, answered = max(wrong)
             if times / total >= NOTABLE_SHARE and (truth, answered) in _CONFUSIONS:
+                notable[truth] = answered
+        notes = []
+        for truth, answered in notable.items():
+            if notable.get(answered) == truth:
+                note = _BOTH_WAYS[frozenset((truth, answered))]
+                if note not in notes:
+                    notes.append(note)
+            else:
                 notes.append(_CONFUSIONS[(truth, answered)])
-        if not notes and any(self.total(t) >= MIN_ANSWERS for t in VERDICTS):
+        if not notes and all(self.total(t) >= MIN_ANSWERS for t in VERDICTS):
             notes.append("No confusion stands out: you tell the three kinds of claim apart.")
         if not notes:
             notes.append(

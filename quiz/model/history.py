@@ -35,7 +35,15 @@ class QuestionStats:
 
 @dataclass
 class PackStats:
-    """How the players have done on one pack."""
+    """How the players have done on one pack.
+
+    Attributes:
+        rounds: Full rounds finished: review rounds (a few questions each) are
+            not counted here, so they never set the best score.
+        best: The best score of those rounds.
+        last: The score of the last of them.
+        questions: Per question, every answer, review rounds' included.
+    """
 
     rounds: int = 0
     best: int = 0
@@ -239,8 +247,17 @@ class Progress:
     current: RoundState | None = None
     players: dict[str, dict[str, PlayerPackStats]] = field(default_factory=dict)
 
-    def best(self, pack_id: str) -> int | None:
-        """The best score on a pack, or None if no round of it was finished."""
+    def best(self, pack_id: str, *, review: bool = False) -> int | None:
+        """The best score on a pack, or None if no round of it was finished.
+
+        Args:
+            pack_id: The pack.
+            review: The best of the review rounds instead, which are compared
+                only with each other.
+        """
+        if review:
+            scores = [r.score for r in self.rounds if r.review and r.pack == pack_id]
+            return max(scores, default=None)
         stats = self.packs.get(pack_id)
         return stats.best if stats is not None and stats.rounds else None
 
@@ -315,7 +332,9 @@ class Progress:
             review=play.mode.review,
             closed_book=play.mode.closed_book,
         )
-        self.packs.setdefault(play.pack.id, PackStats()).count_round(record.score)
+        stats = self.packs.setdefault(play.pack.id, PackStats())
+        if not record.review:
+            stats.count_round(record.score)
         self.rounds.append(record)
         self.current = None
         return record
@@ -346,7 +365,8 @@ def combine(histories: Iterable[Progress]) -> Progress:
     # Stamps are UTC ISO 8601 text, so text order is time order; ties keep file order.
     everyone.rounds.sort(key=lambda record: record.finished)
     for record in everyone.rounds:
-        everyone.packs.setdefault(record.pack, PackStats()).last = record.score
+        if not record.review:
+            everyone.packs.setdefault(record.pack, PackStats()).last = record.score
     return everyone
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.model.text import clean_line
+from quiz.model.wording import as_in_source, quantity
 
 FORMAT = 1
 KINDS = ("verdict", "choice", "number")
@@ -159,10 +160,10 @@ class Question(NamedTuple):
         if self.kind == "verdict":
             return VERDICT_LABELS[self.answer]
         if self.kind == "number":
-            shown = self.answer
+            shown = as_in_source(self.answer, self.evidence)
             if self.tolerance:
                 shown = f"{shown} (± {format_number(self.tolerance)})"
-            return f"{shown} {self.unit}".strip()
+            return quantity(shown, self.unit)
         return self.answer
 
     def is_correct(self, response: str) -> bool:

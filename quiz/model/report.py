@@ -52,6 +52,8 @@ class Scores:
     leaderboards: dict[str, list[Leader]] = field(default_factory=dict)
     history: list[RoundRecord] = field(default_factory=list)
     trend: list[float] = field(default_factory=list)
+    trends: dict[str, list[float]] = field(default_factory=dict)
+    """Per pack, its full rounds' scores as a share of the best possible, oldest first."""
     kinds: dict[str, Tally] = field(default_factory=dict)
     tags: dict[str, Tally] = field(default_factory=dict)
     confusion: Confusion = field(default_factory=Confusion)
@@ -110,12 +112,15 @@ def build(
         for r in played
         if (player is None or r.player == player) and (pack is None or r.pack == pack)
     ]
+    # Review rounds ask a few questions of a pack: listed, never compared with full rounds.
     by_pack: dict[str, list[RoundRecord]] = {}
     for record in rounds:
-        by_pack.setdefault(record.pack, []).append(record)
+        if not record.review:
+            by_pack.setdefault(record.pack, []).append(record)
     everyone: dict[str, list[RoundRecord]] = {}  # the leaderboards compare every player
     for record in played:
-        everyone.setdefault(record.pack, []).append(record)
+        if not record.review:
+            everyone.setdefault(record.pack, []).append(record)
     for pack_id, records in sorted(by_pack.items()):
         answered = sum(r.answered for r in records)
         scores.packs.append(
@@ -130,7 +135,10 @@ def build(
         )
         scores.leaderboards[pack_id] = _leaderboard(everyone[pack_id])
     scores.history = list(reversed(rounds))
-    scores.trend = [percent(r) for r in rounds[-TREND_ROUNDS:]]
+    full = [r for r in rounds if not r.review]
+    scores.trend = [percent(r) for r in full[-TREND_ROUNDS:]]
+    for pack_id, records in by_pack.items():
+        scores.trends[pack_id] = [percent(r) for r in records[-TREND_ROUNDS:]]
     confidence: dict[int, Tally] = {}
     for name, packs in progress.players.items():
         if player is not None and name != player:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quiz.model import scoring
 from quiz.model.calibration import BANDS
 from quiz.model.pack import VERDICT_LABELS, VERDICTS, Pack, Question
+from quiz.model.wording import quantity
 
 Clock = Callable[[], float]
 
@@ -64,8 +65,8 @@ class Outcome:
         """The player's answer as they saw it."""
         if self.question.kind == "verdict":
             return VERDICT_LABELS.get(self.response, self.response)
-        if self.question.kind == "number" and self.question.unit:
-            return f"{self.response} {self.question.unit}"
+        if self.question.kind == "number":
+            return quantity(self.response, self.question.unit)
         return self.response
 
 

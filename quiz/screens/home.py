@@ -2,72 +2,125 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
 from quiz.model.text import clean_line, long_date
 from quiz.session import PackEntry, Session
 from quiz.store.lock import AlreadyPlaying
+from quiz.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
+    from quiz.model.round import RoundState
 
 RESUME = "resume"
 TUTORIAL = "tutorial"
 """The id of the built-in pack a newcomer is pointed to."""
+WIDE = 90
+"""The narrowest terminal that shows the detail beside the pack list."""
 
 
-def pack_label(entry: PackEntry, best: int | None, due: int = 0) -> Content:
-    """One line per pack: title, question count and best score, or why it is broken."""
+@dataclass(frozen=True)
+class Standing:
+    """The current player's figures on one pack, for its row and its detail.
+
+    Attributes:
+        best: Their best score on a full round, None before the first.
+        answers: How many of its questions they have answered, all rounds together.
+        correct: How many of those were right.
+        due: How many of its questions are due for review today.
+        unfinished: The round left unfinished on it, as (answered, asked), if any.
+    """
+
+    best: int | None = None
+    answers: int = 0
+    correct: int = 0
+    due: int = 0
+    unfinished: tuple[int, int] | None = None
+
+
+def pack_label(entry: PackEntry, standing: Standing) -> Content:
+    """One pack in the list: its title, then its size, your best and what is due."""
     summary = entry.summary
     if summary.error is not None:
         return Content.assemble(
             (clean_line(entry.path.name), "bold"), ("   broken: ", "$text-error"), summary.error
         )
     count = summary.questions
+    best = standing.best
     parts: list[str | tuple[str, str]] = [
         (summary.title, "bold"),
         f"\n  {count} question{'s' if count != 1 else ''}",
         "   best " + (str(best) if best is not None else "\u2014"),
     ]
-    if summary.source is not None:
-        parts.append(("   source: " + summary.source, "dim"))
-    if due:
-        parts.append((f"   {due} due for review (v)", "bold $text-warning"))
+    if standing.due:
+        parts.append((f"   {standing.due} due for review (v)", "bold $text-warning"))
     if not entry.builtin:
-        parts.append(("   (your pack)", "dim"))
+        parts.append(("   (your pack)", "$text-muted"))
     return Content.assemble(*parts)
 
 
-def pack_detail(entry: PackEntry | None) -> Content:
-    """The highlighted pack's description and its source: title, publisher, date, address.
+def pack_detail(entry: PackEntry | None, standing: Standing | None = None) -> Content:
+    """The highlighted pack: description; source (title, publisher, date, address); the
+    current player's best, accuracy, questions due and unfinished round.
 
     The address is text, never a link a pack could use to send the player elsewhere.
     """
     if entry is None or entry.error is not None:
         return Content("")
     summary = entry.summary
-    parts: list[str | tuple[str, str]] = []
+    parts: list[str | tuple[str, str]] = [(summary.title, "bold")]
     if summary.description:
-        parts.append(summary.description)
+        parts.extend(["\n", summary.description])
     if summary.source_title:
         details = [part for part in (summary.source_publisher, _day(summary.source_date)) if part]
-        parts.extend(["\n" if parts else "", ("Source: ", "bold"), summary.source_title])
+        parts.extend(["\n\n", ("Source  ", "bold"), summary.source_title])
         if details:
-            parts.append(("  (" + ", ".join(details) + ")", "dim"))
+            parts.append(("\n        " + ", ".join(details), "$text-muted"))
         if summary.source_url:
-            parts.extend(["\n", (summary.source_url, "dim")])
+            parts.append(("\n        " + summary.source_url, "$text-muted"))
+    if standing is not None:
+        parts.extend(["\n\n", *_standing(standing)])
     return Content.assemble(*parts)
+
+
+def _standing(standing: Standing) -> list[str | tuple[str, str]]:
+    """The player's own lines of a pack's detail."""
+    if standing.best is None and not standing.answers:
+        lines: list[str | tuple[str, str]] = ["You have not played it yet."]
+    else:
+        best = "\u2014" if standing.best is None else str(standing.best)
+        lines = [("Your best  ", "bold"), best]
+        if standing.answers:
+            share = round(100 * standing.correct / standing.answers)
+            lines.append(f"   accuracy {share} % of {standing.answers} answers")
+    if standing.due:
+        count = standing.due
+        lines += [
+            "\n",
+            ("Review     ", "bold"),
+            (f"{count} question{'s' if count != 1 else ''} due: v plays them", "$text-warning"),
+        ]
+    if standing.unfinished is not None:
+        answered, asked = standing.unfinished
+        lines += [
+            "\n",
+            ("Unfinished ", "bold"),
+            f"{answered} of {asked} answered: the Resume row continues it",
+        ]
+    return lines
 
 
 def _day(iso: str | None) -> str:
@@ -149,6 +202,8 @@ class HomeScreen(Screen[None]):
         """What the pack list shows, to skip rebuilding it when nothing changed."""
         self._painted = False
         """Whether the first frame is up, so the whole list may be laid out at once."""
+        self._standings: dict[str, Standing] = {}
+        """The current player's figures on each pack, by option id."""
 
     def compose(self) -> ComposeResult:
         """Title, notices, the pack list and the footer."""
@@ -164,9 +219,10 @@ class HomeScreen(Screen[None]):
             )
             yield Static(id="status", markup=False)
             yield Vertical(id="notices")
-            yield OptionList(id="packs")
-            yield Static(id="detail", markup=False)
-        yield Footer()
+            with Container(id="panes"):
+                yield OptionList(id="packs")
+                yield Static(id="detail", markup=False)
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         """Fill the list and focus it; read the history once the first frame is up."""
@@ -211,15 +267,10 @@ class HomeScreen(Screen[None]):
                 )
         options = self.query_one(OptionList)
         found = self.session.resumable() if session.loaded else None
-        rows: list[tuple[PackEntry, int | None, int]] = []
-        for entry in self.session.library.packs():
-            best, due = None, 0
-            if session.loaded:
-                best = session.progress.best(entry.id)
-                due = session.due_count(entry.id) if entry.error is None else 0
-            rows.append((entry, best, due))
+        rows = [(entry, self.standing(entry, found)) for entry in self.session.library.packs()]
         resume = None if found is None else (found[0].id, len(found[1].answers), found[1].order)
-        shown = (resume, [(entry.path, entry.summary, best, due) for entry, best, due in rows])
+        shown = (resume, [(entry.path, entry.summary, standing) for entry, standing in rows])
+        self._standings = {f"pack:{entry.path}": standing for entry, standing in rows}
         if shown == self._shown:
             # Back from a screen that changed nothing: keep the list (and its scroll).
             return
@@ -228,15 +279,15 @@ class HomeScreen(Screen[None]):
         if found is not None:
             pack, state = found
             label = Content.assemble(
-                ("\u21bb Resume: ", "bold $text-success"),
+                ("\u21bb Resume: ", "bold"),
                 (pack.title, "bold"),
                 f"\n  {len(state.answers)} of {len(state.order)} answered",
             )
             new_options.append(Option(label, id=RESUME))
         newcomer = session.newcomer()
         tutorial: int | None = None
-        for entry, best, due in rows:
-            label = pack_label(entry, best, due)
+        for entry, standing in rows:
+            label = pack_label(entry, standing)
             if newcomer and entry.builtin and entry.id == TUTORIAL and entry.error is None:
                 tutorial = len(new_options)
                 label = Content.assemble(
@@ -260,6 +311,30 @@ class HomeScreen(Screen[None]):
             self.call_after_refresh(self._add_rest, shown, new_options[len(first) :])
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
+        self._show_detail()
+
+    def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing:
+        """The current player's figures on a pack (none until their file is read)."""
+        session = self.session
+        if not session.loaded or entry.error is not None:
+            return Standing()
+        progress = session.progress
+        answers = correct = 0
+        tallies = progress.players.get(session.player, {}).get(entry.id)
+        if tallies is not None:
+            for tally in tallies.kinds.values():
+                answers += tally.answers
+                correct += tally.correct
+        unfinished = None
+        if found is not None and found[0].id == entry.id:
+            unfinished = (len(found[1].answers), len(found[1].order))
+        return Standing(
+            best=progress.best(entry.id),
+            answers=answers,
+            correct=correct,
+            due=session.due_count(entry.id),
+            unfinished=unfinished,
+        )
 
     def _first_frame_up(self) -> None:
         """From now on the list is built whole."""
@@ -271,14 +346,28 @@ class HomeScreen(Screen[None]):
             self.query_one(OptionList).add_options(rest)
 
     def on_resize(self) -> None:
-        """On a short terminal the pack list needs every row: no detail pane."""
+        """The detail beside the list on a wide terminal, below it on a narrow one, and
+        none on a short one, where the pack list needs every row."""
+        self.set_class(self.size.width >= WIDE, "-wide")
         self.query_one("#detail", Static).set_class(self.size.height < 20, "-short")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Describe the highlighted pack below the list."""
-        entry = self._entry(event.option.id)
+        """Describe the highlighted pack."""
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """Describe the highlighted pack (for the resume row, the round's pack)."""
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return
+        option_id = options.get_option_at_index(options.highlighted).id
+        if option_id == RESUME:
+            option_id = next(
+                (key for key, standing in self._standings.items() if standing.unfinished), None
+            )
+        entry = self._entry(option_id)
         detail = self.query_one("#detail", Static)
-        detail.update(pack_detail(entry))
+        detail.update(pack_detail(entry, self._standings.get(option_id or "")))
         detail.set_class(entry is None or entry.error is not None, "-empty")
 
     def _entry(self, option_id: str | None) -> PackEntry | None:

@@ -9,13 +9,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.article import Article, Passage
 from quiz.model.calibration import BANDS
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Question
 from quiz.model.round import Outcome, Round
+from quiz.model.wording import quantity
 from quiz.screens.confirm import ConfirmScreen
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.session import Session
@@ -24,6 +25,7 @@ from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.feedback import Feedback
+from quiz.widgets.footer import QuizFooter
 from quiz.widgets.number_entry import NumberEntry
 from quiz.widgets.reader import SourceReader
 from quiz.widgets.round_status import RoundStatus
@@ -129,7 +131,7 @@ class PlayScreen(Screen[None]):
                 yield Vertical(id="question")
             if self.article is not None:
                 yield SourceReader(self.article, source_title(self.play.pack), id="reader")
-        yield Footer()
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         """Show the first unanswered question."""
@@ -340,8 +342,8 @@ class PlayScreen(Screen[None]):
     def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
         """A number was typed and submitted."""
         question = self.play.current
-        unit = f" {question.unit}" if question is not None and question.unit else ""
-        self.choose_answer(message.text, message.text.strip() + unit)
+        unit = question.unit if question is not None else ""
+        self.choose_answer(message.text, quantity(message.text, unit))
 
     def choose_answer(self, response: str, label: str) -> None:
         """Submit an answer, or in confidence mode ask how sure the player is first."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.article import Article, Passage
 from quiz.model.pack import Pack
+from quiz.widgets.footer import QuizFooter
 from quiz.widgets.reader import SourceReader
 
 
@@ -76,7 +77,7 @@ class ReaderScreen(Screen[bool]):
         if self.note:
             yield Static(self.note, id="reader-note", markup=False)
         yield SourceReader(self.article, self.source_title, id="reader")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         """Highlight the evidence, scroll to the first of it, and take the keys."""

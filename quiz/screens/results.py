@@ -1,38 +1,44 @@
-"""The end of a round: the score, how it went, and the questions missed with their evidence."""
+"""The end of a round: the score, how it went, and the questions missed, why, and the evidence."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.model.article import Article
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Pack
-from quiz.model.round import Round
+from quiz.model.round import Outcome, Round
 from quiz.model.text import duration
 from quiz.screens.reader import ReaderScreen, source_title
-from quiz.widgets.evidence import evidence_content
+from quiz.widgets.evidence import EvidencePanel
+from quiz.widgets.footer import QuizFooter
 
 
 def summary_content(play: Round, record: RoundRecord, previous_best: int | None) -> Content:
-    """The figures of a finished round."""
+    """The figures of a finished round: score, accuracy, streak and time first.
+
+    A review round is compared only with the pack's earlier review rounds.
+    """
     percent = round(100 * record.accuracy)
+    review = play.mode.review
+    best_word = "best review round" if review else "best"
     lines: list[str | tuple[str, str]] = [
-        ("Round complete: ", "bold"),
+        ("Review round complete: " if review else "Round complete: ", "bold"),
         play.pack.title,
         "\n\n",
         ("Score        ", "bold"),
         f"{record.score} of {record.best_possible} possible",
     ]
     if previous_best is None or record.score > previous_best:
-        lines.append(("   \u2605 new best", "bold $text-success"))
+        lines.append((f"   \u2605 new {best_word}", "bold $text-success"))
     else:
-        lines.append(f"   (best {previous_best})")
+        lines.append(f"   ({best_word} {previous_best})")
     lines += [
         "\n",
         ("Accuracy     ", "bold"),
@@ -44,28 +50,28 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
         ("Checked      ", "bold"),
         f"{record.checked} source{'s' if record.checked != 1 else ''} before answering",
     ]
+    if review:
+        lines.append(("\nA review round: kept out of the best scores and the leaderboard.", "dim"))
     return Content.assemble(*lines)
 
 
-def missed_content(play: Round, article: Article | None = None) -> Content:
-    """Every missed question with the right answer and its evidence, and where it is."""
-    missed = play.missed
-    if not missed:
-        return Content.styled("No mistakes: every answer was right.", "bold $text-success")
-    parts: list[str | tuple[str, str] | Content] = [(f"Missed ({len(missed)})", "bold")]
-    for number, outcome in enumerate(missed, start=1):
-        question = outcome.question
-        parts += [
-            f"\n\n{number}. ",
-            (question.prompt, "bold"),
-            "\n   You said: ",
-            outcome.response_label,
-            "   The answer: ",
-            (question.answer_label, "bold"),
-            "\n",
-            evidence_content(question.evidence, play.pack.source, article),
-        ]
-    return Content.assemble(*parts)
+def missed_heading(outcome: Outcome, number: int) -> Content:
+    """A missed question: its prompt, the right answer and the player's."""
+    question = outcome.question
+    return Content.assemble(
+        (f"{number}. ", "bold"),
+        (question.prompt, "bold"),
+        "\n",
+        ("The answer: ", "bold"),
+        question.answer_label,
+        ("   You said: ", "bold"),
+        outcome.response_label,
+    )
+
+
+def why_content(outcome: Outcome) -> Content:
+    """Why the right answer is right."""
+    return Content.assemble(("Why: ", "bold"), outcome.question.explanation)
 
 
 class ResultsScreen(Screen[None]):
@@ -74,9 +80,26 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,escape", "home", "Home", id="results.home"),
         Binding("a", "again", "Play again", id="results.again"),
+        Binding("m", "retry", "Retry the missed", id="results.retry"),
         Binding("r", "read", "Read the source", id="results.read"),
         Binding("q", "app.quit", "Quit", id="results.quit", show=False),
     ]
+
+    class RetryMissed(Message):
+        """The player wants a round of just the questions they missed, now."""
+
+        def __init__(self, pack: Pack, questions: list[str], *, closed_book: bool) -> None:
+            """Create the message.
+
+            Args:
+                pack: The pack of the round just played.
+                questions: The ids of the questions missed.
+                closed_book: Whether the round just played was closed book.
+            """
+            super().__init__()
+            self.pack = pack
+            self.questions = questions
+            self.closed_book = closed_book
 
     class PlayAgain(Message):
         """The player wants another round of the same pack."""
@@ -115,15 +138,37 @@ class ResultsScreen(Screen[None]):
         self.previous_best = previous_best
 
     def compose(self) -> ComposeResult:
-        """The summary and the missed questions, scrolling."""
+        """The summary, then each missed question with why and the evidence, scrolling."""
         with VerticalScroll(id="body"):
             yield Static(
                 summary_content(self.play, self.record, self.previous_best),
                 id="summary",
                 markup=False,
             )
-            yield Static(missed_content(self.play, self.article), id="missed", markup=False)
-        yield Footer()
+            missed = self.play.missed
+            if not missed:
+                yield Static(
+                    Content.styled("No mistakes: every answer was right.", "bold $text-success"),
+                    id="missed",
+                    markup=False,
+                )
+                return
+            count = len(missed)
+            retry = Content.assemble(
+                (f"Missed ({count})", "bold"),
+                "   Press ",
+                ("m", "bold $accent"),
+                f" to retry {'it' if count == 1 else f'these {count}'} now.",
+            )
+            yield Static(retry, id="missed", markup=False)
+            for number, outcome in enumerate(missed, start=1):
+                with Vertical(classes="missed-question"):
+                    yield Static(missed_heading(outcome, number), markup=False)
+                    yield Static(why_content(outcome), classes="why", markup=False)
+                    yield EvidencePanel(
+                        outcome.question.evidence, self.play.pack.source, article=self.article
+                    )
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         """Let the arrow keys scroll the results."""
@@ -135,9 +180,11 @@ class ResultsScreen(Screen[None]):
         self.dismiss()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Reading needs a source text."""
+        """Reading needs a source text; a retry, a missed question."""
         if action in ("read", "read_paragraph"):
             return self.article is not None
+        if action == "retry":
+            return bool(self.play.missed)
         return True
 
     def action_read(self, paragraph: int | None = None) -> None:
@@ -162,3 +209,10 @@ class ResultsScreen(Screen[None]):
     def action_again(self) -> None:
         """Another round of the same pack."""
         self.post_message(self.PlayAgain(self.play.pack, closed_book=self.play.mode.closed_book))
+
+    def action_retry(self) -> None:
+        """A round of just the questions missed, at once."""
+        missed = [outcome.question.id for outcome in self.play.missed]
+        if missed:
+            closed_book = self.play.mode.closed_book
+            self.post_message(self.RetryMissed(self.play.pack, missed, closed_book=closed_book))

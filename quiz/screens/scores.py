@@ -6,15 +6,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from quiz.model.report import Scores, build, rounds_of
 from quiz.report_tables import heading, report
 from quiz.session import Session
+from quiz.widgets.footer import QuizFooter
+from quiz.widgets.trend_chart import TrendChart
 
 
 class ScoresScreen(Screen[None]):
-    """Per-pack figures, leaderboard, history, trend, discernment and calibration."""
+    """Per-pack figures, leaderboard, a trend chart per pack, history, discernment and
+    calibration; packs named by their titles."""
 
     DEFAULT_CSS = """
     ScoresScreen #body {
@@ -46,7 +50,7 @@ class ScoresScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """A scrolling report; filled on mount and when the filter changes."""
         yield VerticalScroll(id="body")
-        yield Footer()
+        yield QuizFooter()
 
     async def on_mount(self) -> None:
         """Show the current player's figures."""
@@ -64,9 +68,23 @@ class ScoresScreen(Screen[None]):
         body = self.query_one("#body", VerticalScroll)
         await body.remove_children()
         scores = self.scores
-        widgets = [Static(heading(scores), classes="section")]
+        titles = {
+            entry.id: entry.summary.title
+            for entry in self.session.library.packs()
+            if entry.error is None
+        }
+        widgets: list[Widget] = [Static(heading(scores), classes="section")]
         if scores.history:
-            widgets += [Static(section, classes="section") for section in report(scores)]
+            sections = [
+                Static(section, classes="section")
+                for section in report(scores, titles, sparkline_trend=False)
+            ]
+            charts = [
+                TrendChart(titles.get(pack_id, pack_id), values)
+                for pack_id, values in scores.trends.items()
+            ]
+            # After the packs and the leaderboard, as the report's own trend would be.
+            widgets += [*sections[:2], *charts, *sections[2:]]
         else:
             rounds = rounds_of(self.closed_book)
             widgets.append(

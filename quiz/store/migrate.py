@@ -175,7 +175,9 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
         name = record.player or fallback
         mine = of(name)
         mine.rounds.append(replace(record, player=name))
-        mine.packs.setdefault(record.pack, PackStats()).count_round(record.score)
+        stats = mine.packs.setdefault(record.pack, PackStats())
+        if not record.review:  # review rounds never set the best
+            stats.count_round(record.score)
     for name, packs in progress.players.items():
         tallies = of(name).players.setdefault(name or fallback, {})
         for pack_id, tally in packs.items():

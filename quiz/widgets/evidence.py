@@ -2,46 +2,41 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from quiz.model.article import Article
 from quiz.model.pack import Source
+from quiz.model.wording import quoted
 
 
-def evidence_content(
-    quotes: tuple[str, ...], source: Source | None, article: Article | None = None
-) -> Content:
-    """Build the evidence as plain content: each quote in quotation marks, then the source.
+def quote_content(quote: str, article: Article | None = None) -> Content:
+    """One quote in quotation marks (marked once), and where it is in the source.
 
     Args:
-        quotes: The quotes, untrusted text shown literally.
-        source: Where they come from, if the pack says.
-        article: The source text, to say where each quote is (``paragraph 4``);
+        quote: Untrusted text, shown literally.
+        article: The source text, to say where the quote is (``paragraph 4``);
             the place is a link that shows the paragraph in the reader.
-
-    Returns:
-        Content with no markup interpreted.
     """
-    parts: list[str | tuple[str, str] | Content] = [("Evidence", "bold")]
-    for quote in quotes:
-        parts.extend(["\n  \u201c", (quote, "italic"), "\u201d"])
-        passage = article.locate(quote) if article is not None else None
-        if passage is not None and article is not None:
-            place = article.label(passage.paragraph)
-            parts.extend(
-                [
-                    " \u2014 ",
-                    (place, f"underline @click=screen.read_paragraph({passage.paragraph})"),
-                ],
-            )
-    if source is not None:
-        parts.extend(["\n  \u2014 ", (source.describe(), "dim")])
+    parts: list[str | tuple[str, str]] = [(quoted(quote), "italic")]
+    passage = article.locate(quote) if article is not None else None
+    if passage is not None and article is not None:
+        place = article.label(passage.paragraph)
+        parts += [
+            " \u2014 ",
+            (place, f"underline @click=screen.read_paragraph({passage.paragraph})"),
+        ]
     return Content.assemble(*parts)
 
 
-class EvidencePanel(Static):
-    """Shows the quotes that settle a question."""
+class EvidencePanel(Vertical):
+    """Shows the quotes that settle a question, each on lines of its own.
+
+    Every quote is a widget of its own, indented, so a quote that wraps keeps
+    its indent on every line.
+    """
 
     DEFAULT_CSS = """
     EvidencePanel {
@@ -49,6 +44,12 @@ class EvidencePanel(Static):
         padding: 0 1;
         margin: 1 0 0 0;
         border-left: outer $accent;
+    }
+    EvidencePanel > .title {
+        text-style: bold;
+    }
+    EvidencePanel > .quote {
+        padding: 0 0 0 2;
     }
     """
 
@@ -64,8 +65,27 @@ class EvidencePanel(Static):
 
         Args:
             quotes: The quotes.
-            source: The pack's source.
+            source: The pack's source, cited under the quotes.
             article: The source text, to say where each quote is.
             id: The widget's id.
         """
-        super().__init__(evidence_content(quotes, source, article), id=id, markup=False)
+        super().__init__(id=id)
+        self.quotes = quotes
+        self.source = source
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        """A heading that cites the source, then the quotes."""
+        title = Content("Evidence")
+        if self.source is not None:
+            # The publisher alone keeps the heading on one line; the reader shows the title.
+            cited = self.source.publisher or self.source.title
+            title = Content.assemble(title, ("  \u00b7  " + cited, "not bold $text-muted"))
+        yield Static(title, classes="title", markup=False)
+        for quote in self.quotes:
+            yield Static(quote_content(quote, self.article), classes="quote", markup=False)
+
+    @property
+    def text(self) -> str:
+        """Everything the panel says, as plain text."""
+        return "\n".join(str(static.render()) for static in self.query(Static))

@@ -1,4 +1,4 @@
-"""What the player sees after answering: right or wrong, the answer, the evidence, why."""
+"""What the player sees after answering: right or wrong, the answer, why, and the evidence."""
 
 from __future__ import annotations
 
@@ -42,16 +42,16 @@ REVEAL_SECONDS = 1.2
 
 
 class Feedback(Vertical):
-    """The verdict on one answer, with the evidence quoted and the explanation."""
+    """The verdict on one answer, the explanation, then the evidence quoted.
+
+    Laid out to fit, with the question above it, on a terminal of 80 by 24.
+    """
 
     DEFAULT_CSS = """
     Feedback {
         height: auto;
-        padding: 1 1 0 1;
+        padding: 0 1;
         border-top: hkey $foreground 30%;
-    }
-    Feedback .answer {
-        margin: 1 0 0 0;
     }
     Feedback .right-answer {
         width: auto;
@@ -64,7 +64,6 @@ class Feedback(Vertical):
         margin: 1 0 0 0;
     }
     Feedback .next {
-        margin: 1 0 0 0;
         color: $text-muted;
     }
     """
@@ -111,17 +110,21 @@ class Feedback(Vertical):
             answer.remove_class("-reveal")
 
     def compose(self) -> ComposeResult:
-        """Headline, answers, evidence, explanation, and how to go on."""
+        """Headline, answers, explanation, evidence, and how to go on."""
         outcome = self.outcome
         question = outcome.question
-        yield Static(verdict_line(outcome), classes="verdict", markup=False)
-        yours = Content.assemble(("Your answer: ", "bold"), outcome.response_label)
-        yield Static(yours, classes="answer", markup=False)
-        right = Content.assemble(("The answer:  ", "bold"), question.answer_label)
+        # The verdict and the player's answer share a line (wrapped when long), and
+        # the right answer has one of its own, lit briefly: the explanation and the
+        # evidence need the rest of the rows at 80 by 24.
+        headline = verdict_line(outcome)
+        if not outcome.correct:
+            headline = Content.assemble(headline, ("   You said: ", "bold"), outcome.response_label)
+        yield Static(headline, classes="verdict answer", markup=False)
+        right = Content.assemble(("The answer: ", "bold"), question.answer_label)
         yield Static(right, classes="right-answer -reveal", markup=False)
-        yield EvidencePanel(question.evidence, self.source, article=self.article)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)
+        yield EvidencePanel(question.evidence, self.source, article=self.article)
         action = "see your results" if self.last else "go on"
         read = ", or r to see the evidence in the source" if self.reader_key else ""
         yield Static(f"Press Enter or Space to {action}{read}.", classes="next", markup=False)

@@ -121,8 +121,10 @@ def test_tables_for_people(quiz, history: None) -> None:
     assert "Stated confidence" not in out
     text = flat(out)
     assert "1. bob" in text and "2. ann" in text
-    # Three of fourteen supported claims called contradicted: under a quarter.
-    assert "No confusion stands out" in text
+    # Three of fourteen supported claims called contradicted: under a quarter, and
+    # no other kind of claim answered, so nothing is said yet.
+    assert "No confusion stands out" not in text and "call true claims false" not in text
+    assert "Answer at least 5 claims of each kind" in text
     assert "\x1b" not in out
     # Ann alone called three of her ten false.
     ann = flat(quiz("scores", "--player", "ann").out)

@@ -12,6 +12,7 @@ from quiz.screens.play import PlayScreen
 from quiz.screens.reader import ReaderScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.start import StartScreen
+from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.reader import ReaderParagraph, SourceReader
 
 ROOT = Path(__file__).resolve().parents[2] / "questions"
@@ -58,7 +59,7 @@ async def test_after_an_answer_the_evidence_is_highlighted_and_scrolled_to(make_
         assert reader.scrollable_content_region.contains_region(paragraph.region) or (
             paragraph.region.y <= reader.scrollable_content_region.y + 1
         )
-        feedback = " ".join(str(w.render()) for w in screen.query("EvidencePanel"))
+        feedback = " ".join(panel.text for panel in screen.query(EvidencePanel))
         assert screen.article.label(first) in feedback
         # The next question clears the highlight.
         await pilot.press("enter")
@@ -296,8 +297,8 @@ async def test_a_pack_without_a_source_text_still_quotes_the_evidence(make_app, 
         question = screen.play.current
         await pilot.press("s")
         await pilot.pause()
-        panel = screen.query_one("#evidence")
-        assert question.evidence[0][:30] in str(panel.render()).replace("\n", " ")
+        panel = screen.query_one("#evidence", EvidencePanel)
+        assert question.evidence[0][:30] in panel.text.replace("\n", " ")
 
 
 async def test_an_unreadable_source_text_is_reported_and_the_round_goes_on(make_app, tmp_path):

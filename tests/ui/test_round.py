@@ -14,6 +14,7 @@ from quiz.screens.play import PlayScreen
 from quiz.screens.reader import ReaderScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.start import StartScreen
+from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.feedback import Feedback
 
 SIZE = (100, 30)
@@ -39,7 +40,11 @@ async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
         assert "3 of 4 right (75 %)" in summary
         assert "40 s" in summary
         missed = str(app.screen.query_one("#missed").render())
-        assert "Missed (1)" in missed and "Evidence" in missed
+        assert "Missed (1)" in missed and "retry it now" in missed
+        [item] = app.screen.query(".missed-question")
+        why = str(item.query_one(".why").render())
+        assert why.startswith("Why: ") and record.correct == 3
+        assert item.query_one(EvidencePanel).text.startswith("Evidence")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

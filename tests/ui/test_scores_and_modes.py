@@ -13,6 +13,7 @@ from quiz.screens.results import ResultsScreen
 from quiz.screens.scores import ScoresScreen
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.feedback import Feedback
+from quiz.widgets.trend_chart import TrendChart
 
 SIZE = (100, 30)
 
@@ -102,7 +103,8 @@ async def test_scores_screen_shows_the_player_and_everyone(make_app):
         assert isinstance(screen, ScoresScreen)
         text = " ".join(str(w.render()) for w in screen.query("Static"))
         assert "Scores of ana" in text
-        assert "One round so far" in text and not screen.query("Sparkline")
+        [chart] = screen.query(TrendChart)
+        assert "One round so far" in str(chart.render()) and not screen.query("Sparkline")
         await pilot.press("a")
         await pilot.pause()
         text = " ".join(str(w.render()) for w in screen.query("Static"))

@@ -6,13 +6,66 @@ Regenerate after an intended change of look with
 
 from __future__ import annotations
 
+import pytest
 from ui_helpers import answer, play_through
 
 SIZE = (100, 30)
+THEMES = ["textual-dark", "textual-light"]
+LONGEST_FIRST = 13
+"""A seed whose round opens on the built-in pack's longest question (idle-boasts-as-fact)."""
 
 
-def test_home_screen(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SIZE)
+def in_theme(theme, then=None):
+    """A run_before that sets the theme, then does what else the test needs."""
+
+    async def run_before(pilot):
+        pilot.app.theme = theme
+        await pilot.pause()
+        if then is not None:
+            await then(pilot)
+
+    return run_before
+
+
+def play_rounds(app, clock, patterns):
+    """Finish rounds of four questions of the built-in pack, right or wrong as given."""
+    session = app.session
+    pack = session.library.find_pack("iran-quds-force-iraq")
+    for seed, pattern in enumerate(patterns, start=1):
+        play = session.start_round(pack, seed=seed, count=len(pattern))
+        for right in pattern:
+            question = play.current
+            response = question.answer if right else "not a right answer"
+            clock.advance(30)
+            session.answer(play, response)
+        session.finish(play)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_home_screen_with_the_detail_pane(snap_compare, make_app, clock, theme):
+    app = make_app()
+    play_rounds(app, clock, [[True, False, True, True]])
+    # An unfinished round: its Resume row (under the cursor) must read in both themes.
+    session = app.session
+    play = session.start_round(session.library.find_pack("iran-quds-force-iraq"), seed=9, count=5)
+    session.answer(play, play.current.answer)
+
+    async def not_now(pilot):
+        await pilot.press("escape")  # the offer to resume
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=in_theme(theme, not_now))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_feedback_to_the_longest_question_at_80_by_24(snap_compare, make_app, theme):
+    app = make_app(seed=LONGEST_FIRST, count=5)
+    assert app.start.current.id == "idle-boasts-as-fact"
+
+    async def wrong(pilot):
+        await answer(pilot, right=False)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=in_theme(theme, wrong))
 
 
 def test_question_screen_verdict(snap_compare, make_app):
@@ -45,29 +98,28 @@ def test_feedback_after_checking_the_source(snap_compare, make_app):
     assert snap_compare(make_app(seed=8, count=5), terminal_size=SIZE, run_before=run_before)
 
 
-def test_results_screen(snap_compare, make_app, clock):
-    async def run_before(pilot):
+@pytest.mark.parametrize("theme", THEMES)
+def test_results_screen_with_why(snap_compare, make_app, clock, theme):
+    async def three(pilot):
         for right in (True, False, True):
             clock.advance(47)
             await play_through(pilot, [right])
 
-    assert snap_compare(make_app(seed=5, count=3), terminal_size=SIZE, run_before=run_before)
+    app = make_app(seed=5, count=3)
+    assert snap_compare(app, terminal_size=(100, 36), run_before=in_theme(theme, three))
 
 
-def test_scores_screen(snap_compare, make_app, clock):
+@pytest.mark.parametrize("theme", THEMES)
+def test_scores_screen_with_the_trend_chart(snap_compare, make_app, clock, theme):
     app = make_app()
-    session = app.session
-    pack = session.library.find_pack("iran-quds-force-iraq")
-    for seed, pattern in ((1, [True, True, False, True]), (2, [False, True, True, True])):
-        play = session.start_round(pack, seed=seed, count=4)
-        for right in pattern:
-            question = play.current
-            response = question.answer if right else "not a right answer"
-            clock.advance(30)
-            session.answer(play, response)
-        session.finish(play)
+    patterns = [[True, True, False, True], [False, True, True, True], [True, True, True, True]]
+    play_rounds(app, clock, patterns)
 
-    assert snap_compare(app, terminal_size=(100, 70), press=["s"])
+    async def scores(pilot):
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 70), run_before=in_theme(theme, scores))
 
 
 WIDE = (120, 40)

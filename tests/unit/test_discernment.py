@@ -129,8 +129,30 @@ def test_each_verdict_gets_its_own_note() -> None:
 
 def test_a_confusion_under_a_quarter_does_not_stand_out() -> None:
     # One wrong in five is 20 %.
-    confusion = table({"supported": {"supported": 4, "not-stated": 1}})
+    confusion = table(
+        {
+            "supported": {"supported": 4, "not-stated": 1},
+            "contradicted": {"contradicted": 5},
+            "not-stated": {"not-stated": 5},
+        }
+    )
     assert confusion.readings() == [NOTHING_STANDS_OUT]
+
+
+def test_nothing_stands_out_only_once_every_kind_was_answered_enough() -> None:
+    # Five supported claims all right say nothing of the other two kinds.
+    confusion = table({"supported": {"supported": 5}, "contradicted": {"contradicted": 4}})
+    assert confusion.readings() == [TOO_FEW]
+
+
+@pytest.mark.parametrize(("truth", "answered"), list(NOTES))
+def test_a_confusion_both_ways_makes_one_note_not_two_that_contradict(
+    truth: str, answered: str
+) -> None:
+    confusion = table({truth: {truth: 3, answered: 3}, answered: {answered: 3, truth: 3}})
+    [note] = confusion.readings()
+    assert "both ways" in note
+    assert NOTES[(truth, answered)] not in note and NOTES[(answered, truth)] not in note
 
 
 def test_an_accurate_player_gets_no_confusion() -> None:
@@ -140,8 +162,14 @@ def test_an_accurate_player_gets_no_confusion() -> None:
 
 def test_too_few_answers_of_a_verdict_say_nothing_about_it() -> None:
     # Four supported claims all called contradicted: striking, but too few to judge.
-    confusion = table({"supported": {"contradicted": 4}, "contradicted": {"contradicted": 5}})
-    assert confusion.readings() == [NOTHING_STANDS_OUT]
+    confusion = table(
+        {
+            "supported": {"contradicted": 4},
+            "contradicted": {"contradicted": 5},
+            "not-stated": {"not-stated": 5},
+        }
+    )
+    assert confusion.readings() == [TOO_FEW]
 
 
 @pytest.mark.parametrize(

@@ -174,8 +174,9 @@ def test_one_player_reads_in_plain_words(progress: Progress) -> None:
     # 40 % right at 80 % stated.
     assert "over-confident" in scores.calibration_note
     bob = build(progress, player="bob", pack="alpha")
+    # Ten contradicted claims, all right, say nothing yet of the other two kinds.
     assert bob.discernment_notes == [
-        "No confusion stands out: you tell the three kinds of claim apart."
+        "Answer at least 5 claims of each kind to see what you tend to confuse."
     ]
     assert bob.calibration_note.startswith("Answer more questions in confidence mode")
 

@@ -1,0 +1,60 @@
+"""The results screen: the figures first, each missed question with why, and a retry of those."""
+
+from __future__ import annotations
+
+from ui_helpers import play_through
+
+from quiz.model.report import build
+from quiz.screens.play import PlayScreen
+from quiz.screens.results import ResultsScreen
+
+SIZE = (100, 30)
+
+
+async def test_m_retries_just_the_missed_questions_as_a_review_round(make_app, clock):
+    app = make_app(seed=5, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.screen.play
+        await play_through(pilot, [True, False, True, False])
+        assert isinstance(app.screen, ResultsScreen)
+        missed = [outcome.question.id for outcome in first.missed]
+        assert len(missed) == 2
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.play.mode.review
+        assert sorted(q.id for q in screen.play.questions) == sorted(missed)
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        summary = str(app.screen.query_one("#summary").render())
+        assert summary.startswith("Review round complete")
+        assert "new best review round" in summary
+        assert "No mistakes" in str(app.screen.query_one("#missed").render())
+        assert not app.screen.check_action("retry", ())
+    progress = app.session.progress
+    assert [r.review for r in progress.rounds] == [False, True]
+    # The review round's score never becomes the pack's best.
+    assert progress.best(first.pack.id) == progress.rounds[0].score
+    scores = build(progress, player="ana")
+    assert [s.rounds for s in scores.packs] == [1]
+    assert [leader.rounds for leader in scores.leaderboards[first.pack.id]] == [1]
+    assert len(scores.history) == 2
+
+
+async def test_a_review_round_is_compared_only_with_review_rounds(make_app):
+    app = make_app(seed=5, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, True, False])
+        full_score = app.screen.record.score
+        await pilot.press("m")
+        await pilot.pause()
+        await play_through(pilot, [False])
+        summary = str(app.screen.query_one("#summary").render())
+        # No earlier review round: this one is the best of them, whatever the full round scored.
+        assert "new best review round" in summary and full_score > 0
+        await pilot.press("m")
+        await pilot.pause()
+        await play_through(pilot, [False])
+        summary = str(app.screen.query_one("#summary").render())
+        assert "(best review round 0)" in summary
