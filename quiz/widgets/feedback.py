@@ -37,6 +37,25 @@ def verdict_line(outcome: Outcome) -> Content:
     return Content.assemble(("\u2718 Wrong", "bold $text-error"), "   no points")
 
 
+def headline(outcome: Outcome, *, lit: bool = False) -> Content:
+    """The verdict and the answers on one line (wrapped when long): the explanation
+    and the evidence need the other rows at 80 by 24.
+
+    Args:
+        outcome: The answer judged.
+        lit: Whether the right answer stands out, as it does for a moment at first.
+    """
+    question = outcome.question
+    right = Content.assemble(("The answer: ", "bold"), question.answer_label)
+    if lit:
+        right = right.stylize("on $success-muted")
+    if outcome.correct:
+        return Content.assemble(verdict_line(outcome), "   ", right)
+    return Content.assemble(
+        verdict_line(outcome), "   ", right, ("   You said: ", "bold"), outcome.response_label
+    )
+
+
 REVEAL_SECONDS = 1.2
 """How long the right answer stays lit after the verdict: long enough to catch the eye."""
 
@@ -52,13 +71,6 @@ class Feedback(Vertical):
         height: auto;
         padding: 0 1;
         border-top: hkey $foreground 30%;
-    }
-    Feedback .right-answer {
-        width: auto;
-        padding: 0 1 0 0;
-    }
-    Feedback .right-answer.-reveal {
-        background: $success 30%;
     }
     Feedback .explanation {
         margin: 1 0 0 0;
@@ -106,22 +118,15 @@ class Feedback(Vertical):
             self.set_timer(REVEAL_SECONDS, self._settle)
 
     def _settle(self) -> None:
-        for answer in self.query(".right-answer"):
-            answer.remove_class("-reveal")
+        for line in self.query(".verdict.-reveal").results(Static):
+            line.remove_class("-reveal")
+            line.update(headline(self.outcome))
 
     def compose(self) -> ComposeResult:
         """Headline, answers, explanation, evidence, and how to go on."""
         outcome = self.outcome
         question = outcome.question
-        # The verdict and the player's answer share a line (wrapped when long), and
-        # the right answer has one of its own, lit briefly: the explanation and the
-        # evidence need the rest of the rows at 80 by 24.
-        headline = verdict_line(outcome)
-        if not outcome.correct:
-            headline = Content.assemble(headline, ("   You said: ", "bold"), outcome.response_label)
-        yield Static(headline, classes="verdict answer", markup=False)
-        right = Content.assemble(("The answer: ", "bold"), question.answer_label)
-        yield Static(right, classes="right-answer -reveal", markup=False)
+        yield Static(headline(outcome, lit=True), classes="verdict -reveal", markup=False)
         why = Content.assemble(("Why: ", "bold"), question.explanation)
         yield Static(why, classes="explanation", markup=False)
         yield EvidencePanel(question.evidence, self.source, article=self.article)

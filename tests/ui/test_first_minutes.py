@@ -5,7 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Footer, OptionList, RadioButton
+from textual.content import Content
+from textual.widgets import Footer, OptionList, RadioButton, Static
 from ui_helpers import answer, highlight_pack, play_through
 
 from quiz.model import scoring
@@ -186,13 +187,22 @@ async def test_the_right_answer_is_lit_briefly(make_app):
     app.animation_level = "full"
     async with app.run_test(size=SIZE) as pilot:
         await answer(pilot, right=False)
-        right = app.screen.query_one(".right-answer")
-        assert right.has_class("-reveal")
+        line = app.screen.query_one(".verdict", Static)
         outcome = app.screen.query_one(Feedback).outcome
-        assert outcome.question.answer_label in str(right.render())
-        assert not app.screen.query_one(".answer").has_class("-reveal")  # only the right one
+        content = line.content
+        assert isinstance(content, Content)
+        lit = [
+            content.plain[span.start : span.end]
+            for span in content.spans
+            if "success-muted" in str(span.style)
+        ]
+        assert line.has_class("-reveal")
+        assert lit == [f"The answer: {outcome.question.answer_label}"]  # only the right one
         await pilot.pause(1.5)
-        assert not right.has_class("-reveal")
+        assert not line.has_class("-reveal")
+        settled = line.content
+        assert isinstance(settled, Content)
+        assert not any("success-muted" in str(span.style) for span in settled.spans)
 
 
 async def test_confidence_mode_is_explained_once_and_shows_the_stakes(make_session):

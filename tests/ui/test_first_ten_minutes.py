@@ -3,6 +3,8 @@ command palette, themes remembered, and the footer's ? on a narrow terminal."""
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 from conftest import BUILTIN, PACK_ID, fixed_now
 from ui_helpers import answer
@@ -19,7 +21,6 @@ from quiz.widgets.feedback import Feedback
 from quiz.widgets.trend_chart import TrendChart
 
 SIZE = (100, 30)
-LONGEST_FIRST = 13
 
 
 def finish_round(session: Session, pattern: list[bool], seed: int = 1) -> None:
@@ -61,10 +62,21 @@ async def test_the_detail_pane_shows_the_players_own_best_accuracy_and_round(
         assert not home.has_class("-wide")
 
 
-async def test_the_longest_question_fits_at_80_by_24_with_why_before_the_evidence(make_app):
-    app = make_app(seed=LONGEST_FIRST, count=3)
+BUILTIN_IDS = [
+    question["id"]
+    for question in tomllib.loads((BUILTIN / f"{PACK_ID}.toml").read_text("utf-8"))["questions"]
+]
+
+
+@pytest.mark.parametrize("question_id", BUILTIN_IDS)
+async def test_every_question_fits_at_80_by_24_with_why_before_the_evidence(
+    make_app, question_id: str
+):
+    app = make_app(seed=0, count=3)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert app.screen.play.current.id == "idle-boasts-as-fact"
+        play = app.screen.play
+        play.questions.insert(0, play.pack.question(question_id))
+        await app.screen.show_question()
         await answer(pilot, right=False)
         body = app.screen.query_one("#body")
         assert body.max_scroll_y == 0
