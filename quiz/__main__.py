@@ -131,6 +131,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace an installed user pack that has the same id",
     )
+    serve = commands.add_parser(
+        "serve", parents=[common], help="let a class play in their browsers (one game per tab)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument("--port", type=_positive, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address players type (default: this machine's address on the network)",
+    )
+    serve.add_argument("--pack", metavar="ID", help="send every player straight to this pack")
+    serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)  # one tab's game
     remove = commands.add_parser("remove", parents=[common], help="uninstall one of your packs")
     remove.add_argument("pack_id", metavar="ID", help="the pack's id, as 'quiz packs' lists it")
     return parser
@@ -157,6 +169,7 @@ def run_game(folder: Path, args: argparse.Namespace) -> int:
             player=getattr(args, "player", None),
             confidence=getattr(args, "confidence", None),
             closed_book=getattr(args, "closed_book", False),
+            ask_player=getattr(args, "tab", False),
         )
     except PackError as error:
         print(error, file=sys.stderr)
@@ -230,6 +243,12 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
         return int(module.run(args.files, args.source))
     if args.command == "add":
         return int(module.run(folder, args.files, replace=args.replace))
+    if args.command == "serve":
+        return int(
+            module.run(
+                folder, host=args.host, port=args.port, url=args.public_url, pack=args.pack
+            )
+        )
     return int(module.run(folder, args.pack_id))
 
 
@@ -245,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # quiz check reads only the files it is given: no data folder to look up.
     folder = Path() if args.command == "check" else data_dir(args.data_dir)
-    if args.command in ("play", None):
+    if args.command in ("play", None) or getattr(args, "tab", False):
         return run_game(folder, args)
     try:
         return run_command(args, folder)

@@ -15,11 +15,13 @@ from textual.message import Message
 
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
+from quiz.store.lock import AlreadyPlaying
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
     from quiz.model.round import Round
     from quiz.screens.play import PlayScreen
+    from quiz.screens.player_name import PlayerNameScreen
     from quiz.screens.results import ResultsScreen
 
 
@@ -50,26 +52,73 @@ class QuizApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # In a browser (quiz serve) the SVG is offered as a download; in a terminal it
+        # goes to the downloads folder.
+        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot", show=False),
     ]
 
-    def __init__(self, session: Session, *, start: Round | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        start: Round | None = None,
+        ask_player: bool = False,
+        assignment: Pack | None = None,
+    ) -> None:
         """Create the app.
 
         Args:
             session: The player's packs and progress.
             start: A round to go straight into, as ``quiz play`` asks.
+            ask_player: Ask for the player's name first (each browser tab of
+                ``quiz serve``); the session has no player until then.
+            assignment: The pack to go to once the name is given (``quiz serve --pack``).
         """
         super().__init__()
         self.session = session
         self.start = start
+        self.ask_player = ask_player
+        self.assignment = assignment
         self._starting = False
         self.crash: BaseException | None = None
         self.crash_report = ""
         session.on_save_error = self._save_failed
 
-    def get_default_screen(self) -> HomeScreen:
-        """The home screen is always at the bottom of the stack."""
+    def get_default_screen(self) -> HomeScreen | PlayerNameScreen:
+        """The home screen is always at the bottom of the stack, once the player is known."""
+        if self.ask_player:
+            # Imported here: it brings Textual's Input, which a terminal's first frame does not need.
+            from quiz.screens.player_name import PlayerNameScreen
+
+            heading = f"Today's pack: {self.assignment.title}" if self.assignment else ""
+            return PlayerNameScreen(heading)
         return HomeScreen(self.session)
+
+    def on_player_name_screen_chosen(self, message: PlayerNameScreen.Chosen) -> None:
+        """Play as the player named, unless another game already does."""
+        from quiz.screens.player_name import PlayerNameScreen
+
+        screen = self.screen
+        try:
+            self.session.join(message.player)
+        except AlreadyPlaying:
+            if isinstance(screen, PlayerNameScreen):
+                screen.refuse(
+                    f"{message.player} is already playing in another tab or terminal. "
+                    "Finish that game first, or type another name."
+                )
+            return
+        self.ask_player = False
+        # Over the name screen, which stays below: the home screen is never popped.
+        self.push_screen(HomeScreen(self.session))
+        pack = self.assignment
+        if pack is None:
+            return
+        found = self.session.resumable()
+        if found is not None and found[0].id == pack.id:
+            self.resume_round()
+        else:
+            self.start_new(pack, review=False)
 
     def on_mount(self) -> None:
         """Go straight into a round, as ``quiz play`` asks.
@@ -97,6 +146,8 @@ class QuizApp(App[None]):
         """With the history read, offer to resume the round left unfinished last time."""
         if self.start is not None or not isinstance(self.screen, HomeScreen):
             return  # a round is already under way: nothing to offer
+        if self.assignment is not None:
+            return  # the assigned pack's round was resumed, or started, with the name
         if self.session.resumable() is not None:
             self.offer_resume()
 
@@ -302,6 +353,7 @@ def build_app(
     player: str | None = None,
     confidence: bool | None = None,
     closed_book: bool = False,
+    ask_player: bool = False,
 ) -> QuizApp:
     """Build the app the way the ``quiz`` command does.
 
@@ -315,6 +367,8 @@ def build_app(
         confidence: Confidence mode for this session; the saved setting when None.
         closed_book: Make that round closed-book: the source text is hidden
             during the round (it can be read before the first question).
+        ask_player: Ask each game for its player's name first, and send it to
+            ``pack`` then (a browser tab of ``quiz serve``).
 
     Returns:
         The app, ready to run.
@@ -324,6 +378,10 @@ def build_app(
         ValueError: A review was asked for and nothing is due.
         AlreadyPlaying: Another game is playing as the same player.
     """
+    if ask_player:
+        session = Session(data_dir, confidence=confidence, defer_loading=True)
+        chosen = session.library.find_pack(pack) if pack is not None else None
+        return QuizApp(session, ask_player=True, assignment=chosen)
     session = Session(
         data_dir,
         player=player,

@@ -250,6 +250,35 @@ class Session:
         self._save_settings()
         return self.player
 
+    def join(self, name: str) -> str:
+        """Take a player for a game that started without one, as each browser tab of
+        ``quiz serve`` does: lock their file from now on; the settings are left alone
+        (a class's names are not the machine's last player).
+
+        The session must have been made with ``exclusive=False`` and ``defer_loading``,
+        and nothing read yet.
+
+        Returns:
+            The name as kept, cleaned.
+
+        Raises:
+            ValueError: The name is empty once cleaned.
+            AlreadyPlaying: Another game is playing as that player.
+        """
+        cleaned = clean_player(name)
+        if not cleaned:
+            raise ValueError("a player needs a name")
+        if self.loaded or self._file is not None:
+            raise RuntimeError("join() comes before the first read of progress")
+        self.exclusive = True
+        try:
+            self._held = self._hold(cleaned)
+        except BaseException:
+            self.exclusive = False
+            raise
+        self.player = cleaned
+        return cleaned
+
     def set_confidence(self, enabled: bool) -> None:
         """Turn confidence mode on or off, and remember it."""
         self._confidence = self.settings.confidence = enabled

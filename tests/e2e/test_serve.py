@@ -1,0 +1,91 @@
+"""``quiz serve`` end to end: browsers' websockets, two players at once, a refused name."""
+
+from __future__ import annotations
+
+import asyncio
+import tomllib
+from pathlib import Path
+
+import aiohttp
+from browser import Server, Tab
+
+VERDICT_KEYS = {"supported": "1", "contradicted": "2", "not-stated": "3"}
+CLAIMS = {
+    "c1": ("The river flooded the library in spring", "supported"),
+    "c2": ("The repairs were paid by the mayor", "contradicted"),
+    "c3": ("The library will open a second branch", "not-stated"),
+}
+
+
+def class_pack(folder: Path) -> Path:
+    """A pack of three claims, one of each verdict, with no source text to read first."""
+    parts = ['format = 1\n[pack]\nid = "class"\ntitle = "Class pack"\n']
+    for qid, (prompt, answer) in CLAIMS.items():
+        parts.append(
+            f'[[questions]]\nid = "{qid}"\nkind = "verdict"\nprompt = "{prompt}"\n'
+            f'answer = "{answer}"\nevidence = ["quote {qid}"]\nexplanation = "why {qid}"\n'
+        )
+    path = folder / "class.toml"
+    path.write_text("\n".join(parts), "utf-8")
+    return path
+
+
+async def join(tab: Tab, name: str) -> None:
+    await tab.wait_text("What is your name?")
+    await tab.send(name + "\r")
+
+
+async def play_round(tab: Tab, wrong: set[str]) -> None:
+    """Answer every claim: right, except those in ``wrong`` (answered "not stated")."""
+    for number in range(1, len(CLAIMS) + 1):
+        text = await tab.wait_text(f"Question {number} of {len(CLAIMS)}")
+        [qid] = [q for q, (prompt, _) in CLAIMS.items() if prompt in text]
+        answer = CLAIMS[qid][1]
+        key = "3" if qid in wrong and answer != "not-stated" else VERDICT_KEYS[answer]
+        await tab.send(key)
+        await tab.wait_text("why " + qid)
+        await tab.send("\r")
+    await tab.wait_text("Round complete")
+
+
+def read_player(data: Path, name: str) -> dict[str, object]:
+    return tomllib.loads((data / "players" / f"{name}.toml").read_text("utf-8"))
+
+
+async def two_players_and_a_refusal(server: Server) -> None:
+    async with aiohttp.ClientSession() as client:
+        ana, ben = await Tab(client, server.url).open(), await Tab(client, server.url).open()
+        await asyncio.gather(join(ana, "ana"), join(ben, "ben"))
+        await asyncio.gather(ana.wait_text("Question 1 of 3"), ben.wait_text("Question 1 of 3"))
+        # A second tab of a name already playing is refused, and may choose another.
+        again = await Tab(client, server.url).open()
+        await join(again, "ana")
+        await again.wait_text("ana is already playing in another tab")
+        await asyncio.gather(play_round(ana, wrong=set()), play_round(ben, wrong={"c1"}))
+        await again.send("\x7f" * 3)
+        # Textual runs a backspace's binding after the letters that came with it: wait.
+        await again.wait_text("your name")
+        await again.send("cleo\r")
+        await again.wait_text("Question 1 of 3")
+        await again.send("1")  # one answer of an unfinished round, kept when the server stops
+        await again.wait_text("why ")
+        await ana.close()
+
+
+def test_two_players_play_at_once_in_browsers(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    server = Server(data, "--pack", str(class_pack(tmp_path)))
+    try:
+        server.wait_ready()
+        asyncio.run(two_players_and_a_refusal(server))
+    finally:
+        output = server.stop()
+    assert server.process.returncode == 0, output
+    assert "Traceback" not in output, output
+    ana, ben = read_player(data, "ana"), read_player(data, "ben")
+    [ana_round], [ben_round] = ana["rounds"], ben["rounds"]  # type: ignore[misc]
+    assert (ana_round["correct"], ana_round["answered"]) == (3, 3)
+    assert (ben_round["correct"], ben_round["answered"]) == (2, 3)
+    # Stopping the server ended cleo's game with her one answer saved, the round kept.
+    cleo = read_player(data, "cleo")
+    assert len(cleo["current"]["answers"]) == 1  # type: ignore[index]
