@@ -264,7 +264,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # quiz check reads only the files it is given: no data folder to look up.
     folder = Path() if args.command == "check" else data_dir(args.data_dir)
-    if args.command in ("play", None) or getattr(args, "tab", False):
+    if getattr(args, "tab", False):  # one browser tab's game, started by quiz serve
+        from quiz.cli.serve_tab import end_with_server
+
+        end_with_server()
+        return run_game(folder, args)
+    if args.command in ("play", None):
         return run_game(folder, args)
     try:
         return run_command(args, folder)

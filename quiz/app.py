@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import signal
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,6 +128,11 @@ class QuizApp(App[None]):
         A closed-book round of a pack with a source text opens on the text: it
         is the one chance to read it before the questions.
         """
+        if self.ask_player:
+            # A browser tab's game: a hang-up ends it as SIGTERM does (Textual's web driver
+            # handles that one), with every answer saved, rather than killing it mid-save.
+            with contextlib.suppress(NotImplementedError, AttributeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         start = self.start
         if start is None:
             return

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 import tomllib
 from pathlib import Path
 
@@ -64,7 +66,7 @@ async def two_players_and_a_refusal(server: Server) -> None:
         await asyncio.gather(play_round(ana, wrong=set()), play_round(ben, wrong={"c1"}))
         await again.send("\x7f" * 3)
         # Textual runs a backspace's binding after the letters that came with it: wait.
-        await again.wait_text("your name")
+        await again.wait_text("\u258a  your name")  # the empty box shows its placeholder
         await again.send("cleo\r")
         await again.wait_text("Question 1 of 3")
         await again.send("1")  # one answer of an unfinished round, kept when the server stops
@@ -89,3 +91,39 @@ def test_two_players_play_at_once_in_browsers(tmp_path: Path) -> None:
     # Stopping the server ended cleo's game with her one answer saved, the round kept.
     cleo = read_player(data, "cleo")
     assert len(cleo["current"]["answers"]) == 1  # type: ignore[index]
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+async def answer_once_and_note_the_game(server: Server, data: Path) -> int:
+    async with aiohttp.ClientSession() as client:
+        tab = await Tab(client, server.url).open()
+        await join(tab, "zoe")
+        await tab.wait_text("Question 1 of 3")
+        await tab.send("1")
+        await tab.wait_text("why ")
+        return int((data / "players" / ".zoe.toml.pid").read_text().strip())
+
+
+def test_a_killed_server_ends_every_game_with_its_answers_saved(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    server = Server(data, "--pack", str(class_pack(tmp_path)))
+    try:
+        server.wait_ready()
+        game = asyncio.run(answer_once_and_note_the_game(server, data))
+        assert alive(game)
+        server.process.kill()  # no chance to tell its games to quit
+        deadline = time.monotonic() + 15
+        while alive(game) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not alive(game), "the game outlived its server"
+    finally:
+        server.stop()
+    zoe = read_player(data, "zoe")
+    assert len(zoe["current"]["answers"]) == 1  # type: ignore[index]
