@@ -109,6 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="only rounds played with the source text at hand (default: both)",
     )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
+    teacher = scores.add_mutually_exclusive_group()
+    teacher.add_argument(
+        "--csv",
+        action="store_true",
+        help="one row per player and question answered, for a spreadsheet",
+    )
+    teacher.add_argument(
+        "--items", action="store_true", help="each question, hardest first (with --json too)"
+    )
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
     packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     check = commands.add_parser(
@@ -228,6 +237,14 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
     module = importlib.import_module(f"quiz.cli.{args.command}")
     if args.command == "packs":
         return int(module.run(folder, as_json=args.json))
+    if args.command == "scores" and (args.csv or args.items):
+        export = importlib.import_module("quiz.cli.export")
+        if args.csv and args.json:
+            print("quiz scores: --csv and --json are two formats; choose one", file=sys.stderr)
+            return 2
+        if args.csv:
+            return int(export.run_csv(folder, pack=args.pack))
+        return int(export.run_items(folder, pack=args.pack, as_json=args.json))
     if args.command == "scores":
         player = getattr(args, "player", None)
         return int(
@@ -245,9 +262,7 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
         return int(module.run(folder, args.files, replace=args.replace))
     if args.command == "serve":
         return int(
-            module.run(
-                folder, host=args.host, port=args.port, url=args.public_url, pack=args.pack
-            )
+            module.run(folder, host=args.host, port=args.port, url=args.public_url, pack=args.pack)
         )
     return int(module.run(folder, args.pack_id))
 

@@ -89,7 +89,7 @@ class QuizApp(App[None]):
     def get_default_screen(self) -> HomeScreen | PlayerNameScreen:
         """The home screen is always at the bottom of the stack, once the player is known."""
         if self.ask_player:
-            # Imported here: it brings Textual's Input, which a terminal's first frame does not need.
+            # Imported here: it brings Textual's Input, which a terminal's first frame lacks.
             from quiz.screens.player_name import PlayerNameScreen
 
             heading = f"Today's pack: {self.assignment.title}" if self.assignment else ""

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.class_tables import detection_table
+from quiz.model.classroom import detections
 from quiz.model.report import Scores, build, rounds_of
 from quiz.report_tables import heading, report
 from quiz.session import Session
@@ -67,6 +69,10 @@ class ScoresScreen(Screen[None]):
         widgets = [Static(heading(scores), classes="section")]
         if scores.history:
             widgets += [Static(section, classes="section") for section in report(scores)]
+            player = None if self.everyone else self.session.player
+            found = detections(self.session.everyone(), player=player, closed_book=self.closed_book)
+            if found:
+                widgets.append(Static(detection_table(found), classes="section"))
         else:
             rounds = rounds_of(self.closed_book)
             widgets.append(
