@@ -9,10 +9,11 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 
 from quiz.screens.home import HomeScreen
@@ -36,6 +37,12 @@ def play_screen(session: Session, play: Round) -> PlayScreen:
     from quiz.screens.play import PlayScreen
 
     return PlayScreen(session, play)
+
+
+SERVED_SIZES = (Size(20, 8), Size(400, 150))
+"""The least and the most a browser tab's game draws: the size comes from the page,
+which anyone on the network can write, and a screen of a billion cells would take the
+machine's memory."""
 
 
 def is_playing(screen: object) -> bool:
@@ -80,6 +87,7 @@ class QuizApp(App[None]):
         self.session = session
         self.start = start
         self.ask_player = ask_player
+        self.served = ask_player
         self.assignment = assignment
         self._starting = False
         self.crash: BaseException | None = None
@@ -95,6 +103,16 @@ class QuizApp(App[None]):
             heading = f"Today's pack: {self.assignment.title}" if self.assignment else ""
             return PlayerNameScreen(heading)
         return HomeScreen(self.session)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keep a browser tab's screen to a size a person can use (:data:`SERVED_SIZES`)."""
+        if self.served and isinstance(event, events.Resize):
+            least, most = SERVED_SIZES
+            width = min(max(event.size.width, least.width), most.width)
+            height = min(max(event.size.height, least.height), most.height)
+            if (width, height) != tuple(event.size):
+                event = events.Resize(Size(width, height), Size(width, height))
+        await super().on_event(event)
 
     def on_player_name_screen_chosen(self, message: PlayerNameScreen.Chosen) -> None:
         """Play as the player named, unless another game already does."""

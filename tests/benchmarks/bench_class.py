@@ -117,8 +117,13 @@ async def play_class(server: Server, data: Path, players: int, claims: dict) -> 
         games = [
             asyncio.create_task(
                 player(
-                    client, server.url, name, data / "players" / f"{name}.toml", claims,
-                    started, latencies,
+                    client,
+                    server.url,
+                    name,
+                    data / "players" / f"{name}.toml",
+                    claims,
+                    started,
+                    latencies,
                 )
             )
             for name in names

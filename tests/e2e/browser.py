@@ -71,7 +71,9 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             out, _ = self.process.communicate()
-            raise AssertionError(f"quiz serve did not stop:\n{out.decode(errors='replace')}")
+            raise AssertionError(
+                f"quiz serve did not stop:\n{out.decode(errors='replace')}"
+            ) from None
         self.output = out.decode(errors="replace")
         return self.output
 
@@ -79,22 +81,23 @@ class Server:
 class Tab:
     """One browser tab: a websocket to the server and a pyte screen of what it drew."""
 
-    def __init__(self, client: aiohttp.ClientSession, server_url: str) -> None:
+    def __init__(
+        self, client: aiohttp.ClientSession, server_url: str, screen: tuple[int, int] | None = None
+    ) -> None:
+        """A tab of ``COLUMNS`` × ``LINES``; ``screen`` sizes its emulator otherwise."""
         self.client = client
         self.url = server_url.replace("http:", "ws:") + f"/ws?width={COLUMNS}&height={LINES}"
-        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.screen = pyte.Screen(*(screen or (COLUMNS, LINES)))
         self.stream = pyte.ByteStream(self.screen)
         self.notices: list[list[object]] = []
         self.closed = False
         self._socket: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task[None] | None = None
 
-    async def open(self) -> Tab:
+    async def open(self, width: int = COLUMNS, height: int = LINES) -> Tab:
         """Connect, tell the game the size of the terminal and give it focus, as textual.js does."""
         self._socket = await self.client.ws_connect(self.url)
-        await self._socket.send_str(
-            json.dumps(["resize", {"width": COLUMNS, "height": LINES}])
-        )
+        await self._socket.send_str(json.dumps(["resize", {"width": width, "height": height}]))
         self._reader = asyncio.create_task(self._read())
         await self._socket.send_str(json.dumps(["focus"]))  # the page has the keyboard
         return self

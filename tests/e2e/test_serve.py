@@ -127,3 +127,25 @@ def test_a_killed_server_ends_every_game_with_its_answers_saved(tmp_path: Path) 
         server.stop()
     zoe = read_player(data, "zoe")
     assert len(zoe["current"]["answers"]) == 1  # type: ignore[index]
+
+
+async def ask_for_a_huge_screen(server: Server) -> str:
+    async with aiohttp.ClientSession() as client:
+        # The emulator is as big as the game may draw: what it asks for is far bigger.
+        tab = Tab(client, server.url, screen=(400, 150))
+        tab.url = tab.url.split("?")[0] + "?width=1000000&height=1000000"
+        await tab.open(width=99_999_999, height=-5)
+        await tab.wait_text("What is your name?")
+        await tab.send("ana\r")
+        return await tab.wait_text("Confidence mode")
+
+
+def test_a_page_asking_for_a_huge_screen_gets_a_usable_one(tmp_path: Path) -> None:
+    server = Server(tmp_path / "data")
+    try:
+        server.wait_ready()
+        asyncio.run(ask_for_a_huge_screen(server))
+    finally:
+        output = server.stop()
+    assert "Traceback" not in output, output
+    assert (tmp_path / "data" / "players" / "ana.toml").exists()

@@ -42,7 +42,8 @@ async def test_an_empty_name_is_refused_in_words(tmp_path: Path) -> None:
         await pilot.press("space", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerNameScreen)
-        assert "Type a name first" in str(app.screen.query_one("#player-name-refusal", Static).content)
+        refusal = app.screen.query_one("#player-name-refusal", Static)
+        assert "Type a name first" in str(refusal.content)
 
 
 async def test_a_name_already_playing_is_refused(tmp_path: Path) -> None:
