@@ -65,6 +65,15 @@ def answers_on_disk(path: Path) -> int:
     return len(data.get("current", {}).get("answers", []))
 
 
+def identity(path: Path) -> tuple[int, int]:
+    """The file a name leads to now (inode and change time)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return (0, 0)
+    return (found.st_ino, found.st_ctime_ns)
+
+
 def rss_kib(pid: int) -> int:
     """A process's resident memory and its descendants', in KiB (Linux /proc)."""
     total = 0
@@ -98,9 +107,16 @@ async def player(
     for number in range(1, QUESTIONS + 1):
         text = await tab.wait_text(f"Question {number} of {QUESTIONS}")
         [verdict] = [v for prompt, v in claims.values() if prompt + " " in text + " "]
+        before = identity(file)
         sent = time.perf_counter()
         await tab.send(str(VERDICTS.index(verdict) + 1))
-        while answers_on_disk(file) < number:
+        while True:
+            # Every save puts a new file in place: parse only when the name leads elsewhere.
+            now = identity(file)
+            if now != before:
+                before = now
+                if answers_on_disk(file) >= number:
+                    break
             await asyncio.sleep(0.005)
         latencies.append(time.perf_counter() - sent)
         await tab.wait_text("because ")
