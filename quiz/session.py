@@ -125,6 +125,9 @@ class Session:
         self.notices: list[str] = []
         self.writable = True
         self.on_save_error: Callable[[Exception], None] | None = None
+        self.keeps_settings = True
+        """Whether choices made in the game (player, confidence mode) are remembered for
+        the next start; not in a browser tab's game (see :meth:`join`)."""
         if os.path.lexists(paths.progress_path(data_dir)):
             self._migrate(player)
         self.settings, notice = settings.load(data_dir)
@@ -252,8 +255,8 @@ class Session:
 
     def join(self, name: str) -> str:
         """Take a player for a game that started without one, as each browser tab of
-        ``quiz serve`` does: lock their file from now on; the settings are left alone
-        (a class's names are not the machine's last player).
+        ``quiz serve`` does: lock their file from now on. From then on the settings
+        are left alone: a class's names and choices are not the machine's.
 
         The session must have been made with ``exclusive=False`` and ``defer_loading``,
         and nothing read yet.
@@ -277,6 +280,7 @@ class Session:
             self.exclusive = False
             raise
         self.player = cleaned
+        self.keeps_settings = False
         return cleaned
 
     def set_confidence(self, enabled: bool) -> None:
@@ -474,7 +478,7 @@ class Session:
             self._file.save(progress)
 
     def _save_settings(self) -> None:
-        if self.writable:
+        if self.writable and self.keeps_settings:
             self._settings_saver.submit(settings.to_bytes(self.settings))
 
     def _write_settings(self, data: bytes) -> None:

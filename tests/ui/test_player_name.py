@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from conftest import BUILTIN, PACK_ID
 from textual.widgets import Input, Static
 
 from quiz.app import QuizApp
@@ -13,6 +12,9 @@ from quiz.screens.home import HomeScreen
 from quiz.screens.player_name import PlayerNameScreen
 from quiz.session import Session
 from quiz.store import lock, paths
+
+BUILTIN = Path(__file__).resolve().parents[2] / "questions"
+PACK_ID = "iran-quds-force-iraq"
 
 
 def tab_app(folder: Path, assignment: str | None = None) -> QuizApp:
@@ -81,3 +83,15 @@ async def test_an_assignment_goes_straight_to_its_pack(tmp_path: Path) -> None:
         assert type(app.screen).__name__ == "PlayScreen"
         assert app.session.progress.current is not None
     app.session.close()
+
+
+async def test_a_tab_changes_nothing_in_the_machines_settings(tmp_path: Path) -> None:
+    app = tab_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("z", "o", "e", "enter")
+        await pilot.pause()
+        await pilot.press("c")  # confidence mode on, for this game
+        await pilot.pause()
+        assert app.session.confidence
+    assert app.session.close()
+    assert not (tmp_path / "settings.toml").exists()
