@@ -8,6 +8,7 @@ output as binary messages and its own notices (a file to download) as JSON text.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -63,9 +64,14 @@ class Server:
         raise AssertionError("quiz serve never listened")
 
     def stop(self, timeout: float = 30.0) -> str:
-        """Stop it as Ctrl+C does, and return everything it printed."""
+        """Stop it as Ctrl+C in its terminal does, and return everything it printed.
+
+        The terminal sends SIGINT to the whole foreground process group: the server
+        and every game it started.
+        """
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGINT)
         try:
             out, _ = self.process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
