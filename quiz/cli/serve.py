@@ -146,10 +146,14 @@ def run(
         pack: A pack id or file every player goes straight to.
 
     Returns:
-        0 once stopped; 1 when the pack cannot be found or the port is out of range.
+        0 once stopped; 1 when the pack cannot be found, or the port or the address
+        is not one.
     """
     if not 0 < port < 65536:
         warn(f"quiz serve: the port must be from 1 to 65535, not {port}")
+        return 1
+    if url is not None and not url.startswith(("http://", "https://")):
+        warn(f"quiz serve: --public-url must start with http:// or https://, not {url!r}")
         return 1
     if pack is not None:
         try:

@@ -68,6 +68,8 @@ def test_serve_refuses_an_unknown_pack_and_a_bad_port(quiz) -> None:
     assert unknown.code == 1 and "no-such-pack" in unknown.err
     port = quiz("serve", "--port", "70000")
     assert port.code == 1 and "65535" in port.err
+    address = quiz("serve", "--public-url", "quiz.lan:8000")
+    assert address.code == 1 and "http://" in address.err
 
 
 def test_where_students_point_their_browsers() -> None:
