@@ -112,6 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="only rounds played with the source text at hand (default: both)",
     )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
+    teacher = scores.add_mutually_exclusive_group()
+    teacher.add_argument(
+        "--csv",
+        action="store_true",
+        help="one row per player and question answered, for a spreadsheet",
+    )
+    teacher.add_argument(
+        "--items", action="store_true", help="each question, hardest first (with --json too)"
+    )
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
     packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     check = commands.add_parser(
@@ -144,6 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace an installed user pack that has the same id",
     )
+    serve = commands.add_parser(
+        "serve", parents=[common], help="let a class play in their browsers (one game per tab)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on")
+    serve.add_argument("--port", type=_positive, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address players type (default: this machine's address on the network)",
+    )
+    serve.add_argument("--pack", metavar="ID", help="send every player straight to this pack")
+    serve.add_argument("--tab", action="store_true", help=argparse.SUPPRESS)  # one tab's game
     remove = commands.add_parser("remove", parents=[common], help="uninstall one of your packs")
     remove.add_argument("pack_id", metavar="ID", help="the pack's id, as 'quiz packs' lists it")
     return parser
@@ -158,6 +179,7 @@ COMMANDS: dict[str | None, str] = {
     "add": "quiz.cli.add",
     "remove": "quiz.cli.remove",
     "new": "quiz.cli.new",
+    "serve": "quiz.cli.serve",
 }
 """The module that runs each command, by name: see :func:`command_main`."""
 
@@ -197,8 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, printable(getattr(args, name)))
     # quiz check and quiz new read only the files they are given: no data folder to look up.
     folder = Path() if args.command in ("check", "new") else data_dir(args.data_dir)
-    run = command_main(args.command)
-    if args.command in ("play", None):
+    # One browser tab's game, started by quiz serve, is the game itself.
+    tab = bool(getattr(args, "tab", False))
+    run = command_main("play" if tab else args.command)
+    if tab or args.command in ("play", None):
         return run(args, folder)
     # An output encoding that cannot hold a character (PYTHONIOENCODING=ascii,
     # a latin-1 terminal) prints it as "?" rather than stopping the command.

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
+import signal
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeGuard, runtime_checkable
 
 from rich.console import Console
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 
 from quiz.commands import GameCommands
@@ -22,6 +25,7 @@ from quiz.model.round_length import question_count
 from quiz.screens.home import HomeScreen
 from quiz.session import Session
 from quiz.store.library import LoadedArticle
+from quiz.store.lock import AlreadyPlaying
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -31,6 +35,7 @@ if TYPE_CHECKING:
 
     from quiz.model.round import Round, RoundState
     from quiz.screens.play import PlayScreen
+    from quiz.screens.player_name import PlayerNameScreen
     from quiz.screens.results import ResultsScreen
 
 
@@ -91,6 +96,12 @@ class ExplainsKeys(Protocol):
         """The keys and what they do, for the help screen."""
 
 
+SERVED_SIZES = (Size(20, 8), Size(400, 150))
+"""The least and the most a browser tab's game draws: the size comes from the page,
+which anyone on the network can write, and a screen of a billion cells would take the
+machine's memory."""
+
+
 def is_playing(screen: object) -> TypeGuard[Playing]:
     """Whether a screen is a round in progress (without importing the play screen)."""
     play = getattr(screen, "play", None)
@@ -107,10 +118,18 @@ class QuizApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Keys", id="app.help", priority=True),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        # In a browser (quiz serve) the SVG is offered as a download; in a terminal it
+        # goes to the downloads folder.
+        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot", show=False),
     ]
 
     def __init__(
-        self, session: Session, *, start: Round | Callable[[], Round] | None = None
+        self,
+        session: Session,
+        *,
+        start: Round | Callable[[], Round] | None = None,
+        ask_player: bool = False,
+        assignment: Pack | None = None,
     ) -> None:
         """Create the app.
 
@@ -118,18 +137,66 @@ class QuizApp(App[None]):
             session: The player's packs and progress.
             start: A round to go straight into, as ``quiz play`` asks; or what starts
                 it, once the player has said what becomes of the round left unfinished.
+            ask_player: Ask for the player's name first (each browser tab of
+                ``quiz serve``); the session has no player until then.
+            assignment: The pack to go to once the name is given (``quiz serve --pack``).
         """
         super().__init__()
         self.session = session
         self.start = start
+        self.ask_player = ask_player
+        self.served = ask_player
+        self.assignment = assignment
         self._starting = False
         self.crash: BaseException | None = None
         self.crash_report = ""
         session.on_save_error = self._save_failed
 
-    def get_default_screen(self) -> HomeScreen:
-        """The home screen is always at the bottom of the stack."""
+    def get_default_screen(self) -> HomeScreen | PlayerNameScreen:
+        """The home screen is always at the bottom of the stack, once the player is known."""
+        if self.ask_player:
+            # Imported here: it brings Textual's Input, which a terminal's first frame lacks.
+            from quiz.screens.player_name import PlayerNameScreen
+
+            heading = f"Today's pack: {self.assignment.title}" if self.assignment else ""
+            return PlayerNameScreen(heading)
         return HomeScreen(self.session)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keep a browser tab's screen to a size a person can use (:data:`SERVED_SIZES`)."""
+        if self.served and isinstance(event, events.Resize):
+            least, most = SERVED_SIZES
+            width = min(max(event.size.width, least.width), most.width)
+            height = min(max(event.size.height, least.height), most.height)
+            if (width, height) != tuple(event.size):
+                event = events.Resize(Size(width, height), Size(width, height))
+        await super().on_event(event)
+
+    def on_player_name_screen_chosen(self, message: PlayerNameScreen.Chosen) -> None:
+        """Play as the player named, unless another game already does."""
+        from quiz.screens.player_name import PlayerNameScreen
+
+        screen = self.screen
+        try:
+            self.session.join(message.player)
+        except AlreadyPlaying:
+            if isinstance(screen, PlayerNameScreen):
+                screen.refuse(
+                    f"{message.player} is already playing in another tab or terminal. "
+                    "Finish that game first, or type another name."
+                )
+            return
+        self.ask_player = False
+        # Over the name screen, which stays below: the home screen is never popped.
+        self.push_screen(HomeScreen(self.session))
+        pack = self.assignment
+        if pack is None:
+            return
+        found = self.session.resumable()
+        if found is not None and found[0].id == pack.id:
+            self.resume_round()
+        else:
+            self.start_new(pack, review=False)
 
     def on_mount(self) -> None:
         """Apply the saved theme; go straight into a round, as ``quiz play`` asks.
@@ -141,6 +208,11 @@ class QuizApp(App[None]):
         if saved in self.available_themes:
             self.theme = saved
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.ask_player:
+            # A browser tab's game: a hang-up ends it as SIGTERM does (Textual's web driver
+            # handles that one), with every answer saved, rather than killing it mid-save.
+            with contextlib.suppress(NotImplementedError, AttributeError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
         start = self.start
         if start is None:
             return
@@ -205,6 +277,8 @@ class QuizApp(App[None]):
         """With the history read, offer to resume the round left unfinished last time."""
         if self.start is not None or not isinstance(self.screen, HomeScreen):
             return  # a round is already under way: nothing to offer
+        if self.assignment is not None:
+            return  # the assigned pack's round was resumed, or started, with the name
         if self.session.resumable() is not None:
             self.offer_resume()
 
@@ -424,6 +498,7 @@ def build_app(
     player: str | None = None,
     confidence: bool | None = None,
     closed_book: bool = False,
+    ask_player: bool = False,
 ) -> QuizApp:
     """Build the app the way the ``quiz`` command does.
 
@@ -437,6 +512,8 @@ def build_app(
         confidence: Confidence mode for this session; the saved setting when None.
         closed_book: Make that round closed-book: the source text is hidden
             during the round (it can be read before the first question).
+        ask_player: Ask each game for its player's name first, and send it to
+            ``pack`` then (a browser tab of ``quiz serve``).
 
     Returns:
         The app, ready to run.
@@ -446,6 +523,10 @@ def build_app(
         ValueError: A review was asked for and nothing is due.
         AlreadyPlaying: Another game is playing as the same player.
     """
+    if ask_player:
+        session = Session(data_dir, confidence=confidence, defer_loading=True)
+        chosen = session.library.find_pack(pack) if pack is not None else None
+        return QuizApp(session, ask_player=True, assignment=chosen)
     session = Session(
         data_dir,
         player=player,

@@ -133,6 +133,9 @@ class Session:
         """Whether something was to be saved while nothing could be."""
         self._kept_error: Exception | None = None
         self.on_save_error: Callable[[Exception], None] | None = None
+        self.keeps_settings = True
+        """Whether choices made in the game (player, confidence mode) are remembered for
+        the next start; not in a browser tab's game (see :meth:`join`)."""
         if os.path.lexists(paths.progress_path(data_dir)):
             self._migrate(player)
         self.settings, notice = settings.load(data_dir)
@@ -265,6 +268,36 @@ class Session:
         self.settings.player = cleaned
         self._save_settings()
         return self.player
+
+    def join(self, name: str) -> str:
+        """Take a player for a game that started without one, as each browser tab of
+        ``quiz serve`` does: lock their file from now on. From then on the settings
+        are left alone: a class's names and choices are not the machine's.
+
+        The session must have been made with ``exclusive=False`` and ``defer_loading``,
+        and nothing read yet.
+
+        Returns:
+            The name as kept, cleaned.
+
+        Raises:
+            ValueError: The name is empty once cleaned.
+            AlreadyPlaying: Another game is playing as that player.
+        """
+        cleaned = clean_player(name)
+        if not cleaned:
+            raise ValueError("a player needs a name")
+        if self.loaded or self._file is not None:
+            raise RuntimeError("join() comes before the first read of progress")
+        self.exclusive = True
+        try:
+            self._held = self._hold(cleaned)
+        except BaseException:
+            self.exclusive = False
+            raise
+        self.player = cleaned
+        self.keeps_settings = False
+        return cleaned
 
     def set_confidence(self, enabled: bool) -> None:
         """Turn confidence mode on or off, and remember it."""
@@ -513,7 +546,7 @@ class Session:
             self.lost = True
 
     def _save_settings(self) -> None:
-        if self.writable:
+        if self.writable and self.keeps_settings:
             self._settings_saver.submit(settings.to_bytes(self.settings))
 
     def _write_settings(self, data: bytes) -> None:

@@ -8,6 +8,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from quiz.app import build_app
+from quiz.cli.serve_tab import end_with_server
 from quiz.model.pack import PackError
 from quiz.model.text import clean_line, clean_text
 from quiz.store.crashlog import write_crash_log
@@ -25,6 +26,9 @@ def main(args: Namespace, folder: Path) -> int:
     Returns:
         The exit code.
     """
+    tab = bool(getattr(args, "tab", False))
+    if tab:  # one browser tab's game, started by quiz serve
+        end_with_server()
     try:
         app = build_app(
             folder,
@@ -35,6 +39,7 @@ def main(args: Namespace, folder: Path) -> int:
             player=getattr(args, "player", None),
             confidence=getattr(args, "confidence", None),
             closed_book=getattr(args, "closed_book", False),
+            ask_player=tab,
         )
     except PackError as error:
         print(clean_text(printable(str(error))), file=sys.stderr)

@@ -14,7 +14,10 @@ from pathlib import Path
 
 from rich.text import Text
 
+from quiz.class_tables import detection_table
+from quiz.cli import export
 from quiz.cli.output import warn
+from quiz.model.classroom import detections
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
 from quiz.report_tables import heading, report, show
@@ -46,8 +49,11 @@ def run(
         warn(f"quiz scores: {notice}")
         return 1
     scores = build(progress, player=player, pack=pack, closed_book=closed_book)
+    found = detections(progress, pack=pack, player=player, closed_book=closed_book)
     if as_json:
-        print(json.dumps(to_json(scores), indent=2))
+        data = to_json(scores)
+        data["discernment"]["by_player"] = {name: vars(d) for name, d in found.items()}
+        print(json.dumps(data, indent=2))
         return 0
     if not scores.history:
         # Typed on the command line, shown as one line like any other untrusted text.
@@ -55,7 +61,7 @@ def run(
         what = f" on pack {clean_line(pack)}" if pack else ""
         show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))
         return 0
-    show(heading(scores), *report(scores))
+    show(heading(scores), *report(scores), *([detection_table(found)] if found else []))
     return 0
 
 
@@ -65,6 +71,13 @@ def main(args: Namespace, folder: Path) -> int:
     Returns:
         The exit code.
     """
+    if args.csv and args.json:
+        warn("quiz scores: --csv and --json are two formats; choose one")
+        return 2
+    if args.csv:
+        return export.run_csv(folder, pack=args.pack)
+    if args.items:
+        return export.run_items(folder, pack=args.pack, as_json=args.json)
     return run(
         folder,
         pack=args.pack,

@@ -10,6 +10,7 @@ most common confusion into plain words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 from quiz.model.pack import VERDICT_LABELS, VERDICTS
 
@@ -131,3 +132,53 @@ class Confusion:
     def rows(self) -> list[tuple[str, int, float | None]]:
         """For each verdict: its label, how many were answered, the share right."""
         return [(VERDICT_LABELS[t], self.total(t), self.accuracy(t)) for t in VERDICTS]
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Discernment as signal-detection research reports it: supported claims are the signal.
+
+    A *hit* is a supported claim called supported; a *false alarm* is a
+    contradicted or not-stated claim called supported. d′ is how far apart the
+    player keeps the two (0: no discernment); the criterion c is their lean
+    (above 0: slow to call a claim supported, below 0: quick to).
+
+    Attributes:
+        signal: Supported claims answered.
+        noise: Contradicted and not-stated claims answered.
+        hit_rate: The share of supported claims called supported (as counted).
+        false_alarm_rate: The share of the others called supported (as counted).
+        d_prime: z(H) − z(F), with the log-linear correction; None without both kinds.
+        criterion: −(z(H) + z(F)) / 2, likewise.
+    """
+
+    signal: int
+    noise: int
+    hit_rate: float | None
+    false_alarm_rate: float | None
+    d_prime: float | None
+    criterion: float | None
+
+
+def detection(confusion: Confusion) -> Detection:
+    """Hit rate, false-alarm rate, d′ and c from a table of verdict answers.
+
+    The rates used for d′ and c get the log-linear correction (Hautus, 1995):
+    half a hit and half a false alarm are added and one answer to each kind,
+    so 0 % and 100 % stay finite. It is applied whatever the counts, which
+    keeps players comparable; the plain rates are reported beside.
+    """
+    supported = confusion.counts.get("supported", {})
+    signal = sum(supported.values())
+    hits = supported.get("supported", 0)
+    others = [confusion.counts.get(truth, {}) for truth in VERDICTS if truth != "supported"]
+    noise = sum(sum(row.values()) for row in others)
+    alarms = sum(row.get("supported", 0) for row in others)
+    hit_rate = hits / signal if signal else None
+    alarm_rate = alarms / noise if noise else None
+    if not (signal and noise):
+        return Detection(signal, noise, hit_rate, alarm_rate, None, None)
+    z = NormalDist().inv_cdf
+    z_hit = z((hits + 0.5) / (signal + 1))
+    z_alarm = z((alarms + 0.5) / (noise + 1))
+    return Detection(signal, noise, hit_rate, alarm_rate, z_hit - z_alarm, -(z_hit + z_alarm) / 2)

@@ -21,6 +21,11 @@ from quiz.model.discernment import Confusion
 from quiz.model.round import Outcome, Round, RoundState
 from quiz.model.schedule import Slot, after_answer, is_due
 
+WRONG_KEPT = 4
+"""How many different wrong answers a question keeps, for the teacher's view of the
+most common one; the first ones given are kept, so the file stays small."""
+WRONG_LENGTH = 60
+
 
 @dataclass
 class QuestionStats:
@@ -31,6 +36,16 @@ class QuestionStats:
     checked: int = 0
     last: str = ""
     last_correct: bool = False
+    wrong: dict[str, int] = field(default_factory=dict)
+    """Wrong answers given, and how often (at most WRONG_KEPT different ones)."""
+    confidence: int = 0
+    """The confidence stated with the last answer, in percent; 0 outside confidence mode."""
+
+    def count_wrong(self, response: str, times: int = 1) -> None:
+        """Count a wrong answer, while fewer than WRONG_KEPT different ones are kept."""
+        response = response[:WRONG_LENGTH]
+        if response in self.wrong or len(self.wrong) < WRONG_KEPT:
+            self.wrong[response] = self.wrong.get(response, 0) + times
 
 
 @dataclass
@@ -304,6 +319,9 @@ class Progress:
         question.checked += int(outcome.checked)
         question.last = when
         question.last_correct = outcome.correct
+        question.confidence = outcome.confidence or 0
+        if not outcome.correct:
+            question.count_wrong(outcome.response)
         self.player_pack(player, pack_id).record(outcome, today, closed_book=closed_book)
 
     def record_round(self, play: Round, finished: str) -> RoundRecord:
@@ -380,5 +398,8 @@ def _add_pack(total: PackStats, stats: PackStats) -> None:
         merged.seen += question.seen
         merged.correct += question.correct
         merged.checked += question.checked
+        for response, times in question.wrong.items():
+            merged.count_wrong(response, times)
         if question.last >= merged.last:
             merged.last, merged.last_correct = question.last, question.last_correct
+            merged.confidence = question.confidence

@@ -20,6 +20,8 @@ from typing import Any
 from quiz.model.calibration import BANDS
 from quiz.model.discernment import Confusion
 from quiz.model.history import (
+    WRONG_KEPT,
+    WRONG_LENGTH,
     AnswerTallies,
     PackStats,
     PlayerPackStats,
@@ -30,7 +32,7 @@ from quiz.model.history import (
 )
 from quiz.model.round import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
-from quiz.model.text import clean_player
+from quiz.model.text import clean_line, clean_player
 from quiz.store import paths
 from quiz.store.settings import Settings
 
@@ -93,7 +95,13 @@ def pack_to_dict(stats: PackStats) -> dict[str, Any]:
 def _question_to_dict(q: QuestionStats) -> dict[str, Any]:
     data: dict[str, Any] = {"seen": q.seen, "correct": q.correct}
     # Defaults are left out: two thousand questions make every line count.
-    optional = {"checked": q.checked, "last": q.last, "last_correct": q.last_correct}
+    optional = {
+        "checked": q.checked,
+        "last": q.last,
+        "last_correct": q.last_correct,
+        "wrong": q.wrong,
+        "confidence": q.confidence,
+    }
     data.update({key: value for key, value in optional.items() if value})
     return data
 
@@ -289,7 +297,19 @@ def _question_stats(table: dict[str, Any], where: str) -> QuestionStats:
         checked=_int(table, "checked", where),
         last=_str(table, "last", where),
         last_correct=_bool(table, "last_correct", where),
+        wrong=_wrong(_table(table, "wrong", where), _join(where, "wrong")),
+        confidence=_int(table, "confidence", where),
     )
+
+
+def _wrong(table: dict[str, Any], where: str) -> dict[str, int]:
+    """A question's wrong answers and their counts; past WRONG_KEPT, the rest are dropped."""
+    kept: dict[str, int] = {}
+    for response, times in list(table.items())[:WRONG_KEPT]:
+        if type(times) is not int or not 0 < times <= LARGEST:
+            raise ProgressError(f"{where}: expected a count of times for each answer")
+        kept[clean_line(response)[:WRONG_LENGTH]] = times
+    return kept
 
 
 def _tally(value: object, where: str) -> Tally:

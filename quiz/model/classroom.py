@@ -1,0 +1,175 @@
+"""The teacher's view of a class: per player and question, per question, per player.
+
+Built from every player's progress (each file holds one player's totals per
+question) and the packs' questions, for ``quiz scores --csv``, ``--items`` and
+the discernment of each player. No answer log is needed: a question's totals,
+its last answer's time and confidence and its most common wrong answers are
+kept per player (:class:`~quiz.model.history.QuestionStats`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from quiz.model.discernment import Confusion, Detection, detection
+from quiz.model.history import Progress, QuestionStats
+from quiz.model.pack import Pack
+
+CSV_COLUMNS = (
+    "player",
+    "pack",
+    "question",
+    "kind",
+    "verdict",
+    "answered",
+    "right",
+    "confidence",
+    "checked_source",
+    "round_finished",
+)
+
+
+def csv_rows(
+    players: Iterable[Progress], packs: Mapping[str, Pack], pack: str | None = None
+) -> list[dict[str, str | int]]:
+    """One row per player and question answered, in :data:`CSV_COLUMNS`.
+
+    Args:
+        players: One progress per player, as each player's file holds it.
+        packs: The installed packs by id, for each question's kind and verdict.
+        pack: Only this pack.
+
+    Returns:
+        Rows sorted by player, pack and question id. ``answered``, ``right`` and
+        ``checked_source`` count every time; ``confidence`` is the last one stated
+        (empty outside confidence mode); ``round_finished`` is when the first round
+        finished after the last answer (empty while that round is unfinished).
+    """
+    rows: list[dict[str, str | int]] = []
+    for progress in players:
+        for pack_id, stats in progress.packs.items():
+            if pack is not None and pack_id != pack:
+                continue
+            finished = sorted(r.finished for r in progress.rounds if r.pack == pack_id)
+            questions = {q.id: q for q in packs[pack_id].questions} if pack_id in packs else {}
+            for qid, figures in stats.questions.items():
+                if not figures.seen:
+                    continue
+                question = questions.get(qid)
+                kind = question.kind if question is not None else ""
+                rows.append(
+                    {
+                        "player": _player(progress),
+                        "pack": pack_id,
+                        "question": qid,
+                        "kind": kind,
+                        "verdict": question.answer if question and kind == "verdict" else "",
+                        "answered": figures.seen,
+                        "right": figures.correct,
+                        "confidence": figures.confidence or "",
+                        "checked_source": figures.checked,
+                        "round_finished": next((f for f in finished if f >= figures.last), ""),
+                    }
+                )
+    return sorted(rows, key=lambda row: (str(row["player"]), str(row["pack"]), row["question"]))
+
+
+def _player(progress: Progress) -> str:
+    names = sorted(progress.players)
+    if names:
+        return names[0]
+    return next((r.player for r in progress.rounds if r.player), "")
+
+
+@dataclass(frozen=True)
+class Item:
+    """How a class did on one question.
+
+    Attributes:
+        pack: The pack's id.
+        question: The question's id.
+        prompt: Its text, when the pack is installed; else "".
+        answered: How many answers it got.
+        right: How many were right.
+        common_wrong: The most common wrong answer, and how often it was given.
+    """
+
+    pack: str
+    question: str
+    prompt: str
+    answered: int
+    right: int
+    common_wrong: tuple[str, int] | None
+
+    @property
+    def share_right(self) -> float:
+        """The share of answers that were right."""
+        return self.right / self.answered if self.answered else 0.0
+
+
+def items(everyone: Progress, packs: Mapping[str, Pack], pack: str | None = None) -> list[Item]:
+    """Every question answered, hardest first (lowest share right, then most answered).
+
+    Args:
+        everyone: Every player's progress together (:func:`~quiz.model.history.combine`).
+        packs: The installed packs by id, for the questions' text.
+        pack: Only this pack.
+    """
+    found: list[Item] = []
+    for pack_id, stats in everyone.packs.items():
+        if pack is not None and pack_id != pack:
+            continue
+        prompts = {q.id: q.prompt for q in packs[pack_id].questions} if pack_id in packs else {}
+        for qid, figures in stats.questions.items():
+            if figures.seen:
+                found.append(
+                    Item(
+                        pack_id,
+                        qid,
+                        prompts.get(qid, ""),
+                        figures.seen,
+                        figures.correct,
+                        _most_common_wrong(figures),
+                    )
+                )
+    return sorted(found, key=lambda i: (i.share_right, -i.answered, i.pack, i.question))
+
+
+def _most_common_wrong(figures: QuestionStats) -> tuple[str, int] | None:
+    if not figures.wrong:
+        return None
+    response, times = max(figures.wrong.items(), key=lambda pair: (pair[1], pair[0]))
+    return response, times
+
+
+def detections(
+    everyone: Progress,
+    *,
+    pack: str | None = None,
+    player: str | None = None,
+    closed_book: bool | None = None,
+) -> dict[str, Detection]:
+    """Each player's hit rate, false-alarm rate, d′ and c on the verdict claims.
+
+    Args:
+        everyone: Every player's progress together.
+        pack: Only this pack.
+        player: Only this player.
+        closed_book: Only closed-book answers (True), open-book ones (False), or all.
+
+    Returns:
+        By player's name, sorted, only players who answered a claim.
+    """
+    found: dict[str, Detection] = {}
+    for name in sorted(everyone.players):
+        if player is not None and name != player:
+            continue
+        confusion = Confusion()
+        for pack_id, stats in everyone.players[name].items():
+            if pack is None or pack_id == pack:
+                confusion.merge(stats.answers(closed_book).verdicts)
+        result = detection(confusion)
+        if result.signal or result.noise:
+            found[name] = result
+    return found
