@@ -19,8 +19,8 @@ TREND_ROUNDS = 60
 
 
 @dataclass(frozen=True)
-class PackSummary:
-    """How rounds of one pack went."""
+class PackResults:
+    """How the rounds played on one pack went (the catalog's :class:`~quiz.store.catalog.PackSummary` says what a pack is)."""
 
     pack: str
     rounds: int
@@ -48,7 +48,7 @@ class Scores:
     pack: str | None
     closed_book: bool | None = None
     """Only closed-book rounds (True), only open-book rounds (False), or both (None)."""
-    packs: list[PackSummary] = field(default_factory=list)
+    packs: list[PackResults] = field(default_factory=list)
     leaderboards: dict[str, list[Leader]] = field(default_factory=dict)
     history: list[RoundRecord] = field(default_factory=list)
     trend: list[float] = field(default_factory=list)
@@ -119,7 +119,7 @@ def build(
     for pack_id, records in sorted(by_pack.items()):
         answered = sum(r.answered for r in records)
         scores.packs.append(
-            PackSummary(
+            PackResults(
                 pack=pack_id,
                 rounds=len(records),
                 best=max(r.score for r in records),
