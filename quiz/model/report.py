@@ -20,7 +20,11 @@ TREND_ROUNDS = 60
 
 @dataclass(frozen=True)
 class PackResults:
-    """How the rounds played on one pack went (the catalog's :class:`~quiz.store.catalog.PackSummary` says what a pack is)."""
+    """How the rounds played on one pack went.
+
+    Not to be confused with the catalog's summary of a pack file
+    (:class:`quiz.store.catalog.PackSummary`), which says what the pack is.
+    """
 
     pack: str
     rounds: int
