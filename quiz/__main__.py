@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         const=False,
         help="only rounds played with the source text at hand (default: both)",
     )
+    scores.add_argument(
+        "--all", action="store_true", help="list every pack, not only the ten played last"
+    )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")
     packs.add_argument("--json", action="store_true", help="print a JSON list for scripts")
@@ -223,6 +226,7 @@ def run_command(args: argparse.Namespace, folder: Path) -> int:
                 pack=args.pack,
                 player=player,
                 closed_book=args.closed_book,
+                every=args.all,
                 as_json=args.json,
             )
         )

@@ -1,9 +1,8 @@
 """The scores report as Rich renderables: drawn by the scores screen, printed by ``quiz scores``.
 
 :func:`report` is the one assembly of the report's sections, in the order both
-views show them; :func:`new_table` is the one look of a table, which ``quiz
-packs`` shares, and :func:`show` prints them for the commands. Pack ids and
-player names are typed by people, so every cell is a :class:`~rich.text.Text`
+views show them, in the one look of a table (:mod:`quiz.table_look`). Pack ids
+and player names are typed by people, so every cell is a :class:`~rich.text.Text`
 of cleaned text, never a string Rich would read as markup.
 """
 
@@ -11,8 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -20,50 +18,11 @@ from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
 from quiz.model.text import clean_line, duration
+from quiz.table_look import cells, new_table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 CHART_WIDTH = 40
-
-
-def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -> Table:
-    """An empty table in the report's look: a title on the left, a rule under the headers.
-
-    Args:
-        title: Shown above the table; none when empty.
-        headers: The columns' headers.
-        text: How many columns, from the left, hold words (left-aligned); the
-            rest hold figures (right-aligned).
-        no_wrap: Keep every cell on one line, cut with an ellipsis when too long.
-    """
-    table = Table(
-        title=Text(clean_line(title), style="table.title") if title else None,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
-    for index, header in enumerate(headers):
-        table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
-    return table
-
-
-def show(*renderables: RenderableType) -> None:
-    """Print tables and text on standard output for a command, each followed by a blank line.
-
-    Rich takes the width from the terminal or ``$COLUMNS`` (80 for a pipe or a
-    file), colours only a terminal, and draws ASCII boxes when the output's
-    encoding is not UTF-8. Strings are never read as markup.
-    """
-    console = Console(markup=False, emoji=False, highlight=False)
-    for renderable in renderables:
-        console.print(renderable)
-        console.line()
-
-
-def cells(*values: object, style: str = "") -> list[Text]:
-    """A row's cells as text shown as written: ``str(value)``, or ``-`` for None."""
-    return [Text("-" if value is None else clean_line(str(value)), style=style) for value in values]
 
 
 def heading(scores: Scores) -> Text:
@@ -77,11 +36,18 @@ def heading(scores: Scores) -> Text:
     return shown
 
 
-def report(scores: Scores) -> list[RenderableType]:
-    """The report's sections, in the order both views show them."""
+def report(scores: Scores, *, packs: int | None = None) -> list[RenderableType]:
+    """The report's sections, in the order both views show them.
+
+    Args:
+        scores: The figures.
+        packs: How many packs the per-pack tables list, those played last
+            first; every pack, by id, when None.
+    """
+    shown = latest_packs(scores, packs)
     sections: list[RenderableType] = [
-        packs_table(scores),
-        leaders_table(scores),
+        packs_table(scores, shown),
+        leaders_table(scores, shown),
         trend(scores.trend),
         history_table(scores),
         tally_table("By kind", scores.kinds),
@@ -95,6 +61,18 @@ def report(scores: Scores) -> list[RenderableType]:
             )
         )
     return sections
+
+
+def latest_packs(scores: Scores, most: int | None) -> list[str] | None:
+    """The ``most`` packs played last, latest first; None (every pack) when they all fit."""
+    if most is None or len(scores.packs) <= most:
+        return None
+    latest: dict[str, None] = {}
+    for record in scores.history:  # newest first
+        latest.setdefault(record.pack)
+        if len(latest) == most:
+            break
+    return list(latest)
 
 
 def sparkline(values: list[float]) -> str:
@@ -130,21 +108,31 @@ def day(finished: str) -> str:
         return finished
 
 
-def packs_table(scores: Scores) -> Table:
-    """How the rounds of each pack went."""
-    table = new_table("Packs", "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
-    for s in scores.packs:
+def packs_table(scores: Scores, shown: list[str] | None = None) -> Table:
+    """How the rounds of each pack went: every pack by id, or the ``shown`` ones in that order."""
+    title = "Packs"
+    summaries = scores.packs
+    if shown is not None:
+        by_id = {s.pack: s for s in scores.packs}
+        summaries = [by_id[pack] for pack in shown]
+        title = f"Packs, latest played first ({len(shown)} of {len(scores.packs)})"
+    table = new_table(title, "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
+    for s in summaries:
         table.add_row(
             *cells(s.pack, s.rounds, s.best, s.last, f"{s.average:.0f}", share(s.accuracy))
         )
     return table
 
 
-def leaders_table(scores: Scores) -> Table:
-    """Every player's standing on each pack, best first."""
-    table = new_table("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
-    for pack, leaders in scores.leaderboards.items():
-        for rank, leader in enumerate(leaders, start=1):
+def leaders_table(scores: Scores, shown: list[str] | None = None) -> Table:
+    """Every player's standing on each pack (or on the ``shown`` ones), best first."""
+    packs = list(scores.leaderboards) if shown is None else shown
+    title = "Leaderboard"
+    if shown is not None:
+        title = f"Leaderboard ({len(shown)} of {len(scores.packs)} packs, as above)"
+    table = new_table(title, "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
+    for pack in packs:
+        for rank, leader in enumerate(scores.leaderboards[pack], start=1):
             table.add_row(
                 *cells(
                     pack if rank == 1 else "",

@@ -1,9 +1,11 @@
 """``quiz scores``: how the players are doing, on a pack, by a player, played one way.
 
-``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--json]``.
+``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--all] [--json]``.
 The same report as the scores screen (:mod:`quiz.model.report` and
-:mod:`quiz.report_tables`), as tables for people or JSON for scripts. Every
-player's file is read, never written.
+:mod:`quiz.report_tables`), as tables for people or JSON for scripts. A person
+reads a summary: the per-pack tables list the packs played last, and ``--all``
+lists every one (JSON always holds everything). Every player's file is read,
+never written.
 """
 
 from __future__ import annotations
@@ -16,8 +18,12 @@ from rich.text import Text
 from quiz.cli.output import warn
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
-from quiz.report_tables import heading, report, show
+from quiz.report_tables import heading, latest_packs, report
 from quiz.store.progress import read_progress
+from quiz.table_look import show
+
+PACKS_SHOWN = 10
+"""Packs in the per-pack tables of the summary; ten years of play reach a hundred."""
 
 
 def run(
@@ -26,6 +32,7 @@ def run(
     pack: str | None = None,
     player: str | None = None,
     closed_book: bool | None = None,
+    every: bool = False,
     as_json: bool = False,
 ) -> int:
     """Print the scores.
@@ -35,6 +42,7 @@ def run(
         pack: Only this pack.
         player: Only this player.
         closed_book: Only closed-book rounds (True) or open-book rounds (False).
+        every: List every pack in the per-pack tables, not only the latest.
         as_json: Print JSON instead of tables.
 
     Returns:
@@ -54,5 +62,9 @@ def run(
         what = f" on pack {clean_line(pack)}" if pack else ""
         show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))
         return 0
-    show(heading(scores), *report(scores))
+    most = None if every else PACKS_SHOWN
+    sections = [heading(scores), *report(scores, packs=most)]
+    if latest_packs(scores, most) is not None:
+        sections.append(Text("quiz scores --all lists every pack.", style="dim"))
+    show(*sections)
     return 0
