@@ -171,7 +171,7 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
     for record in progress.rounds:
         name = record.player or fallback
         mine = of(name)
-        mine.rounds.append(replace(record, player=name))
+        mine.rounds.append(record._replace(player=name))
         mine.packs.setdefault(record.pack, PackStats()).count_round(record.score)
     for name, packs in progress.players.items():
         tallies = of(name).players.setdefault(name or fallback, {})
