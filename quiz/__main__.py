@@ -109,7 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only rounds played with the source text at hand (default: both)",
     )
     scores.add_argument(
-        "--all", action="store_true", help="list every pack, not only the ten played last"
+        "--all",
+        action="store_true",
+        help="list every pack, not only the ten played last, and twenty rounds, not ten",
     )
     scores.add_argument("--json", action="store_true", help="print JSON for scripts")
     packs = commands.add_parser("packs", parents=[common], help="list the installed packs")

@@ -36,20 +36,23 @@ def heading(scores: Scores) -> Text:
     return shown
 
 
-def report(scores: Scores, *, packs: int | None = None) -> list[RenderableType]:
+def report(
+    scores: Scores, *, packs: int | None = None, rounds: int = HISTORY_ROWS
+) -> list[RenderableType]:
     """The report's sections, in the order both views show them.
 
     Args:
         scores: The figures.
         packs: How many packs the per-pack tables list, those played last
             first; every pack, by id, when None.
+        rounds: How many of the latest rounds the history lists.
     """
     shown = latest_packs(scores, packs)
     sections: list[RenderableType] = [
         packs_table(scores, shown),
         leaders_table(scores, shown),
         trend(scores.trend),
-        history_table(scores),
+        history_table(scores, rounds),
         tally_table("By kind", scores.kinds),
         tally_table("By tag", scores.tags),
         Group(discernment_table(scores), Text("\n".join(scores.discernment_notes))),
@@ -145,9 +148,9 @@ def leaders_table(scores: Scores, shown: list[str] | None = None) -> Table:
     return table
 
 
-def history_table(scores: Scores) -> Table:
-    """The latest rounds, newest first."""
-    shown = scores.history[:HISTORY_ROWS]
+def history_table(scores: Scores, rows: int = HISTORY_ROWS) -> Table:
+    """The latest ``rows`` rounds, newest first."""
+    shown = scores.history[:rows]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
     table = new_table(
         title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True, text=3

@@ -3,8 +3,9 @@
 ``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--all] [--json]``.
 The same report as the scores screen (:mod:`quiz.model.report` and
 :mod:`quiz.report_tables`), as tables for people or JSON for scripts. A person
-reads a summary: the per-pack tables list the packs played last, and ``--all``
-lists every one (JSON always holds everything). Every player's file is read,
+reads a summary: the per-pack tables list the packs played last and the
+history the latest rounds; ``--all`` lists every pack and as many rounds as
+the scores screen (JSON always holds everything). Every player's file is read,
 never written.
 """
 
@@ -18,12 +19,14 @@ from rich.text import Text
 from quiz.cli.output import warn
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
-from quiz.report_tables import heading, latest_packs, report
+from quiz.report_tables import HISTORY_ROWS, heading, latest_packs, report
 from quiz.store.progress import read_progress
 from quiz.table_look import show
 
 PACKS_SHOWN = 10
 """Packs in the per-pack tables of the summary; ten years of play reach a hundred."""
+ROUNDS_SHOWN = 10
+"""Rounds in the history of the summary."""
 
 
 def run(
@@ -42,7 +45,7 @@ def run(
         pack: Only this pack.
         player: Only this player.
         closed_book: Only closed-book rounds (True) or open-book rounds (False).
-        every: List every pack in the per-pack tables, not only the latest.
+        every: List every pack in the per-pack tables, not only the latest, and more rounds.
         as_json: Print JSON instead of tables.
 
     Returns:
@@ -63,7 +66,8 @@ def run(
         show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))
         return 0
     most = None if every else PACKS_SHOWN
-    sections = [heading(scores), *report(scores, packs=most)]
+    rounds = HISTORY_ROWS if every else ROUNDS_SHOWN
+    sections = [heading(scores), *report(scores, packs=most, rounds=rounds)]
     if latest_packs(scores, most) is not None:
         sections.append(Text("quiz scores --all lists every pack.", style="dim"))
     show(*sections)

@@ -179,9 +179,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
             pack: [vars(leader) for leader in leaders]
             for pack, leaders in scores.leaderboards.items()
         },
-        "history": [
-            {**record._asdict(), "accuracy": record.accuracy} for record in scores.history
-        ],
+        "history": [{**record._asdict(), "accuracy": record.accuracy} for record in scores.history],
         "trend": [round(value, 1) for value in scores.trend],
         "kinds": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.kinds.items()},
         "tags": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.tags.items()},

@@ -68,3 +68,9 @@ def test_every_pack_by_id_when_they_fit_or_all_are_asked_for() -> None:
         assert shown.startswith("Packs ") and "latest played first" not in shown
         assert rows(shown, "Packs ") == ["pack-a", "pack-b", "pack-c"]
         assert rows(shown, "Leaderboard ") == ["pack-a", "pack-b", "pack-c"]
+
+
+def test_the_history_lists_as_many_rounds_as_asked() -> None:
+    scores = build(PROGRESS)
+    assert "Rounds, newest first (2 of 4)" in text(*report(scores, rounds=2))
+    assert "Rounds, newest first (4 of 4)" in text(*report(scores))
