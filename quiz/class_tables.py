@@ -14,7 +14,8 @@ from rich.text import Text
 
 from quiz.model.classroom import Item
 from quiz.model.discernment import Detection
-from quiz.report_tables import cells, new_table, share
+from quiz.report_tables import share
+from quiz.table_look import cells, new_table
 
 DETECTION_NOTE = (
     "Hit rate: supported claims called supported. False alarms: contradicted or "

@@ -1,9 +1,8 @@
 """The scores report as Rich renderables: drawn by the scores screen, printed by ``quiz scores``.
 
 :func:`report` is the one assembly of the report's sections, in the order both
-views show them; :func:`new_table` is the one look of a table, which ``quiz
-packs`` shares, and :func:`show` prints them for the commands. Pack ids and
-player names are typed by people, so every cell is a :class:`~rich.text.Text`
+views show them, in the one look of a table (:mod:`quiz.table_look`). Pack ids
+and player names are typed by people, so every cell is a :class:`~rich.text.Text`
 of cleaned text, never a string Rich would read as markup.
 """
 
@@ -11,8 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -20,50 +18,11 @@ from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
 from quiz.model.text import clean_line, duration
+from quiz.table_look import cells, new_table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 CHART_WIDTH = 40
-
-
-def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -> Table:
-    """An empty table in the report's look: a title on the left, a rule under the headers.
-
-    Args:
-        title: Shown above the table; none when empty.
-        headers: The columns' headers.
-        text: How many columns, from the left, hold words (left-aligned); the
-            rest hold figures (right-aligned).
-        no_wrap: Keep every cell on one line, cut with an ellipsis when too long.
-    """
-    table = Table(
-        title=Text(clean_line(title), style="table.title") if title else None,
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-    )
-    for index, header in enumerate(headers):
-        table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
-    return table
-
-
-def show(*renderables: RenderableType) -> None:
-    """Print tables and text on standard output for a command, each followed by a blank line.
-
-    Rich takes the width from the terminal or ``$COLUMNS`` (80 for a pipe or a
-    file), colours only a terminal, and draws ASCII boxes when the output's
-    encoding is not UTF-8. Strings are never read as markup.
-    """
-    console = Console(markup=False, emoji=False, highlight=False)
-    for renderable in renderables:
-        console.print(renderable)
-        console.line()
-
-
-def cells(*values: object, style: str = "") -> list[Text]:
-    """A row's cells as text shown as written: ``str(value)``, or ``-`` for None."""
-    return [Text("-" if value is None else clean_line(str(value)), style=style) for value in values]
 
 
 def heading(scores: Scores) -> Text:
@@ -78,7 +37,12 @@ def heading(scores: Scores) -> Text:
 
 
 def report(
-    scores: Scores, titles: dict[str, str] | None = None, *, sparkline_trend: bool = True
+    scores: Scores,
+    titles: dict[str, str] | None = None,
+    *,
+    sparkline_trend: bool = True,
+    packs: int | None = None,
+    rounds: int = HISTORY_ROWS,
 ) -> list[RenderableType]:
     """The report's sections, in the order both views show them.
 
@@ -87,13 +51,17 @@ def report(
         titles: Pack titles by id, to name packs by title; ids are shown without.
         sparkline_trend: Include the one-line trend of every round, third; the
             scores screen leaves it out and draws a chart per pack there instead.
+        packs: How many packs the per-pack tables list, those played last
+            first; every pack when None.
+        rounds: How many of the latest rounds the history lists.
     """
     titles = titles or {}
+    shown = latest_packs(scores, packs)
     sections: list[RenderableType] = [
-        packs_table(scores, titles),
-        leaders_table(scores, titles),
+        packs_table(scores, titles, shown),
+        leaders_table(scores, titles, shown),
         *([trend(scores.trend)] if sparkline_trend else []),
-        history_table(scores, titles),
+        history_table(scores, titles, rounds),
         tally_table("By kind", scores.kinds),
         tally_table("By tag", scores.tags),
         Group(discernment_table(scores), Text("\n".join(scores.discernment_notes))),
@@ -105,6 +73,18 @@ def report(
             )
         )
     return sections
+
+
+def latest_packs(scores: Scores, most: int | None) -> list[str] | None:
+    """The ``most`` packs played last, latest first; None (every pack) when they all fit."""
+    if most is None or len(scores.packs) <= most:
+        return None
+    latest: dict[str, None] = {}
+    for record in scores.history:  # newest first
+        latest.setdefault(record.pack)
+        if len(latest) == most:
+            break
+    return list(latest)
 
 
 def sparkline(values: list[float]) -> str:
@@ -140,10 +120,19 @@ def day(finished: str) -> str:
         return finished
 
 
-def packs_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
-    """How the full rounds of each pack went (review rounds are listed, not compared)."""
-    table = new_table("Packs", "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
-    for s in scores.packs:
+def packs_table(
+    scores: Scores, titles: dict[str, str] | None = None, shown: list[str] | None = None
+) -> Table:
+    """How the full rounds of each pack went (review rounds are listed, not compared):
+    every pack, or the ``shown`` ones in that order."""
+    title = "Packs"
+    summaries = scores.packs
+    if shown is not None:
+        by_id = {s.pack: s for s in scores.packs}
+        summaries = [by_id[pack] for pack in shown if pack in by_id]
+        title = f"Packs, latest played first ({len(shown)} of {len(scores.packs)})"
+    table = new_table(title, "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
+    for s in summaries:
         table.add_row(
             *cells(
                 (titles or {}).get(s.pack, s.pack),
@@ -157,11 +146,18 @@ def packs_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
     return table
 
 
-def leaders_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
-    """Every player's standing on each pack, best first (full rounds only)."""
-    table = new_table("Leaderboard", "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
-    for pack, leaders in scores.leaderboards.items():
-        for rank, leader in enumerate(leaders, start=1):
+def leaders_table(
+    scores: Scores, titles: dict[str, str] | None = None, shown: list[str] | None = None
+) -> Table:
+    """Every player's standing on each pack (or on the ``shown`` ones), best first
+    (full rounds only)."""
+    packs = list(scores.leaderboards) if shown is None else shown
+    title = "Leaderboard"
+    if shown is not None:
+        title = f"Leaderboard ({len(shown)} of {len(scores.packs)} packs, as above)"
+    table = new_table(title, "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
+    for pack in packs:
+        for rank, leader in enumerate(scores.leaderboards.get(pack, []), start=1):
             table.add_row(
                 *cells(
                     (titles or {}).get(pack, pack) if rank == 1 else "",
@@ -174,9 +170,11 @@ def leaders_table(scores: Scores, titles: dict[str, str] | None = None) -> Table
     return table
 
 
-def history_table(scores: Scores, titles: dict[str, str] | None = None) -> Table:
-    """The latest rounds, newest first."""
-    shown = scores.history[:HISTORY_ROWS]
+def history_table(
+    scores: Scores, titles: dict[str, str] | None = None, rows: int = HISTORY_ROWS
+) -> Table:
+    """The latest ``rows`` rounds, newest first."""
+    shown = scores.history[:rows]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
     table = new_table(
         title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True, text=3

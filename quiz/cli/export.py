@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from argparse import Namespace
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,9 +20,9 @@ from quiz.model.classroom import CSV_COLUMNS, Item, csv_rows, items
 from quiz.model.history import combine
 from quiz.model.pack import Pack, PackError
 from quiz.model.text import clean_line
-from quiz.report_tables import show
 from quiz.store.library import Library
 from quiz.store.progress import read_players
+from quiz.table_look import show
 
 
 def installed(folder: Path, ids: Iterable[str]) -> dict[str, Pack]:
@@ -83,3 +84,17 @@ def item_json(item: Item) -> dict[str, object]:
         None if wrong is None else {"answer": wrong[0], "times": wrong[1]}
     )
     return figures
+
+
+def main(args: Namespace, folder: Path) -> int:
+    """``quiz scores --csv`` and ``quiz scores --items``, from the parsed command line.
+
+    Returns:
+        The exit code.
+    """
+    if args.csv and args.json:
+        warn("quiz scores: --csv and --json are two formats; choose one")
+        return 2
+    if args.csv:
+        return run_csv(folder, pack=args.pack)
+    return run_items(folder, pack=args.pack, as_json=args.json)

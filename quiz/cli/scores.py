@@ -1,9 +1,12 @@
 """``quiz scores``: how the players are doing, on a pack, by a player, played one way.
 
-``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--json]``.
+``quiz scores [--pack ID] [--player NAME] [--closed-book | --open-book] [--all] [--json]``.
 The same report as the scores screen (:mod:`quiz.model.report` and
-:mod:`quiz.report_tables`), as tables for people or JSON for scripts. Every
-player's file is read, never written.
+:mod:`quiz.report_tables`), as tables for people or JSON for scripts. A person
+reads a summary: the per-pack tables list the packs played last and the
+history the latest rounds; ``--all`` lists every pack and as many rounds as
+the scores screen (JSON always holds everything). Every player's file is read,
+never written.
 """
 
 from __future__ import annotations
@@ -15,13 +18,18 @@ from pathlib import Path
 from rich.text import Text
 
 from quiz.class_tables import detection_table
-from quiz.cli import export
 from quiz.cli.output import warn
 from quiz.model.classroom import detections
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
-from quiz.report_tables import heading, report, show
+from quiz.report_tables import HISTORY_ROWS, heading, latest_packs, report
 from quiz.store.progress import read_progress
+from quiz.table_look import show
+
+PACKS_SHOWN = 10
+"""Packs in the per-pack tables of the summary; ten years of play reach a hundred."""
+ROUNDS_SHOWN = 10
+"""Rounds in the history of the summary."""
 
 
 def run(
@@ -30,6 +38,7 @@ def run(
     pack: str | None = None,
     player: str | None = None,
     closed_book: bool | None = None,
+    every: bool = False,
     as_json: bool = False,
 ) -> int:
     """Print the scores.
@@ -39,6 +48,7 @@ def run(
         pack: Only this pack.
         player: Only this player.
         closed_book: Only closed-book rounds (True) or open-book rounds (False).
+        every: List every pack in the per-pack tables, not only the latest, and more rounds.
         as_json: Print JSON instead of tables.
 
     Returns:
@@ -61,7 +71,14 @@ def run(
         what = f" on pack {clean_line(pack)}" if pack else ""
         show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))
         return 0
-    show(heading(scores), *report(scores), *([detection_table(found)] if found else []))
+    most = None if every else PACKS_SHOWN
+    rounds = HISTORY_ROWS if every else ROUNDS_SHOWN
+    sections = [heading(scores), *report(scores, packs=most, rounds=rounds)]
+    if found:
+        sections.append(detection_table(found))
+    if latest_packs(scores, most) is not None:
+        sections.append(Text("quiz scores --all lists every pack.", style="dim"))
+    show(*sections)
     return 0
 
 
@@ -71,17 +88,11 @@ def main(args: Namespace, folder: Path) -> int:
     Returns:
         The exit code.
     """
-    if args.csv and args.json:
-        warn("quiz scores: --csv and --json are two formats; choose one")
-        return 2
-    if args.csv:
-        return export.run_csv(folder, pack=args.pack)
-    if args.items:
-        return export.run_items(folder, pack=args.pack, as_json=args.json)
     return run(
         folder,
         pack=args.pack,
         player=getattr(args, "player", None),
         closed_book=args.closed_book,
+        every=args.all,
         as_json=args.json,
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.model.discernment import Confusion
 from quiz.model.round import Outcome, Round, RoundState
@@ -221,9 +221,13 @@ class PlayerPackStats(AnswerTallies):
         return [qid for _, qid in sorted(due)]
 
 
-@dataclass(frozen=True)
-class RoundRecord:
-    """A finished round, as kept in the history."""
+class RoundRecord(NamedTuple):
+    """A finished round, as kept in the history.
+
+    A named tuple rather than a frozen dataclass: a history holds thousands,
+    all made when a player's file is read, and a frozen dataclass sets each
+    of its fields through ``object.__setattr__``.
+    """
 
     pack: str
     started: str

@@ -19,8 +19,12 @@ TREND_ROUNDS = 60
 
 
 @dataclass(frozen=True)
-class PackSummary:
-    """How rounds of one pack went."""
+class PackResults:
+    """How the rounds played on one pack went.
+
+    Not to be confused with the catalog's summary of a pack file
+    (:class:`quiz.store.catalog.PackSummary`), which says what the pack is.
+    """
 
     pack: str
     rounds: int
@@ -48,7 +52,7 @@ class Scores:
     pack: str | None
     closed_book: bool | None = None
     """Only closed-book rounds (True), only open-book rounds (False), or both (None)."""
-    packs: list[PackSummary] = field(default_factory=list)
+    packs: list[PackResults] = field(default_factory=list)
     leaderboards: dict[str, list[Leader]] = field(default_factory=dict)
     history: list[RoundRecord] = field(default_factory=list)
     trend: list[float] = field(default_factory=list)
@@ -124,7 +128,7 @@ def build(
     for pack_id, records in sorted(by_pack.items()):
         answered = sum(r.answered for r in records)
         scores.packs.append(
-            PackSummary(
+            PackResults(
                 pack=pack_id,
                 rounds=len(records),
                 best=max(r.score for r in records),
@@ -183,7 +187,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
             pack: [vars(leader) for leader in leaders]
             for pack, leaders in scores.leaderboards.items()
         },
-        "history": [{**vars(record), "accuracy": record.accuracy} for record in scores.history],
+        "history": [{**record._asdict(), "accuracy": record.accuracy} for record in scores.history],
         "trend": [round(value, 1) for value in scores.trend],
         "kinds": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.kinds.items()},
         "tags": {k: vars(t) | {"accuracy": t.accuracy} for k, t in scores.tags.items()},

@@ -174,7 +174,7 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
     for record in progress.rounds:
         name = record.player or fallback
         mine = of(name)
-        mine.rounds.append(replace(record, player=name))
+        mine.rounds.append(record._replace(player=name))
         stats = mine.packs.setdefault(record.pack, PackStats())
         if not record.review:  # review rounds never set the best
             stats.count_round(record.score)

@@ -28,6 +28,7 @@ import bench_answers
 import bench_cli
 import bench_data
 import bench_disk
+import bench_keys
 import bench_pty
 from bench_table import (
     ERROR,
@@ -42,6 +43,8 @@ from bench_table import (
     versus_budget,
     versus_floor,
 )
+
+from quiz.store.packs import load_pack
 
 FRAME_MS = 16.0
 SAVE_MS = 30.0
@@ -58,10 +61,11 @@ class Plan:
     packs: tuple[int, ...]
     parses: int
     days: int
+    keys: int
 
 
-FULL = Plan(runs=11, answers=30, saves=15, packs=(1_000, 10_000), parses=21, days=3_650)
-QUICK = Plan(runs=3, answers=8, saves=5, packs=(100, 1_000), parses=3, days=3_650)
+FULL = Plan(runs=11, answers=30, saves=15, packs=(1_000, 10_000), parses=21, days=3_650, keys=3)
+QUICK = Plan(runs=3, answers=8, saves=5, packs=(100, 1_000), parses=3, days=3_650, keys=2)
 
 
 def say(text: str) -> None:
@@ -104,6 +108,65 @@ def home_and_memory(history: bench_data.History, work: Path, plan: Plan) -> list
         floor_label=label,
     )
     return [home, memory]
+
+
+def key_frames(history: bench_data.History, work: Path, plan: Plan) -> list[Row]:
+    """Answer → feedback and Enter → next question in a pty, against a bare app's key → Label."""
+    env = bench_pty.environment(history.data_dir, work / "pycache")
+    pack = load_pack(history.pack_files[0])
+    say(f"keys in a pty: {plan.runs} games of {plan.keys} answers, and as many floor keys")
+    times = bench_keys.keys(history.data_dir, pack, env, work, plan.runs, plan.keys)
+    label = "bare app, key → Label"
+    return [
+        versus_floor(
+            "answer → feedback visible in a pty, 10-year history",
+            ms(times.floor),
+            ms(times.feedback),
+            1.3,
+            floor_label=label,
+        ),
+        versus_floor(
+            "Enter → next question visible in a pty",
+            ms(times.floor),
+            ms(times.next_question),
+            1.3,
+            floor_label=label,
+        ),
+    ]
+
+
+def first_question(work: Path, plan: Plan) -> list[Row]:
+    """The first question of a large pack, against a 20-question pack's plus parsing the large."""
+    count = plan.packs[-1]
+    env = bench_pty.environment(work / "unused", work / "pycache")
+    files: dict[int, Path] = {}
+    for size in (20, count):
+        data, _ = bench_data.big_pack(size)
+        files[size] = work / f"first-{size}.toml"
+        files[size].write_bytes(data)
+    packs = {size: load_pack(path) for size, path in files.items()}
+    say(f"first question of a {count:,}-question pack and of a 20-question one: {plan.runs} each")
+    _, loads = bench_disk.parse_times(files[count].read_bytes(), plan.runs)
+    small: list[float] = []
+    large: list[float] = []
+    for run in range(plan.runs + 1):
+        pair = [(20, small), (count, large)]
+        for size, into in pair if run % 2 == 0 else reversed(pair):
+            seconds = bench_keys.first_question(files[size], packs[size], env, work)
+            if run:  # the first of each compiles and warms
+                into.append(seconds * 1000)
+    floor = [start + load for start, load in zip(small, loads, strict=True)]
+    return [
+        versus_floor(
+            f"first question of a {count:,}-question pack visible in a pty",
+            Sample(floor),
+            Sample(large),
+            1.5,
+            floor_label=f"a 20-question pack's + parse_pack of the {count:,}",
+        ),
+        info("  of which the 20-question pack's first question", Sample(small)),
+        info(f"  of which parse_pack of the {count:,}-question pack", Sample(loads)),
+    ]
 
 
 def startup_parts(history: bench_data.History, plan: Plan) -> list[Row]:
@@ -274,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
             ("home screen", lambda: home_and_memory(history, work, plan)),
             ("start-up parts", lambda: startup_parts(history, plan)),
             ("answers", lambda: answers(history, work, plan)),
+            ("keys in a pty", lambda: key_frames(history, work, plan)),
+            ("first question of a large pack", lambda: first_question(work, plan)),
             ("saving", lambda: saving(history, work, plan)),
             ("commands", lambda: commands(history, work, plan)),
             ("pack loading", lambda: packs(plan)),

@@ -1,4 +1,5 @@
-"""``quiz packs``: the table for people, JSON for scripts, broken packs listed, nothing written."""
+"""``quiz packs``: tables for people, JSON for scripts, broken packs listed, nothing written,
+and no player's file read (how the rounds went is ``quiz scores``)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ def test_json_lists_builtin_user_and_broken_packs(
         "questions": 2,
         "source": None,
         "builtin": False,
-        "best": 40,
         "path": str(user_packs / "mine.toml"),
         "error": None,
     }
@@ -56,31 +56,41 @@ def test_table_shows_every_pack_and_pack_text_is_not_markup(
 
     assert result.code == 0, result.err
     text = " ".join(result.out.split())
-    assert "iran-quds-force-iraq" in text and "built-in" in text
+    assert text.startswith("Built-in packs ID Title Questions")
+    assert text.index("iran-quds-force-iraq") < text.index(f"Your packs, in {user_packs}")
     assert title in text
     assert "broken: line 1:" in text and "TOML syntax error" in text
     assert "\x1b" not in result.out
 
 
 def test_table_wraps_but_keeps_every_column_on_a_narrow_terminal(quiz, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("COLUMNS", "40")
 
     result = quiz("packs")
 
     header = next(line for line in result.out.splitlines() if "ID" in line)
-    for column in ("Title", "Questions", "Source", "Kind", "Best"):
+    for column in ("Title", "Questions"):
         assert column in header
+    assert all(len(line) <= 40 for line in result.out.splitlines())
+    assert "Quds" in result.out  # folded, not cut
 
 
-def test_unreadable_progress_costs_only_the_best_scores(quiz, data_dir):
+def test_no_user_packs_says_where_they_would_be_kept(quiz, user_packs):
+    result = quiz("packs")
+
+    assert result.code == 0, result.err
+    assert "Your packs are kept in" in " ".join(result.out.split())
+
+
+def test_no_player_file_is_read(quiz, data_dir):
     progress_file = data_dir / "progress.toml"
     progress_file.write_bytes(b"\xff not toml")
 
-    result = quiz("packs", "--json")
-
-    assert result.code == 0
-    assert all(row["best"] is None for row in json.loads(result.out))
-    assert "best scores not shown" in result.err
+    for args in (("packs",), ("packs", "--json")):
+        result = quiz(*args)
+        assert result.code == 0
+        assert result.err == ""
+    assert all("best" not in row for row in json.loads(result.out))
     # Listing never writes: no backup of the corrupt file, and the file is as it was.
     assert sorted(path.name for path in data_dir.iterdir()) == ["progress.toml"]
     assert progress_file.read_bytes() == b"\xff not toml"

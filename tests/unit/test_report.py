@@ -11,7 +11,7 @@ from quiz.model.history import AnswerTallies, PlayerPackStats, Progress, RoundRe
 from quiz.model.report import (
     TREND_ROUNDS,
     Leader,
-    PackSummary,
+    PackResults,
     build,
     percent,
     rounds_of,
@@ -93,8 +93,8 @@ def test_everyone_every_pack(progress: Progress) -> None:
     assert (scores.player, scores.pack) == (None, None)
     assert scores.players == ["ann", "bob"]
     assert scores.packs == [
-        PackSummary("alpha", rounds=3, best=60, last=20, average=40.0, accuracy=11 / 15),
-        PackSummary("beta", rounds=2, best=10, last=-12, average=-1.0, accuracy=0.25),
+        PackResults("alpha", rounds=3, best=60, last=20, average=40.0, accuracy=11 / 15),
+        PackResults("beta", rounds=2, best=10, last=-12, average=-1.0, accuracy=0.25),
     ]
     assert scores.history == list(reversed(ROUNDS))
     assert scores.trend == [50.0, 75.0, 25.0, 25.0, -30.0]
@@ -147,8 +147,8 @@ def test_one_player(progress: Progress) -> None:
     scores = build(progress, player="ann")
     assert scores.player == "ann"
     assert scores.packs == [
-        PackSummary("alpha", rounds=2, best=40, last=20, average=30.0, accuracy=0.6),
-        PackSummary("beta", rounds=1, best=10, last=10, average=10.0, accuracy=0.25),
+        PackResults("alpha", rounds=2, best=40, last=20, average=30.0, accuracy=0.6),
+        PackResults("beta", rounds=1, best=10, last=10, average=10.0, accuracy=0.25),
     ]
     assert scores.history == [ROUNDS[3], ROUNDS[2], ROUNDS[0]]
     assert scores.trend == [50.0, 25.0, 25.0]
@@ -199,7 +199,7 @@ def test_one_pack(progress: Progress) -> None:
 def test_one_player_on_one_pack(progress: Progress) -> None:
     scores = build(progress, player="bob", pack="beta")
     assert scores.packs == [
-        PackSummary("beta", rounds=1, best=-12, last=-12, average=-12.0, accuracy=0.25)
+        PackResults("beta", rounds=1, best=-12, last=-12, average=-12.0, accuracy=0.25)
     ]
     assert scores.history == [ROUNDS[4]]
     assert scores.kinds == {"number": Tally(4, 1)}

@@ -1,0 +1,56 @@
+"""The one look of a table, shared by the scores report and ``quiz packs``, and printing it.
+
+Kept apart from :mod:`quiz.report_tables` so that a listing of packs prints a
+table without importing the scores model. Cells are :class:`~rich.text.Text`
+of cleaned text, never strings Rich would read as markup: pack ids, titles and
+player names are typed by people.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from quiz.model.text import clean_line
+
+
+def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -> Table:
+    """An empty table in the report's look: a title on the left, a rule under the headers.
+
+    Args:
+        title: Shown above the table; none when empty.
+        headers: The columns' headers.
+        text: How many columns, from the left, hold words (left-aligned); the
+            rest hold figures (right-aligned).
+        no_wrap: Keep every cell on one line, cut with an ellipsis when too long.
+    """
+    table = Table(
+        title=Text(clean_line(title), style="table.title") if title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+    )
+    for index, header in enumerate(headers):
+        table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
+    return table
+
+
+def show(*renderables: RenderableType) -> None:
+    """Print tables and text on standard output for a command, each followed by a blank line.
+
+    Rich takes the width from the terminal or ``$COLUMNS`` (80 for a pipe or a
+    file), colours only a terminal, and draws ASCII boxes when the output's
+    encoding is not UTF-8. Strings are never read as markup.
+    """
+    console = Console(markup=False, emoji=False, highlight=False)
+    for renderable in renderables:
+        console.print(renderable)
+        console.line()
+
+
+def cells(*values: object, style: str = "") -> list[Text]:
+    """A row's cells as text shown as written: ``str(value)``, or ``-`` for None."""
+    return [Text("-" if value is None else clean_line(str(value)), style=style) for value in values]

@@ -1,0 +1,76 @@
+"""The scores report as tables: a summary lists the packs played last, in full on request."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, RenderableType
+
+from quiz.model.history import Progress, RoundRecord
+from quiz.model.report import build
+from quiz.report_tables import latest_packs, report
+
+
+def rnd(pack: str, day: int, score: int) -> RoundRecord:
+    return RoundRecord(
+        pack=pack,
+        started=f"2026-01-{day:02d}T10:00:00+00:00",
+        finished=f"2026-01-{day:02d}T10:05:00+00:00",
+        score=score,
+        best_possible=100,
+        correct=3,
+        answered=5,
+        best_streak=1,
+        seconds=300.0,
+        player="ann",
+    )
+
+
+# Played in this order: pack-c last, pack-a twice.
+PROGRESS = Progress(
+    rounds=[rnd("pack-a", 1, 10), rnd("pack-b", 2, 20), rnd("pack-a", 3, 30), rnd("pack-c", 4, 40)]
+)
+
+
+def text(*renderables: RenderableType) -> str:
+    out = io.StringIO()
+    console = Console(file=out, width=120, markup=False, emoji=False, highlight=False)
+    for renderable in renderables:
+        console.print(renderable)
+    return out.getvalue()
+
+
+def rows(shown: str, title: str) -> list[str]:
+    """The first cells of a table's rows, the table being found by its title."""
+    found = []
+    for line in shown[shown.index(title) :].splitlines()[3:]:
+        if not line.startswith("pack-"):
+            break
+        found.append(line.split()[0])
+    return found
+
+
+def test_the_latest_packs_first_when_not_all_fit() -> None:
+    scores = build(PROGRESS)
+    assert latest_packs(scores, 2) == ["pack-c", "pack-a"]
+    shown = text(*report(scores, packs=2))
+    assert "Packs, latest played first (2 of 3)" in shown
+    assert rows(shown, "Packs, latest") == ["pack-c", "pack-a"]
+    assert "Leaderboard (2 of 3 packs, as above)" in shown
+    assert rows(shown, "Leaderboard") == ["pack-c", "pack-a"]
+
+
+def test_every_pack_by_id_when_they_fit_or_all_are_asked_for() -> None:
+    scores = build(PROGRESS)
+    for most in (3, None):
+        assert latest_packs(scores, most) is None
+        shown = text(*report(scores, packs=most))
+        assert shown.startswith("Packs ") and "latest played first" not in shown
+        assert rows(shown, "Packs ") == ["pack-a", "pack-b", "pack-c"]
+        assert rows(shown, "Leaderboard ") == ["pack-a", "pack-b", "pack-c"]
+
+
+def test_the_history_lists_as_many_rounds_as_asked() -> None:
+    scores = build(PROGRESS)
+    assert "Rounds, newest first (2 of 4)" in text(*report(scores, rounds=2))
+    assert "Rounds, newest first (4 of 4)" in text(*report(scores))
