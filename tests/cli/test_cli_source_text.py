@@ -411,5 +411,5 @@ def test_packs_table_leaves_the_source_to_json(quiz, monkeypatch):
 
     assert "Iran's Quds Force and U.S. troops in Iraq" in result.out
     assert "The Daily Beast" not in result.out
-    [row] = [row for row in json.loads(quiz("packs", "--json").out) if row["builtin"]]
-    assert row["source"]["publisher"] == "The Daily Beast"
+    rows = {row["id"]: row for row in json.loads(quiz("packs", "--json").out) if row["builtin"]}
+    assert rows["iran-quds-force-iraq"]["source"]["publisher"] == "The Daily Beast"
