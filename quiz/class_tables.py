@@ -73,7 +73,7 @@ def items_table(found: list[Item]) -> Table:
         wrong = (
             "-"
             if item.common_wrong is None
-            else f"{item.common_wrong[0]} ({item.common_wrong[1]}\u00d7)"
+            else f"{item.wrong_label or item.common_wrong[0]} ({item.common_wrong[1]}\u00d7)"
         )
         question = f"{item.question}: {prompt}" if prompt else item.question
         table.add_row(

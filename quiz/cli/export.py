@@ -79,9 +79,10 @@ def item_json(item: Item) -> dict[str, object]:
     """One question's figures for scripts."""
     figures = dict(vars(item))
     wrong = figures.pop("common_wrong")
+    label = figures.pop("wrong_label")
     figures["share_right"] = item.share_right
     figures["most_common_wrong"] = (
-        None if wrong is None else {"answer": wrong[0], "times": wrong[1]}
+        None if wrong is None else {"answer": wrong[0], "label": label, "times": wrong[1]}
     )
     return figures
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from quiz.model.discernment import Confusion, Detection, detection
 from quiz.model.history import Progress, QuestionStats
-from quiz.model.pack import Pack
+from quiz.model.pack import VERDICT_LABELS, Pack
 
 CSV_COLUMNS = (
     "player",
@@ -93,6 +93,7 @@ class Item:
         answered: How many answers it got.
         right: How many were right.
         common_wrong: The most common wrong answer, and how often it was given.
+        wrong_label: That answer as a player reads it ("Not stated" for ``not-stated``).
     """
 
     pack: str
@@ -101,6 +102,7 @@ class Item:
     answered: int
     right: int
     common_wrong: tuple[str, int] | None
+    wrong_label: str = ""
 
     @property
     def share_right(self) -> float:
@@ -120,17 +122,23 @@ def items(everyone: Progress, packs: Mapping[str, Pack], pack: str | None = None
     for pack_id, stats in everyone.packs.items():
         if pack is not None and pack_id != pack:
             continue
-        prompts = {q.id: q.prompt for q in packs[pack_id].questions} if pack_id in packs else {}
+        known = {q.id: q for q in packs[pack_id].questions} if pack_id in packs else {}
         for qid, figures in stats.questions.items():
             if figures.seen:
+                question = known.get(qid)
+                wrong = _most_common_wrong(figures)
+                label = "" if wrong is None else wrong[0]
+                if question is not None and question.kind == "verdict":
+                    label = VERDICT_LABELS.get(label, label)
                 found.append(
                     Item(
                         pack_id,
                         qid,
-                        prompts.get(qid, ""),
+                        "" if question is None else question.prompt,
                         figures.seen,
                         figures.correct,
-                        _most_common_wrong(figures),
+                        wrong,
+                        label,
                     )
                 )
     return sorted(found, key=lambda i: (i.share_right, -i.answered, i.pack, i.question))

@@ -123,6 +123,7 @@ def test_items_hardest_first_with_the_most_common_wrong_answer(small_pack: Pack)
     assert [i.question for i in found[:2]] == ["v-supported", "n-troops"]
     assert found[0].right == 0 and found[0].answered == 3
     assert found[0].common_wrong == ("contradicted", 2)
+    assert found[0].wrong_label == "Contradicted"
     assert found[0].prompt == "The report says it rained."
     assert found[-1].share_right == 1.0 and found[-1].common_wrong is None
     by_player = detections(combine(players))
