@@ -1,5 +1,5 @@
 """The game's commands in Textual's command palette (Ctrl+P): play a pack, switch player,
-confidence mode, a dark or a light theme.
+confidence mode, the round length, a dark or a light theme.
 
 Only what applies now is offered: the commands that start a round or change the
 player work from the home screen, so mid-round the palette offers the theme and
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from quiz.model.round_length import ROUND_LENGTHS, length_label
 from quiz.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -56,6 +57,13 @@ class GameCommands(Provider):
             "Say how sure you are of each answer",
             (screen.action_confidence),
         )
+        for length in ROUND_LENGTHS:
+            if length != session.round_length:
+                yield (
+                    f"Round length: {length_label(length)}",
+                    "How many questions the next rounds ask (remembered)",
+                    partial(session.set_round_length, length),
+                )
         yield "Scores", "How you are doing, pack by pack", screen.action_scores
         for entry in session.library.packs():
             if entry.pack is not None:

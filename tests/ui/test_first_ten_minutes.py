@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 from conftest import BUILTIN, PACK_ID, fixed_now
-from ui_helpers import answer
+from ui_helpers import answer, highlight_pack
 
 from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
@@ -117,6 +117,24 @@ async def test_palette_switches_to_the_light_theme_and_the_next_start_keeps_it(m
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "textual-light"
+
+
+async def test_palette_sets_the_round_length_the_start_dialog_then_offers(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.round_length == 10
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"round length: 20")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.round_length == 20
+        await highlight_pack(pilot, PACK_ID)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and app.screen.length == 20
 
 
 async def test_palette_plays_a_pack_from_the_home_screen(make_app):
