@@ -12,6 +12,18 @@ one, which is locked before it takes the name (see
 a lock, that the name still leads to the file it locked. The operating system
 drops the lock when the process ends, however it ends, so a crash never leaves
 a stale lock.
+
+Deleting the file itself while a game runs unlinks the file that game holds:
+a second game then finds no file, creates one and plays. Neither can know of
+the other, so the first game looks before each save (:func:`rewrite`). If the
+name still leads to the file it holds, it replaces it as usual. If the name
+leads nowhere, it creates the file afresh, locked before it takes the name,
+and the history goes on. If another file has the name, it may hold another
+game's rounds: the first game never writes over it; that save and every later
+one fail with :class:`Displaced`, which the game shows as any failed save.
+The look and the replace are two steps; only a file deleted and a second game
+started in the moment between them gets past the look, and that game's first
+save then finds itself displaced.
 """
 
 from __future__ import annotations
@@ -22,7 +34,7 @@ import os
 import sys
 from pathlib import Path
 
-from quiz.store.files import create_locked, open_regular, read_whole
+from quiz.store.files import create_locked, open_regular, read_whole, replace_locked
 
 # Windows has no flock: one game per player is up to the players there. The
 # platform test, unlike a caught ImportError, is one that mypy follows.
@@ -48,6 +60,22 @@ class AlreadyPlaying(Exception):
         super().__init__(
             f"{player} is already playing in another quiz{where}. "
             "Finish that game first, or play as someone else with --player."
+        )
+
+
+class Displaced(OSError):
+    """The player's file was deleted during the game and another file has its name."""
+
+    def __init__(self, path: Path) -> None:
+        """Name the file.
+
+        Args:
+            path: The player's file.
+        """
+        super().__init__(
+            errno.EEXIST,
+            "it was deleted during this game and another file took its place",
+            str(path),
         )
 
 
@@ -110,6 +138,34 @@ def wait_for(descriptor: int) -> None:
     """
     if sys.platform != "win32":
         fcntl.flock(descriptor, fcntl.LOCK_EX)
+
+
+def rewrite(descriptor: int, path: Path, data: bytes) -> int:
+    """Save a held file whole, never over a file that took its name (see the module docstring).
+
+    Args:
+        descriptor: The held file, open and locked.
+        path: Its name.
+        data: The complete new contents.
+
+    Returns:
+        The new file's descriptor, open and locked; the caller closes the old one.
+
+    Raises:
+        Displaced: Another file has the name; nothing was written.
+        OSError: The file could not be written; the old one is untouched.
+    """
+    try:
+        named = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        try:
+            return create_locked(path, data, lock)
+        except FileExistsError:
+            raise Displaced(path) from None
+    held = os.fstat(descriptor)
+    if (named.st_dev, named.st_ino) != (held.st_dev, held.st_ino):
+        raise Displaced(path)
+    return replace_locked(path, data, lock)
 
 
 def names_the_same_file(descriptor: int, path: Path) -> bool:

@@ -6,7 +6,8 @@ while different players never wait for each other. The file is parsed and
 written with rtoml, whole each time: a compiled reader and writer are fast
 enough for years of rounds, so the file needs no copy, cache or partial write.
 Writes happen on a background thread (:mod:`quiz.store.saver`); a save that
-arrives while another runs replaces it.
+arrives while another runs replaces it. A held file deleted during the game is
+created afresh, but a file that took its name is never written over.
 
 Loading never loses data. A file that cannot be understood is copied byte for
 byte to a private backup beside it before the player starts afresh; a file
@@ -35,7 +36,6 @@ from quiz.store.files import (
     read_descriptor,
     read_whole,
     remove_stale_temporaries,
-    replace_locked,
     write_atomic,
     write_new,
 )
@@ -139,6 +139,7 @@ class PlayerFile:
         self.path = path
         self.writable = True
         self._descriptor = held
+        self._displaced: lock.Displaced | None = None
         self._saver = BackgroundSaver(self._write, on_error)
         if held is not None:
             remove_stale_temporaries(path)  # left by a game killed mid-save
@@ -242,7 +243,14 @@ class PlayerFile:
         if self._descriptor is None:
             write_atomic(self.path, data)
             return
-        held, self._descriptor = self._descriptor, replace_locked(self.path, data, lock.lock)
+        if self._displaced is not None:
+            raise self._displaced  # the name is another game's for good
+        try:
+            replacement = lock.rewrite(self._descriptor, self.path, data)
+        except lock.Displaced as displaced:
+            self._displaced = displaced
+            raise
+        held, self._descriptor = self._descriptor, replacement
         os.close(held)
 
     def flush(self, timeout: float | None = 10.0) -> bool:

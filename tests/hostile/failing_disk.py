@@ -34,7 +34,7 @@ def main() -> int:
         fail = refuse(errno.ENOSPC, "No space left on device")
     files.write_atomic = fail
     player_file.write_atomic = fail
-    player_file.replace_locked = fail
+    lock.replace_locked = fail  # every save of a held file goes through lock.rewrite
     return command.main(args)
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.model.pack import Pack
 from quiz.session import Session
 from quiz.store import paths
-from quiz.store.lock import AlreadyPlaying
+from quiz.store.lock import AlreadyPlaying, Displaced
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
 
@@ -140,3 +141,60 @@ def test_two_names_never_share_a_file(first: str, second: str) -> None:
     assert one != two or first == second
     for slug in (one, two):
         assert slug and slug == slug.lower() and "/" not in slug and not slug.startswith(".")
+
+
+def play_round(session: Session, pack: Pack, *, right: bool) -> None:
+    """Play a whole round, every answer right or every one wrong, and record it."""
+    play = session.start_round(pack, seed=1)
+    while (question := play.current) is not None:
+        session.answer(play, question.answer if right else "no such answer")
+    session.finish(play)
+
+
+def rounds_on_disk(folder: Path, player: str) -> list[int]:
+    """How many answers were right in each round the player's file keeps."""
+    reader = Session(folder, exclusive=False, player=player)
+    try:
+        return [record.correct for record in reader.progress.rounds]
+    finally:
+        reader.close()
+
+
+def test_a_game_whose_file_was_deleted_never_writes_over_the_next_games_file(
+    tmp_path: Path, small_pack: Pack
+) -> None:
+    first = game(tmp_path, "ann")
+    play_round(first, small_pack, right=False)
+    assert first.flush() and first.save_error is None
+    first.progress_path.unlink()
+    second = game(tmp_path, "ann")  # the name leads nowhere: nothing can refuse it
+    play_round(second, small_pack, right=True)
+    assert second.flush() and second.save_error is None
+    play_round(first, small_pack, right=False)
+    assert first.flush()
+    assert isinstance(first.save_error, Displaced)
+    assert first.save_problem() == "it was deleted during this game and another file took its place"
+    assert rounds_on_disk(tmp_path, "ann") == [len(small_pack.questions)]
+    assert second.close()
+    play_round(first, small_pack, right=False)  # the other game's file is kept after it ends
+    assert first.flush()
+    first.close()
+    assert first.unsaved() == (
+        f"{first.progress_path}: it was deleted during this game and another file took its place"
+    )
+    assert rounds_on_disk(tmp_path, "ann") == [len(small_pack.questions)]
+
+
+def test_a_game_whose_file_was_deleted_creates_it_again_with_the_whole_history(
+    tmp_path: Path, small_pack: Pack
+) -> None:
+    first = game(tmp_path, "ann")
+    play_round(first, small_pack, right=True)
+    assert first.flush()
+    first.progress_path.unlink()
+    play_round(first, small_pack, right=False)
+    assert first.flush() and first.save_error is None
+    with pytest.raises(AlreadyPlaying):  # created locked: it is still this game's
+        game(tmp_path, "ann")
+    assert first.close() and first.unsaved() is None
+    assert rounds_on_disk(tmp_path, "ann") == [len(small_pack.questions), 0]
