@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer
+
+from quiz.widgets.footer import QuizFooter
 
 Result = TypeVar("Result")
 
@@ -18,7 +20,9 @@ class DialogScreen(ModalScreen[Result]):
     The box scrolls when the terminal is too short for it. A row of buttons
     goes in a ``Horizontal`` with the id ``buttons``. A dialog sets
     ``AUTO_FOCUS`` to the widget that should take the keys first; a focused
-    button takes Enter, and then the footer cannot offer Enter for the dialog.
+    button takes Enter, and then the footer cannot offer Enter for the dialog. The
+    footer keeps ``?`` at its right edge, except while a text box has the focus
+    (Textual leaves out the keys that type).
     """
 
     DEFAULT_CSS = """
@@ -46,11 +50,17 @@ class DialogScreen(ModalScreen[Result]):
 
     AUTO_FOCUS = "#dialog"
 
+    BINDINGS = [
+        # The app's own ? is not offered by a modal screen's footer; this one is, and
+        # pressing ? still reaches the app's binding first.
+        Binding("question_mark", "app.help", "Keys", id="dialog.help"),
+    ]
+
     def compose(self) -> ComposeResult:
         """The box, and the footer below it."""
         with VerticalScroll(id="dialog"):
             yield from self.compose_dialog()
-        yield Footer()
+        yield QuizFooter()
 
     def compose_dialog(self) -> ComposeResult:
         """What the box holds: each dialog says.

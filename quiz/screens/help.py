@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quiz.model import scoring
+from quiz.widgets.footer import QuizFooter
 
 
 def scoring_summary(confidence: bool = False) -> Content:
@@ -58,6 +59,16 @@ def question_guide() -> Content:
     )
 
 
+PALETTE_NOTE = Content.assemble(
+    "\n",
+    ("Ctrl+P", "bold $accent"),
+    " opens the command palette: type a few letters of a command and press Enter. "
+    "The themes are there on every screen; on the home screen, the packs, the scores, "
+    "confidence mode and another player too.",
+)
+"""Where every command can be found by name."""
+
+
 class HelpScreen(ModalScreen[None]):
     """A list of keys and the scoring rules; any listed close key returns."""
 
@@ -100,4 +111,6 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             summary = scoring_summary(self.confidence)
             yield Static(Content.assemble(*lines) + question_guide() + summary, markup=False)
+            yield Static(PALETTE_NOTE, markup=False)
             yield Static("\nPress Escape or ? to close.", markup=False)
+        yield QuizFooter()

@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 from quiz.model.text import clean_line, long_date
 from quiz.session import PackEntry, Session
 from quiz.store.lock import AlreadyPlaying
+from quiz.widgets.confidence_pad import EXPLANATION
 from quiz.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
@@ -445,9 +446,16 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(AskScreen("Who is playing?", self.session.player), chosen)
 
     def action_confidence(self) -> None:
-        """Turn confidence mode on or off for the next rounds."""
+        """Turn confidence mode on or off for the next rounds.
+
+        Turned on by a player it was never explained to, it is explained now, once:
+        the first confidence question then need not stop to explain it again.
+        """
         self.session.set_confidence(not self.session.confidence)
         self.refresh_packs()
+        if self.session.confidence and not self.session.confidence_explained:
+            self.notify(EXPLANATION, title="Confidence mode on", markup=False, timeout=15)
+            self.session.mark_confidence_explained()
 
     def _start(self, option_id: str | None) -> None:
         if option_id == RESUME:

@@ -7,9 +7,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.model.text import MAX_PLAYER_NAME, clean_player
+from quiz.widgets.footer import QuizFooter
 
 
 class PlayerNameScreen(Screen[None]):
@@ -63,7 +64,7 @@ class PlayerNameScreen(Screen[None]):
             yield Input(max_length=MAX_PLAYER_NAME, placeholder="your name", id="player-name")
             yield Static("", id="player-name-refusal", markup=False)
             yield Static("Enter to play.", markup=False)
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         """Focus the box: a browser's page starts blurred, and then nothing is focused for it."""

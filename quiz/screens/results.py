@@ -55,6 +55,25 @@ def summary_content(play: Round, record: RoundRecord, previous_best: int | None)
     return Content.assemble(*lines)
 
 
+PERFECT_AT_LEAST = 3
+"""The fewest questions whose all being right is worth a celebration."""
+
+
+def perfect_content(play: Round) -> Content | None:
+    """A line that celebrates a round with every answer right, or None.
+
+    One or two right answers are too few to call a perfect round; a review round
+    celebrates the misses put right.
+    """
+    if play.missed or play.total < PERFECT_AT_LEAST:
+        return None
+    if play.mode.review:
+        words = f"Every miss put right: all {play.total} answered right this time."
+    else:
+        words = f"A perfect round: all {play.total} right."
+    return Content.assemble(("\u2605 ", "bold $text-success"), (words, "bold $text-success"))
+
+
 def missed_heading(outcome: Outcome, number: int) -> Content:
     """A missed question: its prompt, the right answer and the player's."""
     question = outcome.question
@@ -140,6 +159,9 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The summary, then each missed question with why and the evidence, scrolling."""
         with VerticalScroll(id="body"):
+            perfect = perfect_content(self.play)
+            if perfect is not None:
+                yield Static(perfect, id="perfect", markup=False)
             yield Static(
                 summary_content(self.play, self.record, self.previous_best),
                 id="summary",
@@ -152,15 +174,15 @@ class ResultsScreen(Screen[None]):
                     id="missed",
                     markup=False,
                 )
-                return
-            count = len(missed)
-            retry = Content.assemble(
-                (f"Missed ({count})", "bold"),
-                "   Press ",
-                ("m", "bold $accent"),
-                f" to retry {'it' if count == 1 else f'these {count}'} now.",
-            )
-            yield Static(retry, id="missed", markup=False)
+            else:
+                count = len(missed)
+                retry = Content.assemble(
+                    (f"Missed ({count})", "bold"),
+                    "   Press ",
+                    ("m", "bold $accent"),
+                    f" to retry {'it' if count == 1 else f'these {count}'} now.",
+                )
+                yield Static(retry, id="missed", markup=False)
             for number, outcome in enumerate(missed, start=1):
                 with Vertical(classes="missed-question"):
                     yield Static(missed_heading(outcome, number), markup=False)

@@ -17,7 +17,7 @@ from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.start import StartScreen
 from quiz.widgets.answer_pad import AnswerPad
-from quiz.widgets.confidence_pad import ConfidencePad
+from quiz.widgets.confidence_pad import EXPLANATION, ConfidencePad
 from quiz.widgets.feedback import Feedback
 from quiz.widgets.round_status import RoundStatus
 
@@ -234,6 +234,46 @@ async def test_confidence_mode_is_explained_once_and_shows_the_stakes(make_sessi
         await pilot.pause()
         assert not app.screen.query_one(ConfidencePad).query(".explain")  # once is enough
     assert session.confidence_explained
+
+
+async def test_confidence_mode_is_explained_when_first_switched_on_at_home(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.session.confidence_explained
+        await pilot.press("c")
+        await pilot.pause()
+        notes = [(n.title, n.message) for n in app._notifications]
+        assert ("Confidence mode on", EXPLANATION) in notes
+        assert app.session.confidence_explained
+        await pilot.press("c", "c")  # off, then on again: explained once is enough
+        await pilot.pause()
+        assert len([n for n in app._notifications if n.message == EXPLANATION]) == 1
+        # The first confidence question of a round does not explain it again.
+        await pilot.press("enter")
+        await pilot.pause()
+        if isinstance(app.screen, StartScreen):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await answer(pilot)
+        assert app.screen.query_one(ConfidencePad)
+        assert not app.screen.query_one(ConfidencePad).query(".explain")
+
+
+async def test_confidence_mode_switched_off_explains_nothing(make_session):
+    from quiz.app import QuizApp
+
+    session = make_session()
+    session.set_confidence(True)
+    app = QuizApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")  # off
+        await pilot.pause()
+        assert not app.session.confidence
+        assert not [n for n in app._notifications if n.message == EXPLANATION]
+        assert not app.session.confidence_explained
 
 
 async def test_help_explains_the_dots_and_the_tags(make_app):

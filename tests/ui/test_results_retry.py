@@ -7,6 +7,7 @@ from ui_helpers import play_through
 from quiz.model.report import build
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
+from quiz.widgets.footer import QuizFooter
 
 SIZE = (100, 30)
 
@@ -58,3 +59,39 @@ async def test_a_review_round_is_compared_only_with_review_rounds(make_app):
         await play_through(pilot, [False])
         summary = str(app.screen.query_one("#summary").render())
         assert "(best review round 0)" in summary
+
+
+async def test_a_perfect_round_is_celebrated_and_an_imperfect_one_is_not(make_app):
+    app = make_app(seed=5, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        banner = str(app.screen.query_one("#perfect").render())
+        assert "A perfect round: all 3 right." in banner
+        # The footer is there even with nothing missed to list.
+        assert app.screen.query_one(QuizFooter).display
+    app = make_app(seed=5, count=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, False, True])
+        assert isinstance(app.screen, ResultsScreen)
+        assert not app.screen.query("#perfect")
+
+
+async def test_a_round_too_short_is_not_called_perfect(make_app):
+    app = make_app(seed=5, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True, True])
+        assert isinstance(app.screen, ResultsScreen)
+        assert not app.screen.query("#perfect")
+        assert "No mistakes" in str(app.screen.query_one("#missed").render())
+
+
+async def test_a_review_round_all_right_celebrates_the_misses_put_right(make_app):
+    app = make_app(seed=5, count=6)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [False, False, False, True, True, True])
+        await pilot.press("m")
+        await pilot.pause()
+        await play_through(pilot, [True, True, True])
+        banner = str(app.screen.query_one("#perfect").render())
+        assert "Every miss put right: all 3 answered right this time." in banner
