@@ -83,6 +83,11 @@ class Answered:
     previous_best: int | None
 
 
+def _path(state: RoundState) -> Path | None:
+    """The file of the round's pack, as the round saved it."""
+    return None if state.pack_path is None else Path(state.pack_path)
+
+
 class Session:
     """One player's rounds and progress for the life of a game."""
 
@@ -150,6 +155,9 @@ class Session:
         self._file: PlayerFile | None = None
         self._progress: Progress | None = None
         self._last_record: tuple[Round, RoundRecord] | None = None
+        self._pack_in_play: Pack | None = None
+        """The pack of the round this game started or resumed, which the round saved as
+        :attr:`Progress.current` is played against: its file is not read again."""
         self._loading = threading.Lock()
         if not defer_loading:
             self.ensure_loaded()
@@ -437,6 +445,7 @@ class Session:
             only=only,
         )
         self.progress.current = play.state()
+        self._pack_in_play = pack
         self.save()
         return play
 
@@ -498,11 +507,12 @@ class Session:
 
     def resumable(self) -> tuple[Pack, RoundState] | None:
         """The interrupted round and its pack, if it can still be played."""
-        from quiz.model.round import Round  # not for the first frame: see the module docstring
-
         state = self.progress.current
         if state is None:
             return None
+        pack = self._pack_in_play
+        if pack is not None and (pack.id, pack.path) == (state.pack_id, _path(state)):
+            return self._worth_resuming(pack, state)
         pack = None
         stored = None if state.pack_path is None else paths.find_printable(state.pack_path)
         for reference in (stored, state.pack_id):
@@ -515,8 +525,12 @@ class Session:
             if pack.id == state.pack_id:
                 break
             pack = None
-        if pack is None:
-            return None
+        return None if pack is None else self._worth_resuming(pack, state)
+
+    def _worth_resuming(self, pack: Pack, state: RoundState) -> tuple[Pack, RoundState] | None:
+        """The round and its pack, unless it is over or has no answer yet."""
+        from quiz.model.round import Round  # not for the first frame: see the module docstring
+
         play = Round.resume(pack, state, clock=self.clock)
         # A round left before its first answer holds nothing worth offering back.
         return None if play.finished or not play.outcomes else (pack, state)
@@ -529,6 +543,7 @@ class Session:
         if found is None:
             return None
         pack, state = found
+        self._pack_in_play = pack
         return Round.resume(pack, state, clock=self.clock)
 
     def discard_current(self) -> None:
