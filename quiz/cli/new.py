@@ -22,6 +22,7 @@ import tomli_w
 from quiz.cli.output import say, warn
 from quiz.model.article import Article, ArticleError
 from quiz.model.pack import LIMITS, SLUG, file_name_problem, format_number, parse_number
+from quiz.model.validate import QUESTION_FIELDS
 from quiz.store.files import write_new
 from quiz.store.packs import StoreError, read_source_text
 
@@ -31,19 +32,6 @@ _SENTENCE_END = re.compile(
 )
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_FIELD_ORDER = (
-    "id",
-    "kind",
-    "prompt",
-    "answer",
-    "choices",
-    "tolerance",
-    "unit",
-    "evidence",
-    "explanation",
-    "difficulty",
-    "tags",
-)
 
 _HEAD = """\
 # A question pack about {text}, started by `quiz new`.
@@ -178,7 +166,7 @@ def skeleton(article: Article, text_name: str, pack_name: str, pack_id: str) -> 
         if filled["kind"] == "number":
             filled["answer"] = _first_number(quote)
         # In the order the guide lists the fields.
-        question = {key: filled[key] for key in _FIELD_ORDER if key in filled}
+        question = {key: filled[key] for key in QUESTION_FIELDS if key in filled}
         parts.append("\n" + _commented(note) + _commented(tomli_w.dumps({"questions": [question]})))
     parts.append("\n" + _paragraphs(article))
     return "".join(parts)

@@ -40,7 +40,7 @@ from quiz.model.text import clean_line, clean_text
 _TOP_KEYS = {"format", "pack", "questions"}
 _PACK_KEYS = {"id", "title", "description", "source"}
 _SOURCE_KEYS = {"title", "publisher", "url", "text", "date"}
-_QUESTION_KEYS = {
+QUESTION_FIELDS = (
     "id",
     "kind",
     "prompt",
@@ -52,7 +52,9 @@ _QUESTION_KEYS = {
     "explanation",
     "difficulty",
     "tags",
-}
+)
+"""A question's fields, in the order the authors' guide lists them."""
+_QUESTION_KEYS = set(QUESTION_FIELDS)
 _KIND_ONLY = {"choices": "choice", "tolerance": "number", "unit": "number"}
 _MULTILINE = {"prompt", "explanation", "description"}
 
