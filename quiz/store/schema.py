@@ -1,10 +1,14 @@
-"""The progress documents: a player's file (format 2) as plain TOML data and back.
+"""The progress documents: a player's file (format 3) as plain TOML data and back.
 
 A player's file holds that player's aggregates per pack, tallies per pack,
-finished rounds and unfinished round. The single progress file of format 1,
-which held every player and the settings, is still read, once, to be
-migrated (:mod:`quiz.store.migrate`), and by listings of a folder not yet
-migrated.
+finished rounds and unfinished round. Each finished round is one array of
+:data:`ROUND_FIELDS`, in that order: years of daily rounds are most of the
+file, and an array is read several times faster than a table of named keys
+and takes half the space. Format 2, the same file with each round a
+``[[rounds]]`` table, is still read; the game writes format 3 at its next
+save. The single progress file of format 1, which held every player and the
+settings, is still read, once, to be migrated (:mod:`quiz.store.migrate`),
+and by listings of a folder not yet migrated.
 
 Reading checks the type of every field and names the first one that is
 wrong, so a damaged file is recognised as damaged (and backed up by
@@ -36,7 +40,9 @@ from quiz.model.text import clean_line, clean_player
 from quiz.store import paths
 from quiz.store.settings import Settings
 
-FORMAT = 2
+FORMAT = 3
+TABLE_ROUNDS_FORMAT = 2
+"""A player's file whose rounds are ``[[rounds]]`` tables: read, never written."""
 LEGACY_FORMAT = 1
 LARGEST = 2**53  # beyond this no count, score or duration is real, and floats lose integers
 SEEDS = range(2**63)
@@ -71,7 +77,7 @@ def to_document(player: str, progress: Progress) -> dict[str, Any]:
     return document
 
 
-def rounds_to_list(player: str, records: list[RoundRecord]) -> list[dict[str, Any]]:
+def rounds_to_list(player: str, records: list[RoundRecord]) -> list[list[Any]]:
     """A player's finished rounds as plain data (their name is the file's, not the round's).
 
     Raises:
@@ -79,7 +85,7 @@ def rounds_to_list(player: str, records: list[RoundRecord]) -> list[dict[str, An
     """
     if any(record.player != player for record in records):
         raise ValueError(f"a file of {player!r} cannot hold other players' rounds")
-    return [round_to_dict(record) for record in records]
+    return [round_to_row(record) for record in records]
 
 
 def pack_to_dict(stats: PackStats) -> dict[str, Any]:
@@ -129,30 +135,30 @@ def _answer_tallies_to_dict(tallies: AnswerTallies) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value}
 
 
-def round_to_dict(r: RoundRecord) -> dict[str, Any]:
-    """A finished round as plain data; fields at their default value are left out.
+ROUND_FIELDS = (
+    "pack",
+    "started",
+    "finished",
+    "score",
+    "best_possible",
+    "correct",
+    "answered",
+    "best_streak",
+    "seconds",
+    "checked",
+    "confidence",
+    "review",
+    "closed_book",
+)
+"""A finished round's fields, in the order of its array in a player's file: those of
+:class:`~quiz.model.history.RoundRecord` but the player, whose file it is."""
+_COUNTS = slice(3, 10)  # score to checked, seconds among them: numbers within LARGEST
+_ROW_TYPES = (str,) * 3 + (int,) * 5 + (float, int) + (bool,) * 3
 
-    The player is not among them: the file they are in says whose they are.
-    """
-    data: dict[str, Any] = {
-        "pack": r.pack,
-        "started": r.started,
-        "finished": r.finished,
-        "score": r.score,
-        "best_possible": r.best_possible,
-        "correct": r.correct,
-        "answered": r.answered,
-        "best_streak": r.best_streak,
-        "seconds": r.seconds,
-    }
-    optional = {
-        "checked": r.checked,
-        "confidence": r.confidence,
-        "review": r.review,
-        "closed_book": r.closed_book,
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
+
+def round_to_row(r: RoundRecord) -> list[Any]:
+    """A finished round as the array of :data:`ROUND_FIELDS` a player's file keeps."""
+    return [*r[:10], *r[11:]]
 
 
 def _state_to_dict(state: RoundState) -> dict[str, Any]:
@@ -203,12 +209,13 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str
     """
     try:
         version = document.get("format")
-        if type(version) is not int or version != FORMAT:
+        if type(version) is not int or version not in (TABLE_ROUNDS_FORMAT, FORMAT):
             raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
         player = _name(_str(document, "player", ""))
         if not player:
             raise ProgressError("player: expected a name")
-        progress = _progress(document, player, _table(document, "answers", ""), rounds)
+        answers = _table(document, "answers", "")
+        progress = _progress(document, player, answers, rounds, rows=version == FORMAT)
         if "settings" in document or "players" in document:
             raise ProgressError("a player's file holds no settings and no other players")
         return player, progress
@@ -236,7 +243,7 @@ def from_legacy_document(
         version = document.get("format")
         if type(version) is not int or version != LEGACY_FORMAT:
             raise ProgressError(f"format: expected {LEGACY_FORMAT}, found {version!r}")
-        progress = _progress(document, None, _table(document, "players", ""), rounds)
+        progress = _progress(document, None, _table(document, "players", ""), rounds, rows=False)
         table = _table(document, "settings", "")
         settings = Settings(
             player=_name(_str(table, "player", "settings")),
@@ -248,10 +255,15 @@ def from_legacy_document(
 
 
 def _progress(
-    document: dict[str, Any], player: str | None, answers: dict[str, Any], with_rounds: bool
+    document: dict[str, Any],
+    player: str | None,
+    answers: dict[str, Any],
+    with_rounds: bool,
+    *,
+    rows: bool,
 ) -> Progress:
-    """The parts both formats share; ``player`` is None for format 1, where tallies are
-    keyed by player and each round names its own."""
+    """The parts every format shares; ``player`` is None for format 1, where tallies are
+    keyed by player and each round names its own; ``rows`` when rounds are arrays."""
     packs: dict[str, PackStats] = {}
     for pack_id, raw in _table(document, "packs", "").items():
         where = f"packs.{pack_id}"
@@ -283,7 +295,15 @@ def _progress(
         }
         players = {player: mine} if mine else {}
     records = _list(document, "rounds", "")  # a list even when its records are not read
-    rounds = [_round(raw, i, player) for i, raw in enumerate(records if with_rounds else ())]
+    if not with_rounds:
+        rounds = []
+    elif rows:
+        assert player is not None  # only a player's own file keeps rounds as arrays
+        rounds = [_round_row(raw, i, player) for i, raw in enumerate(records)]
+    else:
+        rounds = [
+            _round_table(_as_table(raw, f"rounds[{i}]"), i, player) for i, raw in enumerate(records)
+        ]
     current = None
     if "current" in document:
         current = _state(_as_table(document["current"], "current"))
@@ -366,51 +386,23 @@ def _slot(value: object, where: str) -> Slot:
         raise ProgressError(message) from None
 
 
-_ROUND_TEXTS = ("pack", "started", "finished", "player")
-_ROUND_COUNTS = ("score", "best_possible", "correct", "answered", "best_streak", "checked")
-_ROUND_FLAGS = ("confidence", "review", "closed_book")
-
-
-def _round(raw: object, index: int, player: str | None) -> RoundRecord:
+def _round_row(raw: object, index: int, player: str) -> RoundRecord:
+    if type(raw) is not list or len(raw) != len(ROUND_FIELDS):
+        fields = ", ".join(ROUND_FIELDS)
+        raise ProgressError(f"rounds[{index}]: expected an array of {fields}")
     # Ten years of daily play are 3,650 of these: the common case, every field of
-    # the right type, is checked in one pass; anything else takes the path below,
-    # which names the field.
-    if type(raw) is dict:
-        get = raw.get
-        texts = [get(key, "") for key in _ROUND_TEXTS]
-        counts = [get(key, 0) for key in _ROUND_COUNTS]
-        flags = [get(key, False) for key in _ROUND_FLAGS]
-        seconds = get("seconds", 0.0)
-        if (
-            all(type(value) is str for value in texts)
-            and all(type(value) is int and -LARGEST <= value <= LARGEST for value in counts)
-            and all(type(value) is bool for value in flags)
-            and type(seconds) in (int, float)
-            and -LARGEST <= seconds <= LARGEST
-        ):
-            pack, started, finished, named = texts
-            score, best_possible, correct, answered, best_streak, checked = counts
-            return RoundRecord(
-                pack=pack,
-                started=started,
-                finished=finished,
-                score=score,
-                best_possible=best_possible,
-                correct=correct,
-                answered=answered,
-                best_streak=best_streak,
-                seconds=float(seconds),
-                checked=checked,
-                player=_name(named) if player is None else player,
-                confidence=flags[0],
-                review=flags[1],
-                closed_book=flags[2],
-            )
+    # its exact type, is checked in one comparison; anything else is read as the
+    # table it stands for, which names the field that is wrong.
+    if tuple(map(type, raw)) == _ROW_TYPES and all(
+        -LARGEST <= value <= LARGEST
+        for value in raw[_COUNTS]  # false for NaN too
+    ):
+        return RoundRecord._make((*raw[:10], player, *raw[10:]))
+    return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)
+
+
+def _round_table(table: dict[str, Any], index: int, player: str | None) -> RoundRecord:
     where = f"rounds[{index}]"
-    return _checked_round(_as_table(raw, where), where, player)
-
-
-def _checked_round(table: dict[str, Any], where: str, player: str | None) -> RoundRecord:
     named = _name(_str(table, "player", where))
     return RoundRecord(
         pack=_str(table, "pack", where),

@@ -50,9 +50,9 @@ async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
         assert isinstance(app.screen, HomeScreen)
     assert app.session.close()
     saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
-    assert (saved["format"], saved["player"]) == (2, "ana")
+    assert (saved["format"], saved["player"]) == (3, "ana")
     assert "current" not in saved
-    assert [(r["correct"], r["answered"]) for r in saved["rounds"]] == [(3, 4)]
+    assert [(r[5], r[6]) for r in saved["rounds"]] == [(3, 4)]  # correct, answered
     questions = saved["packs"]["iran-quds-force-iraq"]["questions"]
     assert sum(q["seen"] for q in questions.values()) == 4
 

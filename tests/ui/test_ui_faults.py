@@ -41,7 +41,7 @@ async def test_a_full_disk_is_reported_the_round_goes_on_and_the_old_file_surviv
         assert isinstance(app.screen, ResultsScreen)
     assert app.session.close()
     assert app.session.save_error is None
-    assert b"[[rounds]]" in app.session.progress_path.read_bytes()
+    assert b"rounds = [[" in app.session.progress_path.read_bytes()
 
 
 async def test_a_corrupt_progress_file_is_backed_up_and_the_player_told(make_app, tmp_path):

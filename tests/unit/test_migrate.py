@@ -16,7 +16,7 @@ from quiz.model.schedule import Slot
 from quiz.session import Session
 from quiz.store import migrate, paths
 from quiz.store.progress import read_progress
-from quiz.store.schema import pack_to_dict, player_pack_to_dict, round_to_dict
+from quiz.store.schema import pack_to_dict, player_pack_to_dict
 
 DAYS = 3650
 NAMES = ("ann", "Bob Ng", "")  # "" stands for rounds played before the game had players
@@ -43,9 +43,8 @@ def legacy_bytes(days: int = DAYS) -> bytes:
             player=NAMES[day % 3],
             closed_book=day % 11 == 0,
         )
-        rounds.append(
-            {**round_to_dict(record), **({"player": record.player} if record.player else {})}
-        )
+        # Format 1 kept each round as a table, the player's name among its fields.
+        rounds.append({key: value for key, value in record._asdict().items() if value != ""})
         stats = packs.setdefault(pack, PackStats())
         stats.count_round(record.score)
         for number in range(5):

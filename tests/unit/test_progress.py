@@ -104,6 +104,56 @@ def test_totals_can_be_read_without_the_round_records(small_pack: Pack, clock: F
         parse(rtoml.dumps(document).encode(), rounds=False)
 
 
+def test_each_round_is_one_array_and_a_file_of_round_tables_still_reads_equal(
+    path: Path, small_pack: Pack, clock: FakeClock
+) -> None:
+    before = populated(small_pack, clock)
+    record = before.rounds[0]
+    document = rtoml.loads(render(PLAYER, before).decode())
+    assert document["format"] == 3
+    assert document["rounds"] == [
+        [record.pack, record.started, record.finished, record.score, record.best_possible]
+        + [record.correct, record.answered, record.best_streak, record.seconds, record.checked]
+        + [record.confidence, record.review, record.closed_book]
+    ]
+    # Format 2 kept each round as a table of named fields, defaults left out.
+    document["format"] = 2
+    document["rounds"] = [
+        {"pack": record.pack, "started": record.started, "finished": record.finished}
+        | {"score": record.score, "best_possible": record.best_possible}
+        | {"correct": record.correct, "answered": record.answered}
+        | {"best_streak": record.best_streak, "seconds": record.seconds}
+        | {"checked": record.checked, "confidence": record.confidence}
+    ]
+    path.parent.mkdir(parents=True)
+    path.write_bytes(rtoml.dumps(document).encode())
+    assert load(path) == (before, None, True)
+    save(path, load(path)[0])
+    assert rtoml.loads(path.read_text("utf-8"))["format"] == 3
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        (b'"p"', b"7", "rounds[0].pack: expected text"),
+        (b"188", b'"188"', "rounds[0].score: expected a whole number"),
+        (b"188", b"9007199254740993", "rounds[0].score: expected a whole number"),
+        (b"212.0", b"inf", "rounds[0].seconds: expected a number"),
+        (b"true", b'"yes"', "rounds[0].closed_book: expected true or false"),
+        (b", true]", b"]", "rounds[0]: expected an array of pack, started, finished"),
+    ],
+)
+def test_a_damaged_round_array_names_its_field(old: bytes, new: bytes, where: str) -> None:
+    with pytest.raises(ProgressError, match=where.replace("[", r"\[").replace("]", r"\]")):
+        parse(ROW.replace(old, new, 1))
+
+
+def test_a_round_array_with_whole_seconds_reads_as_written_by_hand() -> None:
+    [record] = parse(ROW.replace(b"212.0", b"212"))[1].rounds
+    assert record.seconds == 212.0 and type(record.seconds) is float
+    assert (record.player, record.score, record.closed_book) == ("ann", 188, True)
+
+
 def test_a_save_is_a_snapshot(path: Path, small_pack: Pack, clock: FakeClock) -> None:
     state = populated(small_pack, clock)
     player = PlayerFile(path, PLAYER)
@@ -130,6 +180,10 @@ def valid_bytes() -> bytes:
     return render(PLAYER, Progress())
 
 
+ROW = (
+    b'format = 3\nplayer = "ann"\nrounds = [["p", "2026-01-01T09:00:00Z", "2026-01-01T09:03:32Z", '
+    b"188, 520, 10, 20, 4, 212.0, 2, false, false, true]]\n"
+)
 CORRUPT = [
     pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\npack = "p', id="truncated"),
     pytest.param(b"\x00\xff\xfe garbage \x80", id="binary"),
@@ -147,6 +201,10 @@ CORRUPT = [
     pytest.param(b'format = 2\nplayer = "ann"\n[current]\nseed = ' + b"9" * 4301, id="huge-int"),
     pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\nscore = ' + b"9" * 30, id="long-int"),
     pytest.param(b'format = 2\nplayer = "ann"\n[[rounds]]\nseconds = 1e400\n', id="inf"),
+    pytest.param(b'format = 3\nplayer = "ann"\nrounds = [["p", "s", "f", 1]]\n', id="row-short"),
+    pytest.param(b'format = 3\nplayer = "ann"\nrounds = [{ pack = "p" }]\n', id="row-table"),
+    pytest.param(ROW.replace(b"212.0", b"nan"), id="row-nan"),
+    pytest.param(ROW.replace(b"true", b"1"), id="row-flag-number"),
 ]
 
 
@@ -189,7 +247,7 @@ def test_two_corruptions_make_two_backups(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b'format = 3\nplayer = "ann"\nwhatever = { new = true }\n', b"format = 99\n"],
+    [b'format = 4\nplayer = "ann"\nwhatever = { new = true }\n', b"format = 99\n"],
 )
 def test_a_newer_format_is_left_alone(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True)
