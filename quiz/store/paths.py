@@ -8,7 +8,6 @@ one file per player in ``players/``, and the player's own packs in ``packs/``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -91,9 +90,14 @@ def player_slug(name: str) -> str:
     hyphens, which no name used as is contains, and a hash of the exact name
     (``ann--3f0c…`` for ``Ann``), so ``Ann`` and ``ann`` stay apart even on a
     file system that ignores case.
+
+    hashlib (which loads OpenSSL) is imported here, for such names only: every
+    command imports this module, and the ``quiz packs`` and ``quiz scores`` rows of
+    the benchmark (``tests/benchmarks/run.py``) never name a player.
     """
     if len(name) <= 32 and _PLAIN_SLUG.fullmatch(name):
         return name
+    import hashlib
     readable = _NOT_SLUG.sub("-", name.lower()).strip("-")[:24].strip("-") or "player"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{readable}--{digest}"
