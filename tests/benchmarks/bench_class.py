@@ -28,6 +28,8 @@ from pathlib import Path
 
 import aiohttp
 
+from quiz.store.schema import ROUND_FIELDS
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
 
 from browser import Server, Tab  # noqa: E402
@@ -61,7 +63,7 @@ def answers_on_disk(path: Path) -> int:
     except (OSError, tomllib.TOMLDecodeError):
         return 0
     if data.get("rounds"):
-        return int(data["rounds"][-1]["answered"])
+        return int(data["rounds"][-1][ROUND_FIELDS.index("answered")])
     return len(data.get("current", {}).get("answers", []))
 
 

@@ -10,6 +10,7 @@ from terminal import Terminal, player_file
 
 from quiz.model.pack import Question
 from quiz.store.packs import load_pack
+from quiz.store.schema import ROUND_FIELDS
 
 TUTORIAL = Path(__file__).resolve().parents[2] / "questions" / "tutorial.toml"
 ENTER, DOWN = "\r", "\x1b[B"
@@ -72,5 +73,5 @@ def test_a_first_start_leads_through_the_tutorial_to_the_results(tmp_path: Path)
         code = term.close()
     assert code == 0
     saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
-    [record] = saved["rounds"]
+    [record] = [dict(zip(ROUND_FIELDS, row, strict=True)) for row in saved["rounds"]]
     assert (record["pack"], record["correct"], record["answered"]) == ("tutorial", 8, 8)

@@ -12,6 +12,7 @@ from test_first_start import ENTER, on_screen, option_number
 
 from quiz.model.pack import Question
 from quiz.store.packs import load_pack
+from quiz.store.schema import ROUND_FIELDS
 
 PACKS = Path(__file__).resolve().parents[2] / "questions"
 TUTORIAL = load_pack(PACKS / "tutorial.toml")
@@ -112,5 +113,6 @@ def test_a_newcomer_plays_the_tutorial_a_round_a_retry_and_reads_the_scores(
         code = term.close()
     assert code == 0
     saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
-    rounds = [(r["pack"], r["correct"], r["answered"]) for r in saved["rounds"]]
+    records = [dict(zip(ROUND_FIELDS, row, strict=True)) for row in saved["rounds"]]
+    rounds = [(r["pack"], r["correct"], r["answered"]) for r in records]
     assert rounds == [("tutorial", 8, 8), (ARTICLE.id, 7, 10), (ARTICLE.id, 3, 3)]

@@ -9,6 +9,7 @@ from terminal import Terminal, player_file
 
 from quiz.model.round import Round
 from quiz.store.packs import load_pack
+from quiz.store.schema import ROUND_FIELDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "questions" / "iran-quds-force-iraq.toml"
@@ -68,7 +69,7 @@ def test_play_quit_resume_and_finish_in_a_real_terminal(tmp_path: Path) -> None:
     assert code == 0
     saved = tomllib.loads(player_file(tmp_path).read_text("utf-8"))
     assert "current" not in saved
-    [record] = saved["rounds"]
+    [record] = [dict(zip(ROUND_FIELDS, row, strict=True)) for row in saved["rounds"]]
     assert (record["correct"], record["answered"], record["score"]) == (4, 4, play.score)
 
 

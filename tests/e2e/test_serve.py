@@ -11,6 +11,8 @@ from pathlib import Path
 import aiohttp
 from browser import Server, Tab
 
+from quiz.store.schema import ROUND_FIELDS
+
 VERDICT_KEYS = {"supported": "1", "contradicted": "2", "not-stated": "3"}
 CLAIMS = {
     "c1": ("The river flooded the library in spring", "supported"),
@@ -85,7 +87,10 @@ def test_two_players_play_at_once_in_browsers(tmp_path: Path) -> None:
     assert server.process.returncode == 0, output
     assert "Traceback" not in output, output
     ana, ben = read_player(data, "ana"), read_player(data, "ben")
-    [ana_round], [ben_round] = ana["rounds"], ben["rounds"]  # type: ignore[misc]
+    [ana_round], [ben_round] = (
+        [dict(zip(ROUND_FIELDS, row, strict=True)) for row in who["rounds"]]  # type: ignore[attr-defined]
+        for who in (ana, ben)
+    )
     assert (ana_round["correct"], ana_round["answered"]) == (3, 3)
     assert (ben_round["correct"], ben_round["answered"]) == (2, 3)
     # Stopping the server ended cleo's game with her one answer saved, the round kept.

@@ -22,7 +22,7 @@ from quiz.model.history import (
 from quiz.model.pack import Pack
 from quiz.model.round import Mode, Round
 from quiz.model.schedule import Slot
-from quiz.store.schema import ProgressError, from_document, to_document
+from quiz.store.schema import ROUND_FIELDS, ProgressError, from_document, to_document
 
 
 def round_trip(player: str, progress: Progress) -> tuple[str, Progress]:
@@ -318,14 +318,15 @@ def test_a_file_holds_one_players_rounds_and_tallies(small_pack: Pack, clock: Fa
         to_document("ann", files["Bob Ng"])
 
 
-def test_a_round_record_keeps_only_flags_that_are_set() -> None:
+def test_a_round_record_is_one_array_of_its_fields_but_the_player() -> None:
     record = RoundRecord("small", "s", "f", 5, 10, 1, 2, 1, 3.0, player="ann", review=True)
     document = to_document("ann", Progress(rounds=[record]))
     [saved] = document["rounds"]
-    assert (document["player"], saved["review"]) == ("ann", True)
-    assert "player" not in saved  # the file says whose rounds they are
-    assert "confidence" not in saved
-    assert "closed_book" not in saved
+    # The file says whose rounds they are.
+    assert document["player"] == "ann" and "ann" not in saved
+    assert dict(zip(ROUND_FIELDS, saved, strict=True)) == {
+        key: value for key, value in record._asdict().items() if key != "player"
+    }
     assert from_document(document)[1].rounds == [record]
 
 
@@ -337,7 +338,7 @@ def test_a_closed_book_record_and_round_in_play_round_trip(
     play.answer(play.questions[0].answer)
     before = Progress(rounds=[record], current=play.state())
     document = to_document("ann", before)
-    assert document["rounds"][0]["closed_book"] is True
+    assert document["rounds"][0][ROUND_FIELDS.index("closed_book")] is True
     assert document["current"]["closed_book"] is True
 
     _, after = round_trip("ann", before)

@@ -11,6 +11,7 @@ import pytest
 from quiz.model.pack import Pack, PackError
 from quiz.model.round import Round
 from quiz.session import Session
+from quiz.store.schema import ROUND_FIELDS
 
 if TYPE_CHECKING:
     from conftest import FakeClock, FakeNow
@@ -63,7 +64,7 @@ def test_a_finished_round_reaches_the_disk(
     assert session.close()
     document = on_disk(session)
     assert "current" not in document
-    [saved] = document["rounds"]
+    [saved] = [dict(zip(ROUND_FIELDS, row, strict=True)) for row in document["rounds"]]
     assert saved["pack"] == PACK_ID
     assert saved["score"] == record.score == play.score
     assert (saved["answered"], saved["correct"], saved["seconds"]) == (4, 3, 42.0)
