@@ -98,6 +98,7 @@ def player_slug(name: str) -> str:
     if len(name) <= 32 and _PLAIN_SLUG.fullmatch(name):
         return name
     import hashlib
+
     readable = _NOT_SLUG.sub("-", name.lower()).strip("-")[:24].strip("-") or "player"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{readable}--{digest}"

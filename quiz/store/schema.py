@@ -4,7 +4,7 @@ A player's file holds that player's aggregates per pack, tallies per pack,
 finished rounds and unfinished round. Each finished round is one array of
 :data:`ROUND_FIELDS`, in that order: years of daily rounds are most of the
 file, and an array is read several times faster than a table of named keys
-and takes half the space. Format 2, the same file with each round a
+and takes less room. Format 2, the same file with each round a
 ``[[rounds]]`` table, is still read; the game writes format 3 at its next
 save. The single progress file of format 1, which held every player and the
 settings, is still read, once, to be migrated (:mod:`quiz.store.migrate`),
@@ -153,12 +153,13 @@ ROUND_FIELDS = (
 """A finished round's fields, in the order of its array in a player's file: those of
 :class:`~quiz.model.history.RoundRecord` but the player, whose file it is."""
 _COUNTS = slice(3, 10)  # score to checked, seconds among them: numbers within LARGEST
+_PLAYER_AT = RoundRecord._fields.index("player")  # the one field a round's array leaves out
 _ROW_TYPES = (str,) * 3 + (int,) * 5 + (float, int) + (bool,) * 3
 
 
 def round_to_row(r: RoundRecord) -> list[Any]:
     """A finished round as the array of :data:`ROUND_FIELDS` a player's file keeps."""
-    return [*r[:10], *r[11:]]
+    return [*r[:_PLAYER_AT], *r[_PLAYER_AT + 1 :]]
 
 
 def _state_to_dict(state: RoundState) -> dict[str, Any]:
@@ -397,7 +398,7 @@ def _round_row(raw: object, index: int, player: str) -> RoundRecord:
         -LARGEST <= value <= LARGEST
         for value in raw[_COUNTS]  # false for NaN too
     ):
-        return RoundRecord._make((*raw[:10], player, *raw[10:]))
+        return RoundRecord._make((*raw[:_PLAYER_AT], player, *raw[_PLAYER_AT:]))
     return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)
 
 
