@@ -388,6 +388,13 @@ def _slot(value: object, where: str) -> Slot:
 
 
 def _round_row(raw: object, index: int, player: str) -> RoundRecord:
+    """A round's array, checked in one comparison when every field is of its exact type.
+
+    The named checks of :func:`_round_table` stay the rule: a row that fails the
+    comparison is read through them, so they say which field is wrong. The comparison
+    pays for the ``quiz scores`` row of the benchmark (``tests/benchmarks/run.py``);
+    docs/performance.md gives the ratio measured without it.
+    """
     if type(raw) is not list or len(raw) != len(ROUND_FIELDS):
         fields = ", ".join(ROUND_FIELDS)
         raise ProgressError(f"rounds[{index}]: expected an array of {fields}")
