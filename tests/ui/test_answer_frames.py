@@ -1,9 +1,12 @@
-"""What the frames after a key show."""
+"""What the frames after a key show, and what the play screen keeps in memory."""
 
 from __future__ import annotations
 
+import gc
+
 from textual.pilot import Pilot
-from ui_helpers import keys_for
+from textual.widget import Widget
+from ui_helpers import answer, keys_for
 
 from quiz.app import QuizApp
 from quiz.screens.play import PlayScreen
@@ -54,3 +57,32 @@ async def test_the_first_frame_after_a_key_shows_the_verdict_or_the_question_who
             await pilot.press("enter")
             await pilot.pause()
             assert frames and frames[0] == (True, False)
+
+
+def footer_keys_let_go(app: QuizApp) -> int:
+    """Footer keys still in memory that no screen shows any more."""
+    gc.collect()
+    shown: set[Widget] = set()
+    for screen in app.screen_stack:
+        shown.update(screen.walk_children(with_self=False))
+    return sum(
+        1
+        for thing in gc.get_objects()
+        if isinstance(thing, Widget) and type(thing).__name__ == "FooterKey" and thing not in shown
+    )
+
+
+async def test_the_footer_lets_the_keys_it_replaced_go(make_app):
+    app = make_app(seed=1, count=10)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        before = footer_keys_let_go(app)
+        for _ in range(6):  # each answer and each question remakes the footer's keys
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert footer_keys_let_go(app) <= before
