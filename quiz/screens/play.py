@@ -361,8 +361,6 @@ class PlayScreen(Screen[None]):
             await self.submit(response)
             return
         self.pending = response
-        container = self.query_one("#question", Vertical)
-        self.query("#pad, #entry, #evidence, .checked-note").remove()
         question = self.play.current
         assert question is not None
         explain = not self.session.confidence_explained
@@ -373,11 +371,13 @@ class PlayScreen(Screen[None]):
             explain=explain,
             id="confidence",
         )
-        container.mount(pad)
+        with self.app.batch_update():  # one frame, as in submit
+            await self.query("#pad, #entry, #evidence, .checked-note").remove()
+            await self.query_one("#question", Vertical).mount(pad)
+            self.set_focus(None)
+            self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
-        self.set_focus(None)
-        self.refresh_bindings()
 
     async def on_confidence_pad_chosen(self, message: ConfidencePad.Chosen) -> None:
         """The player stated a confidence: now the answer is judged."""

@@ -10,6 +10,7 @@ from ui_helpers import answer, keys_for
 
 from quiz.app import QuizApp
 from quiz.screens.play import PlayScreen
+from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.feedback import Feedback
 
 SIZE = (100, 30)
@@ -57,6 +58,27 @@ async def test_the_first_frame_after_a_key_shows_the_verdict_or_the_question_who
             await pilot.press("enter")
             await pilot.pause()
             assert frames and frames[0] == (True, False)
+
+
+async def test_in_confidence_mode_the_first_frame_after_a_key_asks_how_sure(make_app):
+    app = make_app(seed=3, count=2)
+    app.session.set_confidence(True)
+    app.start = app.session.start_round(app.start.pack, seed=3, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        asked: list[tuple[bool, bool]] = []
+
+        def seen() -> None:
+            screen = app.screen
+            asked.append((bool(screen.query("#pad, #entry")), bool(screen.query(ConfidencePad))))
+
+        app.post_display_hook = seen  # type: ignore[method-assign]
+        await give_answer(pilot, asked)
+        assert asked and asked[0] == (False, True)
+        frames = watch_frames(app)
+        await pilot.press("7")
+        await pilot.pause()
+        assert frames and frames[0] == (False, True)
 
 
 def footer_keys_let_go(app: QuizApp) -> int:
