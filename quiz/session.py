@@ -147,8 +147,9 @@ class Session:
         self.schedule_save: Scheduler = at_once
         """When the save after an answer starts: the game passes a scheduler that runs
         it once the frame with the verdict is drawn, so the saver's thread does not hold
-        the interpreter while that frame is made. :meth:`flush` and :meth:`close` write a
-        save still waiting."""
+        the interpreter while that frame is made (the "answer → feedback" row of the
+        benchmark pays for it). :meth:`flush` and :meth:`close` write a save still
+        waiting."""
         self._save_due = False
         self.keeps_settings = True
         """Whether choices made in the game (player, confidence mode) are remembered for
