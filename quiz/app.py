@@ -151,6 +151,7 @@ class QuizApp(App[None]):
         self.crash: BaseException | None = None
         self.crash_report = ""
         session.on_save_error = self._save_failed
+        session.schedule_save = self.call_after_refresh
 
     def get_default_screen(self) -> HomeScreen | PlayerNameScreen:
         """The home screen is always at the bottom of the stack, once the player is known."""

@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PLAYER_NAME", "Answered", "PackEntry", "Session", "discover", "stamp"]
 
 Now = Callable[[], datetime]
+Scheduler = Callable[[Callable[[], None]], object]
+
+
+def at_once(task: Callable[[], None]) -> None:
+    """Run ``task`` now: how a session saves after an answer unless a game says otherwise."""
+    task()
 
 
 def default_player() -> str:
@@ -138,6 +144,13 @@ class Session:
         """Whether something was to be saved while nothing could be."""
         self._kept_error: Exception | None = None
         self.on_save_error: Callable[[Exception], None] | None = None
+        self.schedule_save: Scheduler = at_once
+        """When the save after an answer starts: the game passes a scheduler that runs
+        it once the frame with the verdict is drawn, so the saver's thread does not hold
+        the interpreter while that frame is made (the "answer → feedback" row of the
+        benchmark pays for it). :meth:`flush` and :meth:`close` write a save still
+        waiting."""
+        self._save_due = False
         self.keeps_settings = True
         """Whether choices made in the game (player, confidence mode) are remembered for
         the next start; not in a browser tab's game (see :meth:`join`)."""
@@ -450,7 +463,8 @@ class Session:
         return play
 
     def answer(self, play: Round, response: str, confidence: int | None = None) -> Answered:
-        """Answer the round's current question: judge it, count it and save, in the background.
+        """Answer the round's current question: judge it, count it and save, in the background
+        (when :attr:`schedule_save` says).
 
         The last answer of a round also records the round, in the same save: a round
         is in the history as soon as it is finished, whatever happens next.
@@ -481,7 +495,8 @@ class Session:
             self._last_record = (play, record)
         else:
             progress.current = play.state()
-        self.save()
+        self._save_due = True
+        self.schedule_save(self._save_if_due)
         return Answered(outcome, record, previous_best)
 
     def finish(self, play: Round) -> RoundRecord:
@@ -552,8 +567,13 @@ class Session:
             self.progress.current = None
             self.save()
 
+    def _save_if_due(self) -> None:
+        if self._save_due:
+            self.save()
+
     def save(self) -> None:
         """Hand the whole progress to the player's file, which writes it in the background."""
+        self._save_due = False
         progress = self.progress
         if self.writable and self._file is not None:
             self._file.save(progress)
@@ -573,10 +593,12 @@ class Session:
         Returns:
             True when nothing is left to write.
         """
+        self._save_if_due()
         files = self._file.flush(timeout) if self._file is not None else True
         return self._settings_saver.flush(timeout) and files
 
     def _close_file(self, timeout: float = 10.0) -> bool:
+        self._save_if_due()
         if self._held is not None:  # locked, never read
             os.close(self._held)
             self._held = None

@@ -270,13 +270,21 @@ class PlayScreen(Screen[None]):
             status.mode = (status.mode + " · " if status.mode else "") + "Closed book"
 
     async def show_question(self) -> None:
-        """Replace the body with the current question."""
+        """Replace the body with the current question.
+
+        No frame is drawn until the question is in place: a frame of the empty body
+        would cost as much as the question's own and hold it back by a refresh.
+        """
         self.outcome = None
         self.pending = None
         question = self.play.current
         if question is None:
             return
         self.play.unpause()
+        with self.app.batch_update():
+            await self._show_question(question)
+
+    async def _show_question(self, question: Question) -> None:
         container = self.query_one("#question", Vertical)
         await container.remove_children()
         widgets: list[Static | AnswerPad | NumberEntry] = [
@@ -302,7 +310,7 @@ class PlayScreen(Screen[None]):
         self._update_status()
         self.refresh_bindings()
 
-    def action_choose(self, number: int) -> None:
+    async def action_choose(self, number: int) -> None:
         """Choose option ``number``, or state a confidence (5-9, 0 for 100 %).
 
         Works from the round itself, not the pad on screen, so a key pressed
@@ -311,7 +319,7 @@ class PlayScreen(Screen[None]):
         if self.pending is not None:
             confidence = 100 if number == 0 else number * 10
             if confidence in BANDS:
-                self.submit(self.pending, confidence)
+                await self.submit(self.pending, confidence)
             return
         question = self.play.current
         if question is None or not self.answering or question.kind == "number":
@@ -319,15 +327,15 @@ class PlayScreen(Screen[None]):
         options = self.play.options(question)
         if 1 <= number <= len(options):
             option = options[number - 1]
-            self.choose_answer(option.value, option.label)
+            await self.choose_answer(option.value, option.label)
 
-    def action_answer_hint(self, count: int) -> None:
+    async def action_answer_hint(self, count: int) -> None:
         """The footer's ``1-N`` key is the digit 1: choose the first option."""
-        self.action_choose(1)
+        await self.action_choose(1)
 
-    def action_sure(self, number: int) -> None:
+    async def action_sure(self, number: int) -> None:
         """The footer's ``5-9 0`` key is the digit 5: 50 % sure."""
-        self.action_choose(number)
+        await self.action_choose(number)
 
     def action_pick(self) -> None:
         """Enter chooses the answer under the arrow keys' highlight."""
@@ -335,26 +343,24 @@ class PlayScreen(Screen[None]):
         if pad is not None:
             pad.pick()
 
-    def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
+    async def on_answer_pad_chosen(self, message: AnswerPad.Chosen) -> None:
         """An option was chosen by key or click."""
-        self.choose_answer(message.option.value, message.option.label)
+        await self.choose_answer(message.option.value, message.option.label)
 
-    def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
+    async def on_number_entry_submitted(self, message: NumberEntry.Submitted) -> None:
         """A number was typed and submitted."""
         question = self.play.current
         unit = question.unit if question is not None else ""
-        self.choose_answer(message.text, quantity(message.text, unit))
+        await self.choose_answer(message.text, quantity(message.text, unit))
 
-    def choose_answer(self, response: str, label: str) -> None:
+    async def choose_answer(self, response: str, label: str) -> None:
         """Submit an answer, or in confidence mode ask how sure the player is first."""
         if not self.answering or self.pending is not None:
             return
         if not self.play.mode.confidence:
-            self.submit(response)
+            await self.submit(response)
             return
         self.pending = response
-        container = self.query_one("#question", Vertical)
-        self.query("#pad, #entry, #evidence, .checked-note").remove()
         question = self.play.current
         assert question is not None
         explain = not self.session.confidence_explained
@@ -365,19 +371,25 @@ class PlayScreen(Screen[None]):
             explain=explain,
             id="confidence",
         )
-        container.mount(pad)
+        with self.app.batch_update():  # one frame, as in submit
+            await self.query("#pad, #entry, #evidence, .checked-note").remove()
+            await self.query_one("#question", Vertical).mount(pad)
+            self.set_focus(None)
+            self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
-        self.set_focus(None)
-        self.refresh_bindings()
 
-    def on_confidence_pad_chosen(self, message: ConfidencePad.Chosen) -> None:
+    async def on_confidence_pad_chosen(self, message: ConfidencePad.Chosen) -> None:
         """The player stated a confidence: now the answer is judged."""
         if self.pending is not None:
-            self.submit(self.pending, message.confidence)
+            await self.submit(self.pending, message.confidence)
 
-    def submit(self, response: str, confidence: int | None = None) -> None:
-        """Answer the current question and show the verdict."""
+    async def submit(self, response: str, confidence: int | None = None) -> None:
+        """Answer the current question and show the verdict.
+
+        The answer is judged before the first await, so a second key cannot answer
+        twice; no frame is drawn until the verdict is in place (see :meth:`show_question`).
+        """
         if not self.answering:
             return
         self.pending = None
@@ -387,7 +399,6 @@ class PlayScreen(Screen[None]):
             self.finished = self.Finished(
                 self.play, answered.record, answered.previous_best, self.article
             )
-        self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
         if self.article is not None:
             self.passages = self.article.locate_all(outcome.question.evidence)
             self.marked = ()
@@ -399,12 +410,14 @@ class PlayScreen(Screen[None]):
             reader_key=not self.wide and not self.closed_book,
             id="feedback",
         )
-        self.query_one("#question", Vertical).mount(feedback)
-        self.set_focus(None)
-        self._lay_out()
-        self._show_in_reader()
-        self._update_status()
-        self.refresh_bindings()
+        with self.app.batch_update():
+            await self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
+            await self.query_one("#question", Vertical).mount(feedback)
+            self.set_focus(None)
+            self._lay_out()
+            self._show_in_reader()
+            self._update_status()
+            self.refresh_bindings()
 
     def action_check_source(self) -> None:
         """Show where the answer is, for half the points."""

@@ -12,6 +12,8 @@ from textual.widgets import Input, Label
 from quiz.model.pack import parse_number
 
 NUMBER_CHARACTERS = frozenset("0123456789.,- ")
+PLACEHOLDER = "Type a number"
+"""What the box shows until a character is typed."""
 
 
 class NumberInput(Input):
@@ -81,7 +83,7 @@ class NumberEntry(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The input box, the unit and a hint line for bad input."""
-        yield NumberInput(placeholder="Type a number", restrict=r"[0-9.,\- ]*", max_length=24)
+        yield NumberInput(placeholder=PLACEHOLDER, restrict=r"[0-9.,\- ]*", max_length=24)
         if self.unit:
             yield Label(Content(self.unit), classes="unit")
         yield Label("", classes="hint")

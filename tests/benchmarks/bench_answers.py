@@ -2,9 +2,9 @@
 
 Three spans are timed for every answer:
 
-* **handler**: ``PlayScreen.submit``, the synchronous work the UI thread does
-  between the key and the feedback being queued for mounting (the round,
-  ``Session.answer`` with its snapshot of the progress, swapping widgets);
+* **handler**: ``PlayScreen.submit``, the work the UI thread does between the
+  key and the feedback being in place, ready for the next frame (the round,
+  ``Session.answer``, removing the answer pad and mounting the feedback);
 * **key → feedback frame**: from handing the key to the driver until the app
   renders the first frame in which the ``Feedback`` widget is mounted and laid
   out (``App._display`` is wrapped to see it; headless, the frame is computed
@@ -15,7 +15,8 @@ Three spans are timed for every answer:
 
 The player file's ``write_atomic`` and ``rtoml.dumps`` are wrapped to record
 which thread runs them, to confirm that neither the serialising nor the
-writing happens on the UI thread.
+writing happens on the UI thread. The save itself starts once the frame with
+the feedback is drawn (:attr:`quiz.session.Session.schedule_save`).
 """
 
 from __future__ import annotations
@@ -61,6 +62,17 @@ def _timed(original: Any, into: list[float]) -> Any:
         began = time.perf_counter()
         try:
             return original(*args, **kwargs)
+        finally:
+            into.append((time.perf_counter() - began) * 1000)
+
+    return wrapper
+
+
+def _timed_async(original: Any, into: list[float]) -> Any:
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
+        began = time.perf_counter()
+        try:
+            return await original(*args, **kwargs)
         finally:
             into.append((time.perf_counter() - began) * 1000)
 
@@ -160,7 +172,7 @@ def measure(data_dir: Path, pack_id: str, count: int, seed: int = 3) -> Answers:
     with ExitStack() as stack:
         for owner, name, wrap in (
             (QuizApp, "_display", probe.wrap(QuizApp._display)),
-            (PlayScreen, "submit", _timed(PlayScreen.submit, result.handler)),
+            (PlayScreen, "submit", _timed_async(PlayScreen.submit, result.handler)),
             (Session, "answer", _timed(Session.answer, result.answered)),
             (
                 player_file_module,

@@ -3,8 +3,10 @@
 A key is written to the terminal and the clock stops at the read that brought
 the awaited text, escape sequences stripped, among what the program wrote
 after the key: the feedback after an answer (``✔ Right``), the next
-question's prompt after Enter. The floor is a bare Textual app that updates
-one Label on every key, in the same terminal.
+question after Enter: its prompt and the way to answer it (the last option,
+or the number entry), since a question drawn without them cannot be answered
+yet. The floor is a bare Textual app that updates one Label on every key, in
+the same terminal.
 
 The game plays a round of a benchmark pack with a known seed; the model,
 given the same seed, says which keys answer each question right and what the
@@ -31,6 +33,7 @@ from ptyprocess import PtyProcess
 
 from quiz.model.pack import Pack, Question
 from quiz.model.round import Round
+from quiz.widgets.number_entry import PLACEHOLDER
 
 ENTER = "\r"
 FLOOR_KEYS_TEXT = "bare Label waiting for a key"
@@ -65,16 +68,24 @@ class Live:
         self.began = time.perf_counter()
         self.child = PtyProcess.spawn(argv, env=env, dimensions=(LINES, COLUMNS))
 
-    def wait(self, needle: str, since: int = 0, timeout: float = 120.0) -> float:
-        """When ``needle`` was drawn in what came after byte ``since``: the read's clock.
+    def wait(self, needle: str | tuple[str, ...], since: int = 0, timeout: float = 120.0) -> float:
+        """When ``needle`` (every one of them) was drawn in what came after byte ``since``:
+        the read's clock.
 
         Raises:
             RuntimeError: It never was, or the program ended first.
         """
-        wanted = needle.encode("utf-8")
+        wanted = [
+            text.encode("utf-8") for text in ((needle,) if isinstance(needle, str) else needle)
+        ]
+
+        def drawn() -> bool:
+            shown = _ESCAPES.sub(b"", bytes(self.output[since:]))
+            return all(text in shown for text in wanted)
+
         deadline = time.perf_counter() + timeout
         while True:
-            if wanted in _ESCAPES.sub(b"", bytes(self.output[since:])):
+            if drawn():
                 return time.perf_counter()
             left = deadline - time.perf_counter()
             if left <= 0:
@@ -93,10 +104,10 @@ class Live:
                 raise RuntimeError(f"{self.argv[-1]} closed the terminal: {_tail(self.output)}")
             arrived = time.perf_counter()
             self.output.extend(chunk)
-            if wanted in _ESCAPES.sub(b"", bytes(self.output[since:])):
+            if drawn():
                 return arrived
 
-    def press(self, keys: str, needle: str) -> float:
+    def press(self, keys: str, needle: str | tuple[str, ...]) -> float:
         """Seconds from writing ``keys`` to ``needle`` drawn after them."""
         mark = len(self.output)
         began = time.perf_counter()
@@ -154,6 +165,14 @@ def prompt_needle(question: Question) -> str:
     return question.prompt[:40]
 
 
+def question_needles(play: Round, question: Question) -> tuple[str, str]:
+    """The start of a prompt and of the last way to answer it: the question is
+    drawn whole when both are."""
+    if question.kind == "number":
+        return prompt_needle(question), PLACEHOLDER
+    return prompt_needle(question), play.options(question)[-1].label[:20]
+
+
 def game_run(
     argv: list[str], env: dict[str, str], pack: Pack, seed: int, answers: int, into: Keys
 ) -> None:
@@ -178,7 +197,7 @@ def game_run(
             upcoming = play.current
             assert upcoming is not None
             game.settle()
-            into.next_question.append(game.press(ENTER, prompt_needle(upcoming)))
+            into.next_question.append(game.press(ENTER, question_needles(play, upcoming)))
 
 
 def floor_run(argv: list[str], env: dict[str, str], presses: int, into: Keys) -> None:

@@ -197,7 +197,10 @@ def answers(history: bench_data.History, work: Path, plan: Plan) -> list[Row]:
     )
     return [
         handler,
-        info("  of which Session.answer (judge, count, snapshot)", Sample(result.answered)),
+        info(
+            "  of which Session.answer (judge, count; the save follows the frame)",
+            Sample(result.answered),
+        ),
         info("  key → first frame showing the feedback", Sample(result.to_feedback)),
         info("  pilot.press + pilot.pause (until the process is idle)", Sample(result.with_pause)),
         *saver_thread(result),
