@@ -8,7 +8,6 @@ one file per player in ``players/``, and the player's own packs in ``packs/``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from pathlib import Path
@@ -94,6 +93,10 @@ def player_slug(name: str) -> str:
     """
     if len(name) <= 32 and _PLAIN_SLUG.fullmatch(name):
         return name
+    # Only such a name needs a hash: hashlib (with the OpenSSL library it loads) is
+    # imported here, for the row "home screen visible in a pty" (docs/performance.md).
+    import hashlib
+
     readable = _NOT_SLUG.sub("-", name.lower()).strip("-")[:24].strip("-") or "player"
     digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"{readable}--{digest}"
