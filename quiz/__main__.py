@@ -185,6 +185,7 @@ COMMANDS: dict[str | None, str] = {
     "remove": "quiz.cli.remove",
     "new": "quiz.cli.new",
     "serve": "quiz.cli.serve",
+    "tab": "quiz.cli.serve_tab",
     "export": "quiz.cli.export",
 }
 """The module that runs each command, by name: see :func:`command_main`."""
@@ -225,11 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             setattr(args, name, printable(getattr(args, name)))
     # quiz check and quiz new read only the files they are given: no data folder to look up.
     folder = Path() if args.command in ("check", "new") else data_dir(args.data_dir)
-    # One browser tab's game, started by quiz serve, is the game itself; the teacher's
-    # exports are a command of their own, which the scores summary need not load.
+    # One browser tab's game, started by quiz serve, is the game with a step of its own
+    # before it; the teacher's exports are a command of their own, which the scores
+    # summary need not load.
     tab = bool(getattr(args, "tab", False))
     export = args.command == "scores" and (args.csv or args.items)
-    run = command_main("play" if tab else "export" if export else args.command)
+    run = command_main("tab" if tab else "export" if export else args.command)
     if tab or args.command in ("play", None):
         return run(args, folder)
     # An output encoding that cannot hold a character (PYTHONIOENCODING=ascii,

@@ -26,10 +26,10 @@ import random
 import threading
 import time
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.model.pack import Pack, PackError
 from quiz.model.schedule import local_day
@@ -74,8 +74,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class Answered:
+class Answered(NamedTuple):
     """What one answer did.
 
     Attributes:

@@ -8,7 +8,6 @@ from argparse import Namespace
 from pathlib import Path
 
 from quiz.app import build_app
-from quiz.cli.serve_tab import end_with_server
 from quiz.model.pack import PackError
 from quiz.model.text import clean_line, clean_text
 from quiz.store.crashlog import write_crash_log
@@ -27,8 +26,6 @@ def main(args: Namespace, folder: Path) -> int:
         The exit code.
     """
     tab = bool(getattr(args, "tab", False))
-    if tab:  # one browser tab's game, started by quiz serve
-        end_with_server()
     try:
         app = build_app(
             folder,

@@ -15,7 +15,7 @@ real chance of being right: only honest confidence pays.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BANDS = (50, 60, 70, 80, 90, 100)
 
@@ -36,8 +36,7 @@ def brier_points(base: int, confidence: int, *, correct: bool) -> int:
     return round(base * (1 - 4 * (probability - outcome) ** 2))
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(NamedTuple):
     """How often answers given at one confidence were right."""
 
     confidence: int

@@ -16,8 +16,8 @@ tomorrow; each time you get it right, it waits twice as long.*
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 INTERVALS = {1: 1, 2: 2, 3: 4, 4: 8, 5: 16}
 TOP_BOX = max(INTERVALS)
@@ -33,8 +33,7 @@ def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """A scheduled question's place: its box and the day it is due."""
 
     box: int

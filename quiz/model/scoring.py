@@ -23,6 +23,15 @@ POINTS_PER_DIFFICULTY = 10
 STREAK_STEP = 2
 STREAK_CAP = 10
 
+EXPLANATION = (
+    "Confidence mode: after each answer, say how sure you are. The surer you say you are, "
+    "the more a right answer wins and the more a wrong one costs; at 50\u00a0% nothing is "
+    "at stake. Each key shows what it wins or loses on this question. Over many answers, "
+    "saying how sure you really are pays best."
+)
+"""Confidence mode in a player's words: shown with the first confidence question a
+player meets, or when they turn the mode on."""
+
 
 def base_points(difficulty: int) -> int:
     """Points for a right answer to a question of this difficulty, without bonus."""

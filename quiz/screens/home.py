@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,10 +15,10 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
+from quiz.model.scoring import EXPLANATION
 from quiz.model.text import clean_line, long_date
 from quiz.session import PackEntry, Session
 from quiz.store.lock import AlreadyPlaying
-from quiz.widgets.confidence_pad import EXPLANATION
 from quiz.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
@@ -33,8 +32,7 @@ WIDE = 90
 """The narrowest terminal that shows the detail beside the pack list."""
 
 
-@dataclass(frozen=True)
-class Standing:
+class Standing(NamedTuple):
     """The current player's figures on one pack, for its row and its detail.
 
     Attributes:
@@ -71,6 +69,21 @@ def pack_label(entry: PackEntry, standing: Standing) -> Content:
     if not entry.builtin:
         parts.append(("   (your pack)", "$text-muted"))
     return Content.assemble(*parts)
+
+
+def _is_tutorial(entry: PackEntry) -> bool:
+    """Whether a pack is the built-in one a newcomer is pointed to."""
+    return entry.builtin and entry.id == TUTORIAL and entry.error is None
+
+
+def _pack_option(entry: PackEntry, standing: Standing, tutorial: bool) -> Option:
+    """A pack's row in the list; the tutorial's says so to a newcomer."""
+    label = pack_label(entry, standing)
+    if tutorial:
+        label = Content.assemble(
+            ("\u2605 New here? Start with the tutorial\n", "bold $text-accent"), label
+        )
+    return Option(label, id=f"pack:{entry.path}", disabled=entry.error is not None)
 
 
 def pack_detail(entry: PackEntry | None, standing: Standing | None = None) -> Content:
@@ -285,31 +298,27 @@ class HomeScreen(Screen[None]):
                 f"\n  {len(state.answers)} of {len(state.order)} answered",
             )
             new_options.append(Option(label, id=RESUME))
-        newcomer = session.newcomer()
-        tutorial: int | None = None
-        for entry, standing in rows:
-            label = pack_label(entry, standing)
-            if newcomer and entry.builtin and entry.id == TUTORIAL and entry.error is None:
-                tutorial = len(new_options)
-                label = Content.assemble(
-                    ("\u2605 New here? Start with the tutorial\n", "bold $text-accent"), label
-                )
-            new_options.append(
-                Option(label, id=f"pack:{entry.path}", disabled=entry.error is not None)
-            )
+        tutorial = None
+        if session.newcomer():
+            tutorial = next((entry for entry, _ in rows if _is_tutorial(entry)), None)
         highlighted = options.highlighted
         if tutorial is not None and highlighted is None:
-            highlighted = tutorial  # the first start: Enter plays the tutorial
+            # The first start: Enter plays the tutorial.
+            highlighted = len(new_options) + [entry for entry, _ in rows].index(tutorial)
         # One batch: adding options one by one lays the list out again after each.
-        # Before the first frame, only a screenful: each option is measured (wrapped
-        # to the width) when added, and a hundred packs would hold the first frame up.
-        # A pack takes two lines (a broken one, one): half the height fills the list,
-        # and any gap is filled a frame later.
-        screenful = max(self.app.size.height // 2, 1)
-        first = new_options if self._painted else new_options[:screenful]
-        options.set_options(first)
-        if len(first) < len(new_options):
-            self.call_after_refresh(self._add_rest, shown, new_options[len(first) :])
+        # Before the first frame, only a screenful is made: each option is measured
+        # (wrapped to the width) when added, and a hundred packs would hold the first
+        # frame up. A pack takes two lines (a broken one, one): half the height fills
+        # the list, and the rest follow a frame later.
+        screenful = len(rows) if self._painted else max(self.app.size.height // 2, 1)
+        first = rows[: max(screenful - len(new_options), 0)]
+        new_options += [
+            _pack_option(entry, standing, entry is tutorial) for entry, standing in first
+        ]
+        options.set_options(new_options)
+        if len(first) < len(rows):
+            rest = rows[len(first) :]
+            self.call_after_refresh(self._add_rest, shown, rest, tutorial)
         if options.option_count:
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         self._show_detail()
@@ -341,10 +350,14 @@ class HomeScreen(Screen[None]):
         """From now on the list is built whole."""
         self._painted = True
 
-    def _add_rest(self, shown: object, rest: list[Option]) -> None:
+    def _add_rest(
+        self, shown: object, rest: list[tuple[PackEntry, Standing]], tutorial: PackEntry | None
+    ) -> None:
         """The options below the first screenful, unless the list was rebuilt since."""
         if shown is self._shown:
-            self.query_one(OptionList).add_options(rest)
+            self.query_one(OptionList).add_options(
+                _pack_option(entry, standing, entry is tutorial) for entry, standing in rest
+            )
 
     def on_resize(self) -> None:
         """The detail beside the list on a wide terminal, below it on a narrow one, and

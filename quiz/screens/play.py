@@ -52,6 +52,39 @@ def question_heading(question: Question) -> Content:
 class PlayScreen(Screen[None]):
     """Asks the round's questions one by one and shows the verdict on each answer."""
 
+    # The screen's layout, parsed when a round is first shown rather than at start.
+    DEFAULT_CSS = """
+    PlayScreen #body {
+        width: 1fr;
+        padding: 1 2 0 2;
+    }
+    PlayScreen #question {
+        height: auto;
+    }
+    PlayScreen .heading {
+        color: $text-muted;
+    }
+    PlayScreen .prompt {
+        margin: 1 0;
+        text-style: bold;
+    }
+    PlayScreen .checked-note {
+        color: $text-warning;
+        margin: 0 0 1 0;
+    }
+    PlayScreen #columns {
+        height: 1fr;
+    }
+    PlayScreen #reader {
+        display: none;
+        width: 1fr;
+        margin: 0 1 0 0;
+    }
+    PlayScreen.-wide #reader {
+        display: block;
+    }
+    """
+
     class Finished(Message):
         """The last answer was acknowledged; the round is recorded."""
 

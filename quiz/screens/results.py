@@ -96,6 +96,32 @@ def why_content(outcome: Outcome) -> Content:
 class ResultsScreen(Screen[None]):
     """Shows how the round went."""
 
+    # The screen's layout, parsed when results are first shown rather than at start.
+    DEFAULT_CSS = """
+    ResultsScreen #body {
+        padding: 1 2 0 2;
+    }
+    ResultsScreen #perfect {
+        border: round $success;
+        padding: 0 1;
+        margin: 0 0 1 0;
+        width: auto;
+    }
+    ResultsScreen #summary {
+        margin: 0 0 1 0;
+    }
+    ResultsScreen .missed-question {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    ResultsScreen .missed-question > .why {
+        padding: 0 0 0 3;
+    }
+    ResultsScreen .missed-question > EvidencePanel {
+        margin: 0 0 0 3;
+    }
+    """
+
     BINDINGS = [
         Binding("enter,escape", "home", "Home", id="results.home"),
         Binding("a", "again", "Play again", id="results.again"),

@@ -3,8 +3,10 @@
 Listing comes from :class:`~quiz.store.catalog.Catalog`; this module keeps the
 list for the life of a game and finds a pack by id or by path. The model of a
 source text (:mod:`quiz.model.article`) is imported when a text is first read,
-after the home screen's first frame: the benchmark row "home screen visible in
-a pty, 10-year history" pays for it (docs/performance.md).
+and the pack reader (:mod:`quiz.store.packs`, with the validator and the TOML
+parser behind it) when a pack file is first read, both after the home screen's
+first frame: the benchmark row "home screen visible in a pty, 10-year history"
+pays for them (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -13,10 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.model.pack import Pack, PackError, Problem
-from quiz.model.validate import parse_pack
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.store.packs import StoreError, read_pack_file, read_source_text, source_text_path
 
 if TYPE_CHECKING:
     from quiz.model.article import Article
@@ -91,6 +91,9 @@ class Library:
                 same = entry.error is None and entry.path.resolve(strict=False) == resolved
                 if same and entry.pack is not None:
                     return entry.pack
+            from quiz.model.validate import parse_pack  # see the module docstring
+            from quiz.store.packs import read_pack_file
+
             data = read_pack_file(path)
             name = paths.printable(str(path))
             pack = parse_pack(data, name, path)
@@ -108,6 +111,8 @@ class Library:
         Raises:
             PackError: The file reuses an installed pack's id with other contents.
         """
+        from quiz.store.packs import read_pack_file  # see the module docstring
+
         for entry in self.packs():
             if entry.error is not None or entry.id != pack.id:
                 continue
@@ -142,6 +147,7 @@ class Library:
             names no text). A text that cannot be read never stops a round.
         """
         from quiz.model.article import Article  # not for the first frame: see the module docstring
+        from quiz.store.packs import StoreError, read_source_text, source_text_path
 
         path = source_text_path(pack)
         if path is None:

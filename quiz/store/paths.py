@@ -92,8 +92,8 @@ def player_slug(name: str) -> str:
     file system that ignores case.
 
     hashlib (which loads OpenSSL) is imported here, for such names only: every
-    command imports this module, and the ``quiz packs`` and ``quiz scores`` rows of
-    the benchmark (``tests/benchmarks/run.py``) never name a player.
+    command imports this module, and the ``quiz packs`` and ``quiz scores`` rows and the
+    home screen row of the benchmark (``tests/benchmarks/run.py``) never hash a name.
     """
     if len(name) <= 32 and _PLAIN_SLUG.fullmatch(name):
         return name

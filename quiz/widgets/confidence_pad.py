@@ -10,15 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from quiz.model.calibration import BANDS
-from quiz.model.scoring import stakes
-
-EXPLANATION = (
-    "Confidence mode: after each answer, say how sure you are. The surer you say you are, "
-    "the more a right answer wins and the more a wrong one costs; at 50\u00a0% nothing is "
-    "at stake. Each key shows what it wins or loses on this question. Over many answers, "
-    "saying how sure you really are pays best."
-)
-"""Shown with the first confidence question a player meets."""
+from quiz.model.scoring import EXPLANATION, stakes
 
 
 def key_for(confidence: int) -> str:

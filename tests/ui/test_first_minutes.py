@@ -11,13 +11,14 @@ from ui_helpers import answer, highlight_pack, play_through
 
 from quiz.model import scoring
 from quiz.model.calibration import BANDS
+from quiz.model.scoring import EXPLANATION
 from quiz.screens.help import HelpScreen
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.start import StartScreen
 from quiz.widgets.answer_pad import AnswerPad
-from quiz.widgets.confidence_pad import EXPLANATION, ConfidencePad
+from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.feedback import Feedback
 from quiz.widgets.round_status import RoundStatus
 

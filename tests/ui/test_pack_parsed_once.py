@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from quiz.app import build_app
+from quiz.model import validate
 from quiz.model.pack import Pack
 from quiz.screens.play import PlayScreen
-from quiz.store import library
 
 PACK = """\
 format = 1
@@ -41,13 +41,13 @@ explanation = "Snow is not mentioned."
 def parses(monkeypatch) -> list[str]:
     """The names of the pack files parsed, one entry per parse."""
     seen: list[str] = []
-    parse = library.parse_pack
+    parse = validate.parse_pack
 
     def counted(data: bytes, name: str, path: Path | None = None) -> Pack:
         seen.append(name)
         return parse(data, name, path)
 
-    monkeypatch.setattr(library, "parse_pack", counted)
+    monkeypatch.setattr(validate, "parse_pack", counted)
     return seen
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import catalog as catalog_module
+from quiz.store import packs as packs_module
 from quiz.store.catalog import CACHE_FILE, Catalog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,13 +27,13 @@ def folder(tmp_path: Path) -> Path:
 
 def count_loads(monkeypatch) -> list[Path]:
     loaded: list[Path] = []
-    real = catalog_module.load_pack
+    real = packs_module.load_pack
 
     def spy(path):
         loaded.append(path)
         return real(path)
 
-    monkeypatch.setattr(catalog_module, "load_pack", spy)
+    monkeypatch.setattr(packs_module, "load_pack", spy)
     return loaded
 
 
