@@ -72,7 +72,7 @@ def read_document(data: bytes, name: str = "<pack>") -> Document:
     """
     text = _decode(data, name)
     try:
-        check_shape(text)
+        check_shape(text, data)
     except GuardError as error:
         raise PackError([Problem(name, error.message, line=error.line)]) from None
     try:
