@@ -72,7 +72,7 @@ def read_document(data: bytes, name: str = "<pack>") -> Document:
     """
     text = _decode(data, name)
     try:
-        check_shape(text)
+        check_shape(text, data)
     except GuardError as error:
         raise PackError([Problem(name, error.message, line=error.line)]) from None
     try:
@@ -110,7 +110,9 @@ def declared_text(document: Document) -> str | None:
 def _decode(data: bytes, name: str) -> str:
     if len(data) > MAX_PACK_BYTES:
         raise PackError([Problem(name, f"is larger than {MAX_PACK_BYTES // 1024} KiB")])
-    if not data.strip():
+    # isspace, unlike strip, looks no further than the first character that is
+    # not white space, and makes no copy of the file.
+    if not data or data.isspace():
         raise PackError([Problem(name, "is empty")])
     try:
         text = data.decode("utf-8")
@@ -120,7 +122,7 @@ def _decode(data: bytes, name: str) -> str:
             [Problem(name, f"is not UTF-8 text (byte 0x{data[error.start]:02x})", line=line)]
         ) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise PackError([Problem(name, "is empty")])
     return text
 

@@ -21,6 +21,10 @@ MAX_NESTING = 32
 # dotted keys costs several times as much.
 COST_WEIGHTS = {"\n": 2, "=": 8, ",": 4, ".": 8, "[": 5, "{": 3}
 MAX_COST = 2_000_000
+# Every byte but those of the characters that cost. They are ASCII, and in UTF-8
+# no other character's bytes include an ASCII byte, so the file's bytes hold
+# them exactly as often as its text does.
+_FREE_BYTES = bytes(set(range(256)) - {ord(character) for character in COST_WEIGHTS})
 
 # A key of more than MAX_DOTTED_PARTS parts has at least that many dots in a row.
 # The quantifiers are possessive, so a long run of letters or dots stays linear.
@@ -56,17 +60,31 @@ def nesting_line(text: str) -> int | None:
     return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
-def check_shape(text: str) -> None:
+def parse_cost(data: bytes) -> int:
+    """What a file costs ``tomllib`` to parse, in the units of :data:`MAX_COST`.
+
+    Args:
+        data: The file in UTF-8.
+    """
+    # One pass keeps the characters that cost, a tenth of a pack or less; counting
+    # each kind in those is quicker than counting each kind in the whole file.
+    structure = data.translate(None, _FREE_BYTES)
+    return sum(structure.count(ord(char)) * weight for char, weight in COST_WEIGHTS.items())
+
+
+def check_shape(text: str, data: bytes | None = None) -> None:
     """Refuse pathological TOML before parsing it.
 
     Args:
         text: The decoded file.
+        data: The file's bytes, of which ``text`` is the decoding, when at hand;
+            without them the text is encoded to count its structure.
 
     Raises:
         GuardError: Too much structure to parse quickly, or a dotted key with too
             many parts.
     """
-    cost = sum(text.count(character) * weight for character, weight in COST_WEIGHTS.items())
+    cost = parse_cost(text.encode("utf-8", "surrogatepass") if data is None else data)
     if cost > MAX_COST:
         raise GuardError(
             f"is too complex to load safely ({cost:,} parse units, at most {MAX_COST:,}): "

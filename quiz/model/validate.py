@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,14 @@ QUESTION_FIELDS = (
 )
 """A question's fields, in the order the authors' guide lists them."""
 _QUESTION_KEYS = set(QUESTION_FIELDS)
+_EVIDENCE_LENGTH = LIMITS["evidence"]
+_CHOICE_LENGTH = LIMITS["choice"]
+_TAG_LENGTH = LIMITS["tag"]
 _KIND_ONLY = {"choices": "choice", "tolerance": "number", "unit": "number"}
+_FOREIGN = {
+    kind: tuple(key for key, owner in _KIND_ONLY.items() if owner != kind) for kind in KINDS
+}
+"""For each kind, the fields only other kinds have, in the order of ``_KIND_ONLY``."""
 _MULTILINE = {"prompt", "explanation", "description"}
 
 
@@ -213,10 +221,10 @@ class _Checker:
             hint = did_you_mean(key, _PACK_KEYS - set(header), header[key])
             self.problem(f"unknown field{hint}", section="pack", key=key, field_name=f"pack.{key}")
         fields: dict[str, Any] = {}
-        fields["id"] = self._slug(header, "id", label="pack.id", where=_IN_PACK)
-        fields["title"] = self._text(header, "title", label="pack.title", where=_IN_PACK)
+        fields["id"] = self._slug(header, "id", _IN_PACK, label="pack.id")
+        fields["title"] = self._text(header, "title", _IN_PACK, label="pack.title")
         fields["description"] = self._text(
-            header, "description", label="pack.description", required=False, where=_IN_PACK
+            header, "description", _IN_PACK, label="pack.description", required=False
         )
         source = header.get("source")
         if source is None:
@@ -234,11 +242,11 @@ class _Checker:
             self.problem(
                 f"unknown field{hint}", section=section, key=key, field_name=f"{section}.{key}"
             )
-        title = self._text(source, "title", label="pack.source.title", where=_IN_SOURCE)
+        title = self._text(source, "title", _IN_SOURCE, label="pack.source.title")
         publisher = self._text(
-            source, "publisher", label="pack.source.publisher", required=False, where=_IN_SOURCE
+            source, "publisher", _IN_SOURCE, label="pack.source.publisher", required=False
         )
-        url = self._text(source, "url", label="pack.source.url", required=False, where=_IN_SOURCE)
+        url = self._text(source, "url", _IN_SOURCE, label="pack.source.url", required=False)
         text = self._file_name(source, "text")
         date = self._date(source, "date")
         return Source(title, publisher, url or None, text, date)
@@ -276,7 +284,7 @@ class _Checker:
                 "the pack has no questions; add a [[questions]] table", field_name="questions"
             )
             return ()
-        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        if not isinstance(raw, list) or not all(map(isinstance, raw, repeat(dict))):
             self.problem("must be an array of [[questions]] tables", key="questions")
             return ()
         if not raw:
@@ -293,16 +301,16 @@ class _Checker:
             # so fixing one problem never reveals another that was there all along.
             qid = item.get("id")
             if question is not None or (isinstance(qid, str) and SLUG.match(qid)):
-                if qid in seen:
+                first = seen.setdefault(qid, index)
+                if first != index:
                     self.problem(
-                        f"duplicate id; question #{seen[qid] + 1} has it too",
+                        f"duplicate id; question #{first + 1} has it too",
                         section="questions",
                         index=index,
                         key="id",
                         question=qid,
                     )
                     continue
-                seen[qid] = index
             if question is not None:
                 questions.append(question)
         return tuple(questions)
@@ -317,22 +325,23 @@ class _Checker:
             for key in sorted(set(raw) - _QUESTION_KEYS):
                 hint = did_you_mean(key, _QUESTION_KEYS - set(raw))
                 self.problem(f"unknown field{hint}", key=key, **where)
-        question_id = str(qid) if good_id else self._slug(raw, "id", where=where)
+        question_id = str(qid) if good_id else self._slug(raw, "id", where)
         kind = raw.get("kind")
         if kind not in KINDS:
             shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
             self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
             kind = None
         else:
-            for key, owner in _KIND_ONLY.items():
-                if key in raw and kind != owner:
+            for key in _FOREIGN[kind]:
+                if key in raw:
+                    owner = _KIND_ONLY[key]
                     self.problem(f"only {owner} questions have this field", key=key, **where)
-        prompt = self._text(raw, "prompt", where=where)
-        explanation = self._text(raw, "explanation", where=where)
-        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, LIMITS["evidence"], where=where)
+        prompt = self._text(raw, "prompt", where)
+        explanation = self._text(raw, "explanation", where)
+        evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, _EVIDENCE_LENGTH, where)
         tags = self._tags(raw, where)
         difficulty = raw.get("difficulty", 1)
-        if type(difficulty) is not int or not 1 <= difficulty <= 3:
+        if type(difficulty) is not int or difficulty not in (1, 2, 3):
             self.problem("must be 1, 2 or 3", key="difficulty", **where)
         answer = ""
         choices: tuple[str, ...] = ()
@@ -375,9 +384,7 @@ class _Checker:
         return str(answer)
 
     def _choice(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
-        choices = self._text_list(
-            raw, "choices", MAX_CHOICES, LIMITS["choice"], one_line=True, where=where
-        )
+        choices = self._text_list(raw, "choices", MAX_CHOICES, _CHOICE_LENGTH, where, one_line=True)
         if choices is not None:
             if len(choices) < 2:
                 self.problem("needs at least 2 choices", key="choices", **where)
@@ -410,16 +417,16 @@ class _Checker:
         if tolerance is None or tolerance < 0:
             self.problem("must be a number of 0 or more", key="tolerance", **where)
             tolerance = 0.0
-        unit = self._text(raw, "unit", required=False, where=where)
+        unit = self._text(raw, "unit", where, required=False)
         return shown, number or 0.0, tolerance, unit
 
     def _slug(
         self,
         table: dict[str, Any],
         key: str,
+        where: dict[str, Any] = _NOWHERE,
         *,
         label: str | None = None,
-        where: dict[str, Any] = _NOWHERE,
     ) -> str:
         value = table.get(key)
         if _is_slug(value):
@@ -441,10 +448,10 @@ class _Checker:
         self,
         table: dict[str, Any],
         key: str,
+        where: dict[str, Any] = _NOWHERE,
         *,
         label: str | None = None,
         required: bool = True,
-        where: dict[str, Any] = _NOWHERE,
     ) -> str:
         value = table.get(key)
         if value is None:
@@ -470,9 +477,9 @@ class _Checker:
         key: str,
         most: int,
         limit: int,
+        where: dict[str, Any],
         *,
         one_line: bool = False,
-        where: dict[str, Any],
     ) -> list[str] | None:
         value = table.get(key)
         if value is None:
@@ -525,7 +532,7 @@ class _Checker:
             self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)
         tags: list[str] = []
         for position, tag in enumerate(value, start=1):
-            if not _is_slug(tag, LIMITS["tag"]):
+            if not _is_slug(tag, _TAG_LENGTH):
                 self.problem(
                     "must be a slug: lowercase letters, digits and hyphens",
                     key="tags",

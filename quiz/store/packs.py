@@ -166,7 +166,7 @@ def _source_text(path: Path) -> tuple[bytes, str]:
         line = data.count(b"\n", 0, error.start) + 1
         raise StoreError(f"{path}: is not UTF-8 text (line {line}); save it as UTF-8") from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():  # as strip() would say, without copying the text
         raise StoreError(f"{path}: is empty")
     return data, text
 

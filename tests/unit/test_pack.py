@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from quiz.model.guard import MAX_DOTTED_PARTS, GuardError, check_shape, nesting_line
+from quiz.model.guard import (
+    COST_WEIGHTS,
+    MAX_DOTTED_PARTS,
+    GuardError,
+    check_shape,
+    nesting_line,
+    parse_cost,
+)
 from quiz.model.locate import LineIndex, Place
 from quiz.model.pack import (
     MAX_PACK_BYTES,
@@ -601,6 +608,23 @@ def test_the_guard_is_linear(text: str) -> None:
     check_shape(text)
     elapsed = time.perf_counter() - started
     assert elapsed < 0.5, f"took {elapsed:.2f} s"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a = 1\nb = [1, 2]\n[t]\nx.y = "z"\n{ }',
+        '\ufeffprompt = "“Quoted”, déjà vu… 2.5 ‰ — 中文, [x] = y"\n',
+        'tags = ["🙂.🙃", "ok"]\r\n' * 3,
+        "",
+    ],
+    ids=["ascii", "bom-and-accents", "emoji-crlf", "empty"],
+)
+def test_the_cost_counted_in_the_bytes_is_the_cost_of_the_text(text: str) -> None:
+    by_character = Counter(text)
+    expected = sum(by_character[char] * weight for char, weight in COST_WEIGHTS.items())
+    assert parse_cost(text.encode("utf-8")) == expected
+    assert expected > 0 or not text
 
 
 def test_the_guard_names_the_line() -> None:
