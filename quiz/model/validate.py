@@ -64,6 +64,8 @@ _FOREIGN = {
     kind: tuple(key for key, owner in _KIND_ONLY.items() if owner != kind) for kind in KINDS
 }
 """For each kind, the fields only other kinds have, in the order of ``_KIND_ONLY``."""
+_FIELDS_OF = {kind: frozenset(_QUESTION_KEYS.difference(_FOREIGN[kind])) for kind in KINDS}
+"""For each kind, the fields its questions may have: one set test finds both kinds of stray."""
 _MULTILINE = {"prompt", "explanation", "description"}
 
 
@@ -110,9 +112,13 @@ def validate(document: Document, path: Path | None = None) -> Pack:
     return Pack(path=path, **fields)
 
 
+_NUMBER_TYPES = (int, float)
+"""What TOML numbers are; a tuple, since ``int | float`` builds a new union at every call."""
+
+
 def _finite_number(value: object) -> float | None:
     """Return a TOML integer or float as a finite float, or None (booleans are not numbers)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
         return None
     try:
         number = float(value)
@@ -321,17 +327,19 @@ class _Checker:
         good_id = _is_slug(qid)
         label = qid if good_id else f"#{index + 1}"
         where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
-        if not _QUESTION_KEYS.issuperset(raw):
+        kind = raw.get("kind")
+        known_kind = kind in KINDS
+        stray = not (_FIELDS_OF[kind] if known_kind else _QUESTION_KEYS).issuperset(raw)
+        if stray and not _QUESTION_KEYS.issuperset(raw):
             for key in sorted(set(raw) - _QUESTION_KEYS):
                 hint = did_you_mean(key, _QUESTION_KEYS - set(raw))
                 self.problem(f"unknown field{hint}", key=key, **where)
-        question_id = str(qid) if good_id else self._slug(raw, "id", where)
-        kind = raw.get("kind")
-        if kind not in KINDS:
+        question_id = qid if good_id else self._slug(raw, "id", where)
+        if not known_kind:
             shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
             self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
             kind = None
-        else:
+        elif stray:
             for key in _FOREIGN[kind]:
                 if key in raw:
                     owner = _KIND_ONLY[key]
@@ -454,22 +462,24 @@ class _Checker:
         required: bool = True,
     ) -> str:
         value = table.get(key)
+        if isinstance(value, str):
+            cleaned = clean_text(value).strip() if key in _MULTILINE else clean_line(value)
+            limit = LIMITS.get(key, 500)
+            if len(cleaned) <= limit and (cleaned or not required):
+                return cleaned
+            if not cleaned:
+                self.problem("is empty", key=key, field_name=label, **where)
+            else:
+                message = f"is longer than {limit} characters"
+                self.problem(message, key=key, field_name=label, **where)
+            return cleaned
         if value is None:
             if required:
                 self.problem("missing", key=key, field_name=label, **where)
-            return ""
-        if not isinstance(value, str):
-            self.problem(
-                f"must be a string, not {_type_name(value)}", key=key, field_name=label, **where
-            )
-            return ""
-        cleaned = clean_text(value).strip() if key in _MULTILINE else clean_line(value)
-        limit = LIMITS.get(key, 500)
-        if not cleaned and required:
-            self.problem("is empty", key=key, field_name=label, **where)
-        elif len(cleaned) > limit:
-            self.problem(f"is longer than {limit} characters", key=key, field_name=label, **where)
-        return cleaned
+        else:
+            message = f"must be a string, not {_type_name(value)}"
+            self.problem(message, key=key, field_name=label, **where)
+        return ""
 
     def _text_list(
         self,
@@ -506,16 +516,10 @@ class _Checker:
                 )
                 continue
             cleaned = clean_line(item) if one_line else clean_text(item).strip()
-            if not cleaned:
-                self.problem("is empty", key=key, field_name=f"{key}[{position}]", **where)
-            elif len(cleaned) > limit:
-                self.problem(
-                    f"is longer than {limit} characters",
-                    key=key,
-                    field_name=f"{key}[{position}]",
-                    **where,
-                )
             items.append(cleaned)
+            if not 0 < len(cleaned) <= limit:
+                message = "is empty" if not cleaned else f"is longer than {limit} characters"
+                self.problem(message, key=key, field_name=f"{key}[{position}]", **where)
         return items
 
     def _tags(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, ...]:
