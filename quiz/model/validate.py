@@ -83,15 +83,21 @@ def parse_pack(data: bytes, name: str = "<pack>", path: Path | None = None) -> P
     Raises:
         PackError: With every problem found, each located as well as it can be.
     """
-    return validate(read_document(data, name), path)
+    # No one else sees this document, so its questions can go as they are checked.
+    return validate(read_document(data, name), path, consume=True)
 
 
-def validate(document: Document, path: Path | None = None) -> Pack:
+def validate(document: Document, path: Path | None = None, *, consume: bool = False) -> Pack:
     """Check a parsed pack file against pack format 1.
 
     Args:
         document: The parsed file.
         path: Where it was read from, kept as the pack's path.
+        consume: Let each question's table go from the document once it is
+            checked (its place in the list becomes None), for a caller that has
+            no further use for the document. A question is then freed while it
+            is still in the processor's cache, rather than in a second pass over
+            the whole table, and the table and the pack are never held at once.
 
     Returns:
         The validated pack.
@@ -101,7 +107,7 @@ def validate(document: Document, path: Path | None = None) -> Pack:
             :data:`~quiz.model.pack.MAX_PROBLEMS`, a count of the rest.
     """
     checker = _Checker(document.name, document.text)
-    fields = checker.pack(document.table)
+    fields = checker.pack(document.table, consume)
     if checker.found or fields is None:
         # In file order, as a compiler reports them; problems with no line come last.
         problems = sorted(checker.problems, key=lambda p: (p.line is None, p.line or 0))
@@ -202,7 +208,7 @@ class _Checker:
             shown = clean_line(shown)[: LIMITS["id"]]
         self.problems.append(Problem(self.name, message, line=line, question=question, field=shown))
 
-    def pack(self, document: dict[str, Any]) -> dict[str, Any] | None:
+    def pack(self, document: dict[str, Any], consume: bool) -> dict[str, Any] | None:
         """The keyword arguments of the Pack, or None when anything is wrong."""
         for key in sorted(set(document) - _TOP_KEYS):
             hint = did_you_mean(key, _TOP_KEYS - set(document), document[key])
@@ -219,7 +225,7 @@ class _Checker:
             self.problem(message, key="pack" if header is not None else None, field_name="pack")
         else:
             fields = self._pack_header(header)
-        fields["questions"] = self._questions(document.get("questions"))
+        fields["questions"] = self._questions(document.get("questions"), consume)
         return None if self.found else fields
 
     def _pack_header(self, header: dict[str, Any]) -> dict[str, Any]:
@@ -284,7 +290,7 @@ class _Checker:
         self.problem(message, section="pack.source", key=key, field_name=f"pack.source.{key}")
         return None
 
-    def _questions(self, raw: object) -> tuple[Question, ...]:
+    def _questions(self, raw: object, consume: bool) -> tuple[Question, ...]:
         if raw is None:
             self.problem(
                 "the pack has no questions; add a [[questions]] table", field_name="questions"
@@ -302,6 +308,8 @@ class _Checker:
         seen: dict[str, int] = {}
         questions: list[Question] = []
         for index, item in enumerate(raw):
+            if consume:
+                raw[index] = None  # freed when the next question takes the name
             question = self._question(index, item)
             # Duplicates are found among every well-formed id, valid question or not,
             # so fixing one problem never reveals another that was there all along.
