@@ -524,10 +524,16 @@ class _Checker:
                 )
                 continue
             cleaned = clean_line(item) if one_line else clean_text(item).strip()
+            if not cleaned:
+                self.problem("is empty", key=key, field_name=f"{key}[{position}]", **where)
+            elif len(cleaned) > limit:
+                self.problem(
+                    f"is longer than {limit} characters",
+                    key=key,
+                    field_name=f"{key}[{position}]",
+                    **where,
+                )
             items.append(cleaned)
-            if not 0 < len(cleaned) <= limit:
-                message = "is empty" if not cleaned else f"is longer than {limit} characters"
-                self.problem(message, key=key, field_name=f"{key}[{position}]", **where)
         return items
 
     def _tags(self, raw: dict[str, Any], where: dict[str, Any]) -> tuple[str, ...]:

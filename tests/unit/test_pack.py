@@ -28,7 +28,8 @@ from quiz.model.pack import (
     Problem,
     Question,
 )
-from quiz.model.validate import parse_pack
+from quiz.model.document import read_document
+from quiz.model.validate import parse_pack, validate
 from quiz.store.packs import load_pack
 
 NAME = "broken.toml"
@@ -153,6 +154,23 @@ def test_a_valid_generated_pack_loads() -> None:
     assert pack.source is None and pack.path is None
     assert pack.question("b") is pack.questions[1]
     assert pack.question("missing") is None
+
+
+def test_validate_leaves_the_document_whole_unless_told_to_consume_it() -> None:
+    text = pack_text(question("verdict", id="a"), question("choice", id="b"), question(id="a"))
+    kept, consumed = read_document(text.encode(), NAME), read_document(text.encode(), NAME)
+    with pytest.raises(PackError) as whole:
+        validate(kept)
+    with pytest.raises(PackError) as let_go:
+        validate(consumed, consume=True)
+    # The same problems either way; only the consumed document's questions are gone.
+    assert whole.value.problems == let_go.value.problems
+    assert [q["id"] for q in kept.table["questions"]] == ["a", "b", "a"]
+    assert consumed.table["questions"] == [None, None, None]
+    valid = pack_text(question("verdict", id="a"), question("number", id="c"))
+    document = read_document(valid.encode(), NAME)
+    assert validate(document, consume=True) == parse_pack(valid.encode(), NAME)
+    assert document.table["questions"] == [None, None]
 
 
 def test_bom_and_crlf_are_accepted_and_lines_still_count() -> None:
