@@ -336,14 +336,13 @@ class _Checker:
         label = qid if good_id else f"#{index + 1}"
         where: dict[str, Any] = {"section": "questions", "index": index, "question": label}
         kind = raw.get("kind")
-        known_kind = kind in KINDS
-        stray = not (_FIELDS_OF[kind] if known_kind else _QUESTION_KEYS).issuperset(raw)
+        stray = not (_FIELDS_OF[kind] if kind in KINDS else _QUESTION_KEYS).issuperset(raw)
         if stray and not _QUESTION_KEYS.issuperset(raw):
             for key in sorted(set(raw) - _QUESTION_KEYS):
                 hint = did_you_mean(key, _QUESTION_KEYS - set(raw))
                 self.problem(f"unknown field{hint}", key=key, **where)
-        question_id = qid if good_id else self._slug(raw, "id", where)
-        if not known_kind:
+        question_id = str(qid) if good_id else self._slug(raw, "id", where)
+        if kind not in KINDS:
             shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
             self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
             kind = None

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from quiz.model.document import read_document
 from quiz.model.guard import (
     COST_WEIGHTS,
     MAX_DOTTED_PARTS,
@@ -28,7 +29,6 @@ from quiz.model.pack import (
     Problem,
     Question,
 )
-from quiz.model.document import read_document
 from quiz.model.validate import parse_pack, validate
 from quiz.store.packs import load_pack
 
