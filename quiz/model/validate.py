@@ -499,10 +499,10 @@ class _Checker:
         one_line: bool = False,
     ) -> list[str] | None:
         value = table.get(key)
-        if value is None:
-            self.problem("missing", key=key, **where)
-            return None
         if not isinstance(value, list):
+            if value is None:
+                self.problem("missing", key=key, **where)
+                return None
             hint = as_list(key, value)
             self.problem(
                 f"must be an array of strings, not {_type_name(value)}{hint}", key=key, **where
@@ -547,7 +547,7 @@ class _Checker:
             return ()
         if len(value) > MAX_TAGS:
             self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)
-        tags: list[str] = []
+        before = self.found
         for position, tag in enumerate(value, start=1):
             if not _is_slug(tag, _TAG_LENGTH):
                 self.problem(
@@ -556,6 +556,5 @@ class _Checker:
                     field_name=f"tags[{position}]",
                     **where,
                 )
-            elif tag not in tags:  # a repeated tag is kept once
-                tags.append(tag)
-        return tuple(tags)
+        # A repeated tag is kept once; with a problem, the question is not kept at all.
+        return tuple(dict.fromkeys(value)) if self.found == before else ()
