@@ -547,7 +547,7 @@ class _Checker:
             return ()
         if len(value) > MAX_TAGS:
             self.problem(f"holds at most {MAX_TAGS} tags", key="tags", **where)
-        before = self.found
+        tags: list[str] = []
         for position, tag in enumerate(value, start=1):
             if not _is_slug(tag, _TAG_LENGTH):
                 self.problem(
@@ -556,5 +556,6 @@ class _Checker:
                     field_name=f"tags[{position}]",
                     **where,
                 )
-        # A repeated tag is kept once; with a problem, the question is not kept at all.
-        return tuple(dict.fromkeys(value)) if self.found == before else ()
+            elif tag not in tags:  # a repeated tag is kept once
+                tags.append(tag)
+        return tuple(tags)
