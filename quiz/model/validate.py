@@ -97,7 +97,8 @@ def validate(document: Document, path: Path | None = None, *, consume: bool = Fa
             checked (its place in the list becomes None), for a caller that has
             no further use for the document. A question is then freed while it
             is still in the processor's cache, rather than in a second pass over
-            the whole table, and the table and the pack are never held at once.
+            the whole table, and the table and the pack are never held at once
+            (the 10,000-question load + validate row of docs/performance.md).
 
     Returns:
         The validated pack.
