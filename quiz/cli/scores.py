@@ -6,7 +6,7 @@ The same report as the scores screen (:mod:`quiz.model.report` and
 reads a summary: the per-pack tables list the packs played last and the
 history the latest rounds; ``--all`` lists every pack and as many rounds as
 the scores screen (JSON always holds everything). Every player's file is read,
-never written.
+never written, all but each question's figures, which the report does not show.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def run(
     Returns:
         0, or 1 when a player's file cannot be read.
     """
-    progress, notice = read_progress(folder)
+    progress, notice = read_progress(folder, questions=False)
     if progress is None:
         warn(f"quiz scores: {notice}")
         return 1

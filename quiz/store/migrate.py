@@ -53,8 +53,11 @@ class Migration:
     reason: str | None = None
 
 
-def parse_legacy(data: bytes, *, rounds: bool = True) -> tuple[Progress, Settings]:
-    """Read a format-1 progress file from its bytes.
+def parse_legacy(
+    data: bytes, *, rounds: bool = True, questions: bool = True
+) -> tuple[Progress, Settings]:
+    """Read a format-1 progress file from its bytes (what to read: see
+    :func:`quiz.store.schema.from_legacy_document`).
 
     Raises:
         ProgressError: It is damaged; the message says how.
@@ -73,7 +76,7 @@ def parse_legacy(data: bytes, *, rounds: bool = True) -> tuple[Progress, Setting
     version = document.get("format")
     if type(version) is int and version > LEGACY_FORMAT:
         raise NewerLegacy(f"format {version}")
-    return from_legacy_document(document, rounds=rounds)
+    return from_legacy_document(document, rounds=rounds, questions=questions)
 
 
 def migrate(folder: Path, fallback: str) -> Migration:

@@ -49,12 +49,13 @@ class NewerFormat(Exception):
     """A file written by a newer version of the game."""
 
 
-def parse(data: bytes, *, rounds: bool = True) -> tuple[str, Progress]:
+def parse(data: bytes, *, rounds: bool = True, questions: bool = True) -> tuple[str, Progress]:
     """Read a player's file from its bytes.
 
     Args:
         data: The whole file.
         rounds: Read the finished rounds too (see :func:`quiz.store.schema.from_document`).
+        questions: Read each question's figures too (see the same).
 
     Returns:
         The player's name and progress.
@@ -74,7 +75,7 @@ def parse(data: bytes, *, rounds: bool = True) -> tuple[str, Progress]:
     version = document.get("format")
     if type(version) is int and version > FORMAT:
         raise NewerFormat(f"format {version}")
-    return from_document(document, rounds=rounds)
+    return from_document(document, rounds=rounds, questions=questions)
 
 
 def render(player: str, progress: Progress) -> bytes:

@@ -195,13 +195,17 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
     return data
 
 
-def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str, Progress]:
-    """Read a player's file, checking every type.
+def from_document(
+    document: dict[str, Any], *, rounds: bool = True, questions: bool = True
+) -> tuple[str, Progress]:
+    """Read a player's file, checking every type of what is read.
 
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round; a listing that needs
             only the totals per pack leaves them out (and unchecked).
+        questions: Read each question's figures; the scores report, which counts
+            rounds and answers, leaves them out (and unchecked).
 
     Returns:
         The player's name, and their progress.
@@ -217,7 +221,7 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str
         if not player:
             raise ProgressError("player: expected a name")
         answers = _table(document, "answers", "")
-        progress = _progress(document, player, answers, rounds, version)
+        progress = _progress(document, player, answers, version, rounds, questions)
         if "settings" in document or "players" in document:
             raise ProgressError("a player's file holds no settings and no other players")
         return player, progress
@@ -227,13 +231,14 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str
 
 
 def from_legacy_document(
-    document: dict[str, Any], *, rounds: bool = True
+    document: dict[str, Any], *, rounds: bool = True, questions: bool = True
 ) -> tuple[Progress, Settings]:
     """Read the single progress file of format 1: every player, and the settings.
 
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round (see :func:`from_document`).
+        questions: Read each question's figures (see :func:`from_document`).
 
     Returns:
         Every player's progress together, and the settings.
@@ -245,7 +250,8 @@ def from_legacy_document(
         version = document.get("format")
         if type(version) is not int or version != LEGACY_FORMAT:
             raise ProgressError(f"format: expected {LEGACY_FORMAT}, found {version!r}")
-        progress = _progress(document, None, _table(document, "players", ""), rounds, version)
+        players = _table(document, "players", "")
+        progress = _progress(document, None, players, version, rounds, questions)
         table = _table(document, "settings", "")
         settings = Settings(
             player=_name(_str(table, "player", "settings")),
@@ -260,8 +266,9 @@ def _progress(
     document: dict[str, Any],
     player: str | None,
     answers: dict[str, Any],
-    with_rounds: bool,
     version: int,
+    with_rounds: bool,
+    with_questions: bool,
 ) -> Progress:
     """The parts every format shares; ``player`` is None for format 1, where tallies are
     keyed by player and each round names its own."""
@@ -269,17 +276,20 @@ def _progress(
     for pack_id, raw in _table(document, "packs", "").items():
         where = f"packs.{pack_id}"
         table = _as_table(raw, where)
-        if version > TABLE_QUESTIONS_FORMAT:
+        listed = _table(table, "questions", where)  # a table even when its figures are not read
+        if not with_questions:
+            questions = {}
+        elif version > TABLE_QUESTIONS_FORMAT:
             questions = {
                 qid: _question_row(value, f"{where}.questions.{qid}", f"{where}.{qid}")
-                for qid, value in _table(table, "questions", where).items()
+                for qid, value in listed.items()
             }
         else:
             questions = {
                 qid: _question_stats(
                     _as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}"
                 )
-                for qid, value in _table(table, "questions", where).items()
+                for qid, value in listed.items()
             }
         packs[pack_id] = PackStats(
             rounds=_int(table, "rounds", where),

@@ -104,6 +104,23 @@ def test_totals_can_be_read_without_the_round_records(small_pack: Pack, clock: F
         parse(rtoml.dumps(document).encode(), rounds=False)
 
 
+def test_totals_can_be_read_without_each_questions_figures(
+    small_pack: Pack, clock: FakeClock
+) -> None:
+    before = populated(small_pack, clock)
+    document = rtoml.loads(render(PLAYER, before).decode())
+    document["packs"]["small"]["questions"]["c-who"] = "not even an array"  # left unread
+    _, totals = parse(rtoml.dumps(document).encode(), questions=False)
+    assert totals.packs["small"].questions == {}
+    assert totals.best("small") == before.best("small") and totals.rounds == before.rounds
+    assert totals.players == before.players and totals.current == before.current
+    with pytest.raises(ProgressError, match="packs.small.questions.c-who: expected an array"):
+        parse(rtoml.dumps(document).encode())
+    document["packs"]["small"]["questions"] = 3  # not even a table: damaged for every reader
+    with pytest.raises(ProgressError, match="packs.small.questions"):
+        parse(rtoml.dumps(document).encode(), questions=False)
+
+
 def test_each_round_is_one_array_and_a_file_of_round_tables_still_reads_equal(
     path: Path, small_pack: Pack, clock: FakeClock
 ) -> None:
