@@ -8,12 +8,14 @@ of cleaned text, never a string Rich would read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from quiz.model.discernment import Detection
 from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
@@ -23,6 +25,11 @@ from quiz.table_look import cells, new_table
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 CHART_WIDTH = 40
+DETECTION_NOTE = (
+    "Hit rate: supported claims called supported. False alarms: contradicted or "
+    "not-stated claims called supported. d\u2032 is how well the two are told apart "
+    "(0: not at all, 2: well); c above 0 leans to doubt, below 0 to belief."
+)
 
 
 def heading(scores: Scores) -> Text:
@@ -72,6 +79,8 @@ def report(
                 calibration_table(scores), calibration_chart(scores), Text(scores.calibration_note)
             )
         )
+    if scores.detections:
+        sections.append(detection_table(scores.detections))
     return sections
 
 
@@ -215,6 +224,38 @@ def discernment_table(scores: Scores) -> Table:
     for label, total, accuracy in confusion.rows():
         table.add_row(*cells(label, total, share(accuracy)))
     return table
+
+
+def signed(value: float | None) -> str:
+    """A d′ or c to two decimals, or a dash."""
+    return "-" if value is None else f"{value:+.2f}"
+
+
+def detection_table(found: Mapping[str, Detection]) -> Group:
+    """Each player's hit rate, false-alarm rate, d′ and criterion c, with what they mean."""
+    table = new_table(
+        "Discernment per player (signal detection)",
+        "Player",
+        "Supported",
+        "Hit rate",
+        "Others",
+        "False alarms",
+        "d\u2032",
+        "c",
+    )
+    for name, d in found.items():
+        table.add_row(
+            *cells(
+                name,
+                d.signal,
+                share(d.hit_rate),
+                d.noise,
+                share(d.false_alarm_rate),
+                signed(d.d_prime),
+                signed(d.criterion),
+            )
+        )
+    return Group(table, Text(DETECTION_NOTE))
 
 
 def calibration_table(scores: Scores) -> Table:

@@ -286,9 +286,7 @@ def _progress(
             }
         else:
             questions = {
-                qid: _question_stats(
-                    _as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}"
-                )
+                qid: _question_stats(_as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}")
                 for qid, value in listed.items()
             }
         packs[pack_id] = PackStats(
@@ -350,7 +348,7 @@ def _question_row(raw: object, at: str, where: str) -> QuestionStats:
     seen, correct, checked, last, last_correct, confidence, wrong = raw
     if (
         tuple(map(type, raw)) == _QUESTION_TYPES
-        and -LARGEST <= min(seen, correct, checked, confidence)
+        and min(seen, correct, checked, confidence) >= -LARGEST
         and max(seen, correct, checked, confidence) <= LARGEST
     ):
         if wrong:

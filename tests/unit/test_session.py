@@ -73,7 +73,9 @@ def test_a_finished_round_reaches_the_disk(
     stats = document["packs"][PACK_ID]
     assert (stats["rounds"], stats["best"], stats["last"]) == (1, play.score, play.score)
     assert set(stats["questions"]) == {q.id for q in play.questions}
-    questions = [dict(zip(QUESTION_FIELDS, row, strict=True)) for row in stats["questions"].values()]
+    questions = [
+        dict(zip(QUESTION_FIELDS, row, strict=True)) for row in stats["questions"].values()
+    ]
     assert sorted(q["correct"] for q in questions) == [0, 1, 1, 1]
     assert all(q["seen"] == 1 for q in questions)
     assert session.save_error is None
