@@ -53,6 +53,9 @@ def report(
 ) -> list[RenderableType]:
     """The report's sections, in the order both views show them.
 
+    The answers by kind and by tag are left out when none were counted (a history
+    older than those tallies): their table would be headers over nothing.
+
     Args:
         scores: The figures.
         titles: Pack titles by id, to name packs by title; ids are shown without.
@@ -64,13 +67,13 @@ def report(
     """
     titles = titles or {}
     shown = latest_packs(scores, packs)
+    tally_tables = (("By kind", scores.kinds), ("By tag", scores.tags))
     sections: list[RenderableType] = [
         packs_table(scores, titles, shown),
         leaders_table(scores, titles, shown),
         *([trend(scores.trend)] if sparkline_trend else []),
         history_table(scores, titles, rounds),
-        tally_table("By kind", scores.kinds),
-        tally_table("By tag", scores.tags),
+        *[tally_table(title, tallies) for title, tallies in tally_tables if tallies],
         Group(discernment_table(scores), Text("\n".join(scores.discernment_notes))),
     ]
     if any(band.answers for band in scores.calibration):
