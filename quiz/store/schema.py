@@ -154,6 +154,7 @@ ROUND_FIELDS = (
 """A finished round's fields, in the order of its array in a player's file: those of
 :class:`~quiz.model.history.RoundRecord` but the player, whose file it is."""
 _COUNTS = slice(3, 10)  # score to checked, seconds among them: numbers within LARGEST
+_SECONDS = ROUND_FIELDS.index("seconds")
 _PLAYER_AT = RoundRecord._fields.index("player")  # the one field a round's array leaves out
 _ROW_TYPES = (str,) * 3 + (int,) * 5 + (float, int) + (bool,) * 3
 
@@ -435,9 +436,12 @@ def _round_row(raw: object, index: int, player: str) -> RoundRecord:
     # Ten years of daily play are 3,650 of these: the common case, every field of
     # its exact type, is checked in one comparison; anything else is read as the
     # table it stands for, which names the field that is wrong.
-    if tuple(map(type, raw)) == _ROW_TYPES and all(
-        -LARGEST <= value <= LARGEST
-        for value in raw[_COUNTS]  # false for NaN too
+    counts = raw[_COUNTS]
+    if (
+        tuple(map(type, raw)) == _ROW_TYPES
+        and min(counts) >= -LARGEST
+        and max(counts) <= LARGEST
+        and raw[_SECONDS] == raw[_SECONDS]  # NaN, the one number unequal to itself
     ):
         return RoundRecord._make((*raw[:_PLAYER_AT], player, *raw[_PLAYER_AT:]))
     return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)
