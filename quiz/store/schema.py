@@ -36,7 +36,7 @@ from quiz.model.history import (
     RoundRecord,
     Tally,
 )
-from quiz.model.round import AnswerRecord, Mode, RoundState
+from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_line, clean_player
 from quiz.store import paths

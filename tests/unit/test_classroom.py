@@ -12,7 +12,8 @@ from quiz.model.discernment import Confusion, detection
 from quiz.model.history import WRONG_KEPT, PackStats, Progress, QuestionStats, combine
 from quiz.model.pack import Pack
 from quiz.model.report import detections
-from quiz.model.round import Mode, Round
+from quiz.model.round import Round
+from quiz.model.round_state import Mode
 from quiz.store.player_file import parse, render
 from quiz.store.schema import ProgressError
 

@@ -14,7 +14,8 @@ import rtoml
 
 from quiz.model.history import Progress
 from quiz.model.pack import Pack
-from quiz.model.round import Mode, Round
+from quiz.model.round import Round
+from quiz.model.round_state import Mode
 from quiz.store import files, paths
 from quiz.store.migrate import parse_legacy
 from quiz.store.player_file import PlayerFile, parse, render
