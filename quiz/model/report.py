@@ -9,7 +9,7 @@ no Textual, no Rich.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.model.calibration import Band, calibration, reading
 from quiz.model.discernment import Confusion, Detection, detection
@@ -18,8 +18,9 @@ from quiz.model.history import Progress, RoundRecord, Tally
 TREND_ROUNDS = 60
 
 
-@dataclass(frozen=True)
-class PackResults:
+# The report's immutable records are named tuples: a frozen dataclass compiles its
+# generated methods when the module is imported, on every start of ``quiz scores``.
+class PackResults(NamedTuple):
     """How the rounds played on one pack went.
 
     Not to be confused with the catalog's summary of a pack file
@@ -34,8 +35,7 @@ class PackResults:
     accuracy: float
 
 
-@dataclass(frozen=True)
-class Leader:
+class Leader(NamedTuple):
     """One player's standing on a pack."""
 
     player: str
@@ -217,9 +217,9 @@ def to_json(scores: Scores) -> dict[str, Any]:
         "player": scores.player,
         "pack": scores.pack,
         "closed_book": scores.closed_book,
-        "packs": [vars(summary) for summary in scores.packs],
+        "packs": [summary._asdict() for summary in scores.packs],
         "leaderboards": {
-            pack: [vars(leader) for leader in leaders]
+            pack: [leader._asdict() for leader in leaders]
             for pack, leaders in scores.leaderboards.items()
         },
         "history": [{**record._asdict(), "accuracy": record.accuracy} for record in scores.history],
@@ -234,7 +234,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
             ],
             "balanced_accuracy": scores.confusion.balanced_accuracy(),
             "notes": scores.discernment_notes,
-            "by_player": {name: vars(found) for name, found in scores.detections.items()},
+            "by_player": {name: found._asdict() for name, found in scores.detections.items()},
         },
         "calibration": {
             "bands": [
