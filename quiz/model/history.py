@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz.model.discernment import Confusion
@@ -388,7 +389,7 @@ def combine(histories: Iterable[Progress]) -> Progress:
                 mine.setdefault(pack_id, PlayerPackStats()).absorb(tallies)
         everyone.rounds.extend(history.rounds)
     # Stamps are UTC ISO 8601 text, so text order is time order; ties keep file order.
-    everyone.rounds.sort(key=lambda record: record.finished)
+    everyone.rounds.sort(key=attrgetter("finished"))
     for record in everyone.rounds:
         if not record.review:
             everyone.packs.setdefault(record.pack, PackStats()).last = record.score

@@ -19,9 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.model.history import PackStats, Progress
 from quiz.model.text import clean_line
@@ -38,8 +39,9 @@ class NewerLegacy(Exception):
     """A ``progress.toml`` of a format this version does not know."""
 
 
-@dataclass(frozen=True)
-class Migration:
+# A named tuple: a frozen dataclass compiles its generated methods at import, and
+# the listings import this module to read a folder not yet migrated.
+class Migration(NamedTuple):
     """What the migration did, for the game to tell.
 
     Attributes:
