@@ -105,7 +105,6 @@ def pack_to_dict(stats: PackStats) -> dict[str, Any]:
 QUESTION_FIELDS = ("seen", "correct", "checked", "last", "last_correct", "confidence", "wrong")
 """A question's statistics, in the order of its array in a player's file: those of
 :class:`~quiz.model.history.QuestionStats`."""
-_QUESTION_TYPES = (int, int, int, str, bool, int, dict)
 
 
 def question_to_row(q: QuestionStats) -> list[Any]:
@@ -341,20 +340,10 @@ def _question_stats(table: dict[str, Any], where: str) -> QuestionStats:
 
 
 def _question_row(raw: object, at: str, where: str) -> QuestionStats:
-    """A question's array (at ``at``), checked in one comparison when every field is of
-    its exact type, like a round's (:func:`_round_row`); anything else is read as the
-    table it stands for, whose checks name the field that is wrong (``where``)."""
+    """A question's array (at ``at``), read as the table of :data:`QUESTION_FIELDS` it
+    stands for, whose checks name the field that is wrong (``where``)."""
     if type(raw) is not list or len(raw) != len(QUESTION_FIELDS):
         raise ProgressError(f"{at}: expected an array of {', '.join(QUESTION_FIELDS)}")
-    seen, correct, checked, last, last_correct, confidence, wrong = raw
-    if (
-        tuple(map(type, raw)) == _QUESTION_TYPES
-        and min(seen, correct, checked, confidence) >= -LARGEST
-        and max(seen, correct, checked, confidence) <= LARGEST
-    ):
-        if wrong:
-            wrong = _wrong(wrong, _join(where, "wrong"))
-        return QuestionStats(seen, correct, checked, last, last_correct, wrong, confidence)
     return _question_stats(dict(zip(QUESTION_FIELDS, raw, strict=True)), where)
 
 
