@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.theme import Theme
 
-    from quiz.model.round import Round, RoundState
+    from quiz.model.round import Round
+    from quiz.model.round_state import RoundState
     from quiz.screens.play import PlayScreen
     from quiz.screens.player_name import PlayerNameScreen
     from quiz.screens.results import ResultsScreen

@@ -23,7 +23,7 @@ from quiz.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
-    from quiz.model.round import RoundState
+    from quiz.model.round_state import RoundState
 
 RESUME = "resume"
 TUTORIAL = "tutorial"
