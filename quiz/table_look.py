@@ -75,6 +75,9 @@ class Listing:
             columns.add_row(*(newline.join(column) for column in zip(*self._rows)))
             natural = console.measure(columns, options=options.update_width(sys.maxsize))
             if natural.maximum <= options.max_width:
+                # Every line fits its column: looking for places to wrap it finds none.
+                for column in columns.columns:
+                    column.no_wrap = True
                 yield columns
                 return
         table = self._new()
