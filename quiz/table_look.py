@@ -72,7 +72,7 @@ class Listing:
         if self._rows:
             columns = self._new()
             newline = Text("\n")
-            columns.add_row(*(newline.join(column) for column in zip(*self._rows)))
+            columns.add_row(*(newline.join(column) for column in zip(*self._rows, strict=True)))
             natural = console.measure(columns, options=options.update_width(sys.maxsize))
             if natural.maximum <= options.max_width:
                 # Every line fits its column: looking for places to wrap it finds none.
