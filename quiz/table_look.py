@@ -70,20 +70,28 @@ class Listing:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The table as one row of columns when that fits, else as rows."""
         if self._rows:
-            columns = self._new()
-            newline = Text("\n")
-            columns.add_row(*(newline.join(column) for column in zip(*self._rows, strict=True)))
-            natural = console.measure(columns, options=options.update_width(sys.maxsize))
+            columns = list(zip(*self._rows, strict=True))
+            # A column is as wide as its widest cell: a table of those is as wide as the whole.
+            widest = self._new()
+            widest.add_row(*(max(column, key=_width) for column in columns))
+            natural = console.measure(widest, options=options.update_width(sys.maxsize))
             if natural.maximum <= options.max_width:
+                table = self._new()
                 # Every line fits its column: looking for places to wrap it finds none.
-                for column in columns.columns:
+                for column in table.columns:
                     column.no_wrap = True
-                yield columns
+                newline = Text("\n")
+                table.add_row(*(newline.join(column) for column in columns))
+                yield table
                 return
         table = self._new()
         for row in self._rows:
             table.add_row(*row)
         yield table
+
+
+def _width(cell: Text) -> int:
+    return cell.cell_len
 
 
 def show(*renderables: RenderableType) -> None:
