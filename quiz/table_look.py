@@ -60,16 +60,16 @@ class Listing:
 
         Args:
             new: Makes the empty table, with its title and columns.
-            rows: Its rows, one :class:`~rich.text.Text` of one line per column,
-                styled by spans only (a cell's own style would colour the
-                padding of its column's other lines).
+            rows: Its rows, one :class:`~rich.text.Text` per column. Only cells of
+                one line, styled by spans, can be joined into columns: a cell's
+                own style colours the spaces that pad it as well, in a row of its own.
         """
         self._new = new
         self._rows = rows
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The table as one row of columns when that fits, else as rows."""
-        if self._rows:
+        if self._rows and all(_joinable(cell) for row in self._rows for cell in row):
             columns = list(zip(*self._rows, strict=True))
             # A column is as wide as its widest cell: a table of those is as wide as the whole.
             widest = self._new()
@@ -92,6 +92,10 @@ class Listing:
 
 def _width(cell: Text) -> int:
     return cell.cell_len
+
+
+def _joinable(cell: Text) -> bool:
+    return not cell.style and "\n" not in cell.plain
 
 
 def show(*renderables: RenderableType) -> None:

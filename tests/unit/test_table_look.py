@@ -89,3 +89,15 @@ def test_listing_that_folds_keeps_rows_together() -> None:
 
 def test_empty_listing_draws_the_headers() -> None:
     assert _drawn(Listing(_new, []), 80) == _drawn(_new(), 80)
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_listing_of_styled_or_multiline_cells_draws_rows(colour: bool) -> None:
+    rows = _rows(long=False)
+    rows[2] = cells("styled", "a title in its own style", 3, style="bold")
+    rows[3] = [Text("two\nlines"), Text("a title"), Text("4")]
+    console = _console(120, colour)
+    [table] = Listing(_new, rows).__rich_console__(console, console.options)
+
+    assert isinstance(table, Table) and table.row_count == len(rows)
+    assert _drawn(Listing(_new, rows), 120, colour) == _drawn(_table(rows), 120, colour)
