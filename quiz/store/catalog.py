@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -159,11 +160,11 @@ class Catalog:
         except OSError:
             return []
         # Files are read, never followed: the folder's real path and a name make the key.
-        real = folder.resolve(strict=False)
+        real = str(folder.resolve(strict=False))
         return [
             entry
             for path in files
-            if (entry := self._entry(path, str(real / path.name), builtin)) is not None
+            if (entry := self._entry(path, os.path.join(real, path.name), builtin)) is not None
         ]
 
     def _entry(self, path: Path, key: str, builtin: bool) -> PackEntry | None:
