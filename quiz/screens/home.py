@@ -30,6 +30,8 @@ TUTORIAL = "tutorial"
 """The id of the built-in pack a newcomer is pointed to."""
 WIDE = 90
 """The narrowest terminal that shows the detail beside the pack list."""
+SHORT = 20
+"""The lowest terminal that shows the detail at all: below it the pack list needs every row."""
 
 
 class Standing(NamedTuple):
@@ -147,6 +149,11 @@ def _day(iso: str | None) -> str:
         return iso
 
 
+def _notice(text: str) -> Static:
+    """One notice of the session (its text is a file's path and a problem, never markup)."""
+    return Static(Content(text), classes="notice", markup=False)
+
+
 def status_line(player: str, confidence: bool) -> Content:
     """Who is playing and in which mode."""
     return Content.assemble(
@@ -220,7 +227,15 @@ class HomeScreen(Screen[None]):
         """The current player's figures on each pack, by option id."""
 
     def compose(self) -> ComposeResult:
-        """Title, notices, the pack list and the footer."""
+        """Title, status, the pack list and the footer, laid out for the terminal's size.
+
+        The notices are mounted once the history read brings any: an empty box would
+        still be a widget to style and lay out before the first frame.
+        """
+        # From the app's size: the screen has none until its first layout, and the first
+        # frame must already have the layout of the terminal it is drawn on.
+        width, height = self.app.size
+        self.set_class(width >= WIDE, "-wide")
         with Vertical(id="home"):
             yield Static(
                 Content.assemble(
@@ -232,10 +247,9 @@ class HomeScreen(Screen[None]):
                 markup=False,
             )
             yield Static(id="status", markup=False)
-            yield Vertical(id="notices")
             with Container(id="panes"):
                 yield OptionList(id="packs")
-                yield Static(id="detail", markup=False)
+                yield Static(id="detail", markup=False, classes="-short" if height < SHORT else "")
         yield QuizFooter()
 
     def on_mount(self) -> None:
@@ -272,13 +286,7 @@ class HomeScreen(Screen[None]):
             status.update("Reading your history\u2026")
         else:
             status.update(status_line(session.player, session.confidence))
-            notices = self.query_one("#notices", Vertical)
-            if len(notices.children) != len(session.notices):
-                notices.remove_children()
-                notices.mount_all(
-                    Static(Content(notice), classes="notice", markup=False)
-                    for notice in session.notices
-                )
+            self._show_notices()
         options = self.query_one(OptionList)
         found = self.session.resumable() if session.loaded else None
         rows = [(entry, self.standing(entry, found)) for entry in self.session.library.packs()]
@@ -323,6 +331,20 @@ class HomeScreen(Screen[None]):
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         self._show_detail()
 
+    def _show_notices(self) -> None:
+        """The session's notices, under the status line, once there are any."""
+        notices = self.session.notices
+        found = self.query("#notices")
+        if not found:
+            if notices:
+                box = Vertical(*map(_notice, notices), id="notices")
+                self.query_one("#home").mount(box, after="#status")
+            return
+        box = found.first()
+        if len(box.children) != len(notices):
+            box.remove_children()
+            box.mount_all(map(_notice, notices))
+
     def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing:
         """The current player's figures on a pack (none until their file is read)."""
         session = self.session
@@ -363,7 +385,7 @@ class HomeScreen(Screen[None]):
         """The detail beside the list on a wide terminal, below it on a narrow one, and
         none on a short one, where the pack list needs every row."""
         self.set_class(self.size.width >= WIDE, "-wide")
-        self.query_one("#detail", Static).set_class(self.size.height < 20, "-short")
+        self.query_one("#detail", Static).set_class(self.size.height < SHORT, "-short")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Describe the highlighted pack."""
