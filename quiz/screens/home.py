@@ -52,22 +52,24 @@ class Standing(NamedTuple):
     unfinished: tuple[int, int] | None = None
 
 
-def pack_label(entry: PackEntry, standing: Standing) -> Content:
-    """One pack in the list: its title, then its size, your best and what is due."""
+def pack_label(entry: PackEntry, standing: Standing | None) -> Content:
+    """One pack in the list: its title, then its size, your best and what is due (once
+    the player's file is read: until then ``standing`` is None)."""
     summary = entry.summary
     if summary.error is not None:
         return Content.assemble(
             (clean_line(entry.path.name), "bold"), ("   broken: ", "$text-error"), summary.error
         )
     count = summary.questions
-    best = standing.best
     parts: list[str | tuple[str, str]] = [
         (summary.title, "bold"),
         f"\n  {count} question{'s' if count != 1 else ''}",
-        "   best " + (str(best) if best is not None else "\u2014"),
     ]
-    if standing.due:
-        parts.append((f"   {standing.due} due for review (v)", "bold $text-warning"))
+    if standing is not None:
+        best = standing.best
+        parts.append("   best " + (str(best) if best is not None else "\u2014"))
+        if standing.due:
+            parts.append((f"   {standing.due} due for review (v)", "bold $text-warning"))
     if not entry.builtin:
         parts.append(("   (your pack)", "$text-muted"))
     return Content.assemble(*parts)
@@ -78,7 +80,7 @@ def _is_tutorial(entry: PackEntry) -> bool:
     return entry.builtin and entry.id == TUTORIAL and entry.error is None
 
 
-def _pack_option(entry: PackEntry, standing: Standing, tutorial: bool) -> Option:
+def _pack_option(entry: PackEntry, standing: Standing | None, tutorial: bool) -> Option:
     """A pack's row in the list; the tutorial's says so to a newcomer."""
     label = pack_label(entry, standing)
     if tutorial:
@@ -154,6 +156,16 @@ def _notice(text: str) -> Static:
     return Static(Content(text), classes="notice", markup=False)
 
 
+def heading(status: Content | str) -> Content:
+    """The game's name and what it asks, then the status line under a blank line."""
+    return Content.assemble(
+        ("quiz", "bold $accent"),
+        "  \u2014  fact-check claims against the source: supported, contradicted, "
+        "or not stated?\n\n",
+        status,
+    )
+
+
 def status_line(player: str, confidence: bool) -> Content:
     """Who is playing and in which mode."""
     return Content.assemble(
@@ -227,7 +239,8 @@ class HomeScreen(Screen[None]):
         """The current player's figures on each pack, by option id."""
 
     def compose(self) -> ComposeResult:
-        """Title, status, the pack list and the footer, laid out for the terminal's size.
+        """The title with the status, the pack list and the footer, laid out for the
+        terminal's size.
 
         The notices are mounted once the history read brings any: an empty box would
         still be a widget to style and lay out before the first frame.
@@ -236,20 +249,10 @@ class HomeScreen(Screen[None]):
         # frame must already have the layout of the terminal it is drawn on.
         width, height = self.app.size
         self.set_class(width >= WIDE, "-wide")
-        with Vertical(id="home"):
-            yield Static(
-                Content.assemble(
-                    ("quiz", "bold $accent"),
-                    "  \u2014  fact-check claims against the source: supported, contradicted, "
-                    "or not stated?",
-                ),
-                id="banner",
-                markup=False,
-            )
-            yield Static(id="status", markup=False)
-            with Container(id="panes"):
-                yield OptionList(id="packs")
-                yield Static(id="detail", markup=False, classes="-short" if height < SHORT else "")
+        yield Static(heading("Reading your history\u2026"), id="status", markup=False)
+        with Container(id="panes"):
+            yield OptionList(id="packs")
+            yield Static(id="detail", markup=False, classes="-short" if height < SHORT else "")
         yield QuizFooter()
 
     def on_mount(self) -> None:
@@ -281,18 +284,18 @@ class HomeScreen(Screen[None]):
     def refresh_packs(self) -> None:
         """Rebuild the list and the status line from the session."""
         session = self.session
-        status = self.query_one("#status", Static)
-        if not session.loaded:
-            status.update("Reading your history\u2026")
-        else:
-            status.update(status_line(session.player, session.confidence))
+        if session.loaded:
+            status = self.query_one("#status", Static)
+            status.update(heading(status_line(session.player, session.confidence)))
             self._show_notices()
         options = self.query_one(OptionList)
         found = self.session.resumable() if session.loaded else None
         rows = [(entry, self.standing(entry, found)) for entry in self.session.library.packs()]
         resume = None if found is None else (found[0].id, len(found[1].answers), found[1].order)
         shown = (resume, [(entry.path, entry.summary, standing) for entry, standing in rows])
-        self._standings = {f"pack:{entry.path}": standing for entry, standing in rows}
+        self._standings = {
+            f"pack:{entry.path}": standing for entry, standing in rows if standing is not None
+        }
         if shown == self._shown:
             # Back from a screen that changed nothing: keep the list (and its scroll).
             return
@@ -334,21 +337,23 @@ class HomeScreen(Screen[None]):
     def _show_notices(self) -> None:
         """The session's notices, under the status line, once there are any."""
         notices = self.session.notices
-        found = self.query("#notices")
-        if not found:
+        found = self.query("#notices").results(Vertical)
+        box = next(found, None)
+        if box is None:
             if notices:
-                box = Vertical(*map(_notice, notices), id="notices")
-                self.query_one("#home").mount(box, after="#status")
+                self.mount(Vertical(*map(_notice, notices), id="notices"), after="#status")
             return
-        box = found.first()
         if len(box.children) != len(notices):
             box.remove_children()
             box.mount_all(map(_notice, notices))
 
-    def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing:
-        """The current player's figures on a pack (none until their file is read)."""
+    def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing | None:
+        """The current player's figures on a pack; None until their file is read, so that
+        nothing is said of them before it is known."""
         session = self.session
-        if not session.loaded or entry.error is not None:
+        if not session.loaded:
+            return None
+        if entry.error is not None:
             return Standing()
         progress = session.progress
         answers = correct = 0
@@ -373,7 +378,10 @@ class HomeScreen(Screen[None]):
         self._painted = True
 
     def _add_rest(
-        self, shown: object, rest: list[tuple[PackEntry, Standing]], tutorial: PackEntry | None
+        self,
+        shown: object,
+        rest: list[tuple[PackEntry, Standing | None]],
+        tutorial: PackEntry | None,
     ) -> None:
         """The options below the first screenful, unless the list was rebuilt since."""
         if shown is self._shown:

@@ -4,11 +4,14 @@ drawn for notices when there are none."""
 from __future__ import annotations
 
 import pytest
+from conftest import BUILTIN, fixed_now
 from textual import events
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
+from quiz.app import QuizApp
 from quiz.screens.home import HomeScreen
+from quiz.session import Session
 
 
 def record_layouts(monkeypatch, seen: list[tuple[int, int]]) -> None:
@@ -94,3 +97,26 @@ async def test_notices_are_drawn_between_the_status_and_the_packs(make_app, tmp_
         assert notice.region.y == status.region.bottom
         # The notice's own line, then one blank line before the packs.
         assert home.query_one("#panes").region.y == notice.region.bottom + 1
+
+
+async def test_nothing_is_said_of_the_player_before_their_history_is_read(
+    tmp_path, clock, monkeypatch
+):
+    monkeypatch.setattr(HomeScreen, "_load_history", lambda self: None)  # still reading
+    session = Session(
+        tmp_path / "data",
+        clock=clock,
+        now=fixed_now,
+        builtin_dir=BUILTIN,
+        player="ana",
+        defer_loading=True,
+    )
+    app = QuizApp(session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert "Reading your history" in str(home.query_one("#status").render())
+        packs = home.query_one("#packs", OptionList)
+        labels = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+        assert labels and not any("best" in label for label in labels)
+        assert "not played" not in str(home.query_one("#detail").render())
