@@ -156,15 +156,20 @@ class Catalog:
     def entries(self, folder: Path, *, builtin: bool) -> list[PackEntry]:
         """Every ``*.toml`` pack in a folder, sorted by file name; broken ones included."""
         try:
-            files = sorted(folder.glob("*.toml"), key=lambda path: path.name)
+            with os.scandir(folder) as found:
+                # As Path.glob("*.toml") matches: any name, hidden ones too, and without
+                # regard to case where the system's file names have none.
+                names = sorted(
+                    item.name for item in found if os.path.normcase(item.name).endswith(".toml")
+                )
         except OSError:
             return []
         # Files are read, never followed: the folder's real path and a name make the key.
         real = str(folder.resolve(strict=False))
         return [
             entry
-            for path in files
-            if (entry := self._entry(path, os.path.join(real, path.name), builtin)) is not None
+            for name in names
+            if (entry := self._entry(folder / name, os.path.join(real, name), builtin)) is not None
         ]
 
     def _entry(self, path: Path, key: str, builtin: bool) -> PackEntry | None:
