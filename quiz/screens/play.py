@@ -40,6 +40,11 @@ KIND_HINTS = {
 }
 
 
+ANSWER_PARTS = "#pad, #entry, #evidence, .checked-note, #confidence, #feedback"
+"""What follows a question's prompt: the ways to answer it, the note and evidence of a
+checked source, the verdict."""
+
+
 def question_heading(question: Question) -> Content:
     """The line above the prompt: what kind of question, its difficulty and tags."""
     dots = "\u25cf" * question.difficulty + "\u25cb" * (3 - question.difficulty)
@@ -160,8 +165,10 @@ class PlayScreen(Screen[None]):
         """Status line, the question beside the source, the footer."""
         yield RoundStatus(id="status")
         with Horizontal(id="columns"):
-            with VerticalScroll(id="body"):
-                yield Vertical(id="question")
+            with VerticalScroll(id="body"), Vertical(id="question"):
+                # Kept for the whole round and updated: each question changes their text.
+                yield Static(classes="heading", markup=False)
+                yield Static(classes="prompt", markup=False)
             if self.article is not None:
                 yield SourceReader(self.article, source_title(self.play.pack), id="reader")
         yield QuizFooter()
@@ -319,16 +326,13 @@ class PlayScreen(Screen[None]):
 
     async def _show_question(self, question: Question) -> None:
         container = self.query_one("#question", Vertical)
-        await container.remove_children()
-        widgets: list[Static | AnswerPad | NumberEntry] = [
-            Static(question_heading(question), classes="heading", markup=False),
-            Static(Content(question.prompt), classes="prompt", markup=False),
-        ]
+        await container.query_children(ANSWER_PARTS).remove()
+        container.query_one(".heading", Static).update(question_heading(question))
+        container.query_one(".prompt", Static).update(Content(question.prompt))
         if question.kind == "number":
-            widgets.append(NumberEntry(question.unit, id="entry"))
+            await container.mount(NumberEntry(question.unit, id="entry"))
         else:
-            widgets.append(AnswerPad(self.play.options(question), id="pad"))
-        await container.mount_all(widgets)
+            await container.mount(AnswerPad(self.play.options(question), id="pad"))
         if self.play.checked_current:  # checked before the round was left and resumed
             self._show_evidence(question)
         if question.kind == "number":
@@ -405,8 +409,9 @@ class PlayScreen(Screen[None]):
             id="confidence",
         )
         with self.app.batch_update():  # one frame, as in submit
-            await self.query("#pad, #entry, #evidence, .checked-note").remove()
-            await self.query_one("#question", Vertical).mount(pad)
+            container = self.query_one("#question", Vertical)
+            await container.query_children(ANSWER_PARTS).remove()
+            await container.mount(pad)
             self.set_focus(None)
             self.refresh_bindings()
         if explain:
@@ -444,8 +449,9 @@ class PlayScreen(Screen[None]):
             id="feedback",
         )
         with self.app.batch_update():
-            await self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
-            await self.query_one("#question", Vertical).mount(feedback)
+            container = self.query_one("#question", Vertical)
+            await container.query_children(ANSWER_PARTS).remove()
+            await container.mount(feedback)
             self.set_focus(None)
             self._lay_out()
             self._show_in_reader()
