@@ -114,6 +114,10 @@ class PlayScreen(Screen[None]):
             self.record = record
             self.previous_best = previous_best
 
+    AUTO_FOCUS = ""
+    """Nothing takes the focus when the screen is shown: the screen's bindings answer and
+    scroll, and a focused body would be restyled whole when an answer takes its focus away."""
+
     BINDINGS = [
         # What the footer shows for the digits: one of these is on at a time, the one
         # that names this question's options; a digit goes on to play.choose-N.
@@ -409,10 +413,12 @@ class PlayScreen(Screen[None]):
             id="confidence",
         )
         with self.app.batch_update():  # one frame, as in submit
+            # Before the number box goes: removing the focused widget would focus the body,
+            # and each change of the body's focus restyles everything in it.
+            self.set_focus(None)
             container = self.query_one("#question", Vertical)
             await container.query_children(ANSWER_PARTS).remove()
             await container.mount(pad)
-            self.set_focus(None)
             self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
@@ -449,10 +455,12 @@ class PlayScreen(Screen[None]):
             id="feedback",
         )
         with self.app.batch_update():
+            # Before the number box goes: removing the focused widget would focus the body,
+            # and each change of the body's focus restyles everything in it.
+            self.set_focus(None)
             container = self.query_one("#question", Vertical)
             await container.query_children(ANSWER_PARTS).remove()
             await container.mount(feedback)
-            self.set_focus(None)
             self._lay_out()
             self._show_in_reader()
             self._update_status()
