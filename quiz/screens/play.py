@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -62,9 +62,6 @@ class PlayScreen(Screen[None]):
     PlayScreen #body {
         width: 1fr;
         padding: 1 2 0 2;
-    }
-    PlayScreen #question {
-        height: auto;
     }
     PlayScreen .heading {
         color: $text-muted;
@@ -169,7 +166,7 @@ class PlayScreen(Screen[None]):
         """Status line, the question beside the source, the footer."""
         yield RoundStatus(id="status")
         with Horizontal(id="columns"):
-            with VerticalScroll(id="body"), Vertical(id="question"):
+            with VerticalScroll(id="body"):
                 # Kept for the whole round and updated: each question changes their text.
                 yield Static(classes="heading", markup=False)
                 yield Static(classes="prompt", markup=False)
@@ -329,21 +326,21 @@ class PlayScreen(Screen[None]):
             await self._show_question(question)
 
     async def _show_question(self, question: Question) -> None:
-        container = self.query_one("#question", Vertical)
-        await container.query_children(ANSWER_PARTS).remove()
-        container.query_one(".heading", Static).update(question_heading(question))
-        container.query_one(".prompt", Static).update(Content(question.prompt))
+        body = self.query_one("#body", VerticalScroll)
+        await body.query_children(ANSWER_PARTS).remove()
+        body.query_one(".heading", Static).update(question_heading(question))
+        body.query_one(".prompt", Static).update(Content(question.prompt))
         if question.kind == "number":
-            await container.mount(NumberEntry(question.unit, id="entry"))
+            await body.mount(NumberEntry(question.unit, id="entry"))
         else:
-            await container.mount(AnswerPad(self.play.options(question), id="pad"))
+            await body.mount(AnswerPad(self.play.options(question), id="pad"))
         if self.play.checked_current:  # checked before the round was left and resumed
             self._show_evidence(question)
         if question.kind == "number":
             self.query_one(NumberEntry).focus_input()
         else:
             self.set_focus(None)
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        body.scroll_home(animate=False)
         self.passages, self.marked = [], ()
         if self.play.checked_current and self.article is not None:
             self.marked = self._evidence_paragraphs(question)
@@ -416,9 +413,9 @@ class PlayScreen(Screen[None]):
             # Before the number box goes: removing the focused widget would focus the body,
             # and each change of the body's focus restyles everything in it.
             self.set_focus(None)
-            container = self.query_one("#question", Vertical)
-            await container.query_children(ANSWER_PARTS).remove()
-            await container.mount(pad)
+            body = self.query_one("#body", VerticalScroll)
+            await body.query_children(ANSWER_PARTS).remove()
+            await body.mount(pad)
             self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
@@ -458,9 +455,9 @@ class PlayScreen(Screen[None]):
             # Before the number box goes: removing the focused widget would focus the body,
             # and each change of the body's focus restyles everything in it.
             self.set_focus(None)
-            container = self.query_one("#question", Vertical)
-            await container.query_children(ANSWER_PARTS).remove()
-            await container.mount(feedback)
+            body = self.query_one("#body", VerticalScroll)
+            await body.query_children(ANSWER_PARTS).remove()
+            await body.mount(feedback)
             self._lay_out()
             self._show_in_reader()
             self._update_status()
@@ -488,8 +485,8 @@ class PlayScreen(Screen[None]):
 
     def _show_evidence(self, question: Question) -> None:
         """After checking the source: where the evidence is, or the quotes without a text."""
-        container = self.query_one("#question", Vertical)
-        anchor = container.query_one("#pad, #entry")
+        body = self.query_one("#body", VerticalScroll)
+        anchor = body.query_one("#pad, #entry")
         if self.article is not None:
             where = self._evidence_paragraphs(question)
             places = ", ".join(self.article.label(index) for index in where) or "the source"
@@ -497,7 +494,7 @@ class PlayScreen(Screen[None]):
                 f"You checked the source: the answer is in {places}, marked in the source "
                 "(r to read it). A right answer now earns half the points."
             )
-            container.mount(Static(text, classes="checked-note", markup=False), before=anchor)
+            body.mount(Static(text, classes="checked-note", markup=False), before=anchor)
             return
         note = Static(
             "You checked the source: a right answer now earns half the points.",
@@ -505,8 +502,8 @@ class PlayScreen(Screen[None]):
             markup=False,
         )
         panel = EvidencePanel(question.evidence, self.play.pack.source, id="evidence")
-        container.mount(panel, before=anchor)
-        container.mount(note, before=anchor)
+        body.mount(panel, before=anchor)
+        body.mount(note, before=anchor)
 
     def _show_in_reader(self) -> None:
         """Highlight the evidence or mark the checked paragraphs, and scroll to the first."""
