@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -59,6 +59,12 @@ class PlayScreen(Screen[None]):
 
     # The screen's layout, parsed when a round is first shown rather than at start.
     DEFAULT_CSS = """
+    PlayScreen {
+        layout: horizontal;
+    }
+    PlayScreen #status {
+        dock: top;
+    }
     PlayScreen #body {
         width: 1fr;
         padding: 1 2 0 2;
@@ -73,9 +79,6 @@ class PlayScreen(Screen[None]):
     PlayScreen .checked-note {
         color: $text-warning;
         margin: 0 0 1 0;
-    }
-    PlayScreen #columns {
-        height: 1fr;
     }
     PlayScreen #reader {
         display: none;
@@ -164,14 +167,16 @@ class PlayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Status line, the question beside the source, the footer."""
+        # The body and the source are the screen's columns, with the status and the
+        # footer docked: a container around the columns would be one more to lay out and
+        # paint behind everything on every frame.
         yield RoundStatus(id="status")
-        with Horizontal(id="columns"):
-            with VerticalScroll(id="body"):
-                # Kept for the whole round and updated: each question changes their text.
-                yield Static(classes="heading", markup=False)
-                yield Static(classes="prompt", markup=False)
-            if self.article is not None:
-                yield SourceReader(self.article, source_title(self.play.pack), id="reader")
+        with VerticalScroll(id="body"):
+            # Kept for the whole round and updated: each question changes their text.
+            yield Static(classes="heading", markup=False)
+            yield Static(classes="prompt", markup=False)
+        if self.article is not None:
+            yield SourceReader(self.article, source_title(self.play.pack), id="reader")
         yield QuizFooter()
 
     async def on_mount(self) -> None:
