@@ -26,6 +26,8 @@ class AnswerPad(Widget):
         width: 1fr;
         height: auto;
         min-height: 1;
+        /* Borderless in every state, as compact=True makes it, without the class
+           that restyles each button twice more as it is mounted. */
         border: none !important;
         padding: 0 1;
         margin: 0 0 1 0;
