@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import io
 import signal
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.theme import Theme
 
-    from quiz.model.round import Round, RoundState
+    from quiz.model.round import Round
+    from quiz.model.round_state import RoundState
     from quiz.screens.play import PlayScreen
     from quiz.screens.player_name import PlayerNameScreen
     from quiz.screens.results import ResultsScreen
@@ -148,6 +150,8 @@ class QuizApp(App[None]):
         self.served = ask_player
         self.assignment = assignment
         self._starting = False
+        self._save_notice = ("", 0.0)
+        """The last save failure shown, and until when (monotonic) its notice is on screen."""
         self.crash: BaseException | None = None
         self.crash_report = ""
         session.on_save_error = self._save_failed
@@ -485,7 +489,16 @@ class QuizApp(App[None]):
             self.post_message(self.SaveFailed(text))
 
     def on_quiz_app_save_failed(self, message: SaveFailed) -> None:
-        """Tell the player a save failed."""
+        """Tell the player a save failed, once for as long as that notice is on screen.
+
+        Each answer tries the save again, so a full disk fails at every answer; the
+        same words again would only stack up copies of the notice still showing.
+        """
+        now = time.monotonic()
+        text, until = self._save_notice
+        if message.text == text and now < until:
+            return
+        self._save_notice = (message.text, now + self.NOTIFICATION_TIMEOUT)
         self.notify(message.text, severity="error", markup=False)
 
 

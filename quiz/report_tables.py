@@ -8,12 +8,14 @@ of cleaned text, never a string Rich would read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from quiz.model.discernment import Detection
 from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
@@ -23,6 +25,11 @@ from quiz.table_look import cells, new_table
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 CHART_WIDTH = 40
+DETECTION_NOTE = (
+    "Hit rate: supported claims called supported. False alarms: contradicted or "
+    "not-stated claims called supported. d\u2032 is how well the two are told apart "
+    "(0: not at all, 2: well); c above 0 leans to doubt, below 0 to belief."
+)
 
 
 def heading(scores: Scores) -> Text:
@@ -46,6 +53,9 @@ def report(
 ) -> list[RenderableType]:
     """The report's sections, in the order both views show them.
 
+    The answers by kind and by tag are left out when none were counted (a history
+    older than those tallies): their table would be headers over nothing.
+
     Args:
         scores: The figures.
         titles: Pack titles by id, to name packs by title; ids are shown without.
@@ -57,13 +67,13 @@ def report(
     """
     titles = titles or {}
     shown = latest_packs(scores, packs)
+    tally_tables = (("By kind", scores.kinds), ("By tag", scores.tags))
     sections: list[RenderableType] = [
         packs_table(scores, titles, shown),
         leaders_table(scores, titles, shown),
         *([trend(scores.trend)] if sparkline_trend else []),
         history_table(scores, titles, rounds),
-        tally_table("By kind", scores.kinds),
-        tally_table("By tag", scores.tags),
+        *[tally_table(title, tallies) for title, tallies in tally_tables if tallies],
         Group(discernment_table(scores), Text("\n".join(scores.discernment_notes))),
     ]
     if any(band.answers for band in scores.calibration):
@@ -72,6 +82,8 @@ def report(
                 calibration_table(scores), calibration_chart(scores), Text(scores.calibration_note)
             )
         )
+    if scores.detections:
+        sections.append(detection_table(scores.detections))
     return sections
 
 
@@ -215,6 +227,38 @@ def discernment_table(scores: Scores) -> Table:
     for label, total, accuracy in confusion.rows():
         table.add_row(*cells(label, total, share(accuracy)))
     return table
+
+
+def signed(value: float | None) -> str:
+    """A d′ or c to two decimals, or a dash."""
+    return "-" if value is None else f"{value:+.2f}"
+
+
+def detection_table(found: Mapping[str, Detection]) -> Group:
+    """Each player's hit rate, false-alarm rate, d′ and criterion c, with what they mean."""
+    table = new_table(
+        "Discernment per player (signal detection)",
+        "Player",
+        "Supported",
+        "Hit rate",
+        "Others",
+        "False alarms",
+        "d\u2032",
+        "c",
+    )
+    for name, d in found.items():
+        table.add_row(
+            *cells(
+                name,
+                d.signal,
+                share(d.hit_rate),
+                d.noise,
+                share(d.false_alarm_rate),
+                signed(d.d_prime),
+                signed(d.criterion),
+            )
+        )
+    return Group(table, Text(DETECTION_NOTE))
 
 
 def calibration_table(scores: Scores) -> Table:

@@ -41,7 +41,8 @@ from quiz.store.saver import BackgroundSaver
 
 if TYPE_CHECKING:
     from quiz.model.history import Progress, RoundRecord
-    from quiz.model.round import Clock, Outcome, Round, RoundState
+    from quiz.model.round import Clock, Outcome, Round
+    from quiz.model.round_state import RoundState
     from quiz.store.player_file import PlayerFile
 
 __all__ = ["MAX_PLAYER_NAME", "Answered", "PackEntry", "Session", "discover", "stamp"]
@@ -433,7 +434,8 @@ class Session:
                 and nothing is due.
         """
         # Not needed for the home screen's first frame: see the module docstring.
-        from quiz.model.round import Mode, Round
+        from quiz.model.round import Round
+        from quiz.model.round_state import Mode
         from quiz.store.schema import SEEDS
 
         if seed is None:

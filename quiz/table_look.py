@@ -8,8 +8,11 @@ player names are typed by people.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Sequence
+
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -36,6 +39,63 @@ def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -
     for index, header in enumerate(headers):
         table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
     return table
+
+
+class Listing:
+    """A table of many rows of one-line cells, drawn as the table that holds them, for less.
+
+    Rich lays out and renders every cell of a table on its own, through its
+    padding, so a table of a hundred rows costs far more than its text. When
+    the table fits the width at its natural size, no cell wraps, and one row
+    whose cells hold whole columns, a line per row, measures and draws
+    exactly as the rows would: it is drawn so. When it does not fit, cells
+    fold, and only rows of their own keep a folded cell's row together.
+
+    What pays for it: the row "`quiz packs`" of ``tests/benchmarks/run.py``
+    (docs/performance.md, "What stays for speed").
+    """
+
+    def __init__(self, new: Callable[[], Table], rows: Sequence[Sequence[Text]]) -> None:
+        """Hold the rows of a table.
+
+        Args:
+            new: Makes the empty table, with its title and columns.
+            rows: Its rows, one :class:`~rich.text.Text` per column. Only cells of
+                one line, styled by spans, can be joined into columns: a cell's
+                own style colours the spaces that pad it as well, in a row of its own.
+        """
+        self._new = new
+        self._rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The table as one row of columns when that fits, else as rows."""
+        if self._rows and all(_joinable(cell) for row in self._rows for cell in row):
+            columns = list(zip(*self._rows, strict=True))
+            # A column is as wide as its widest cell: a table of those is as wide as the whole.
+            widest = self._new()
+            widest.add_row(*(max(column, key=_width) for column in columns))
+            natural = console.measure(widest, options=options.update_width(sys.maxsize))
+            if natural.maximum <= options.max_width:
+                table = self._new()
+                # Every line fits its column: looking for places to wrap it finds none.
+                for column in table.columns:
+                    column.no_wrap = True
+                newline = Text("\n")
+                table.add_row(*(newline.join(column) for column in columns))
+                yield table
+                return
+        table = self._new()
+        for row in self._rows:
+            table.add_row(*row)
+        yield table
+
+
+def _width(cell: Text) -> int:
+    return cell.cell_len
+
+
+def _joinable(cell: Text) -> bool:
+    return not cell.style and "\n" not in cell.plain
 
 
 def show(*renderables: RenderableType) -> None:

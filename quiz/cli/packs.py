@@ -20,7 +20,7 @@ from rich.text import Text
 from quiz.model.text import clean_line
 from quiz.store import paths
 from quiz.store.catalog import CACHE_FILE, Catalog, PackEntry
-from quiz.table_look import cells, new_table, show
+from quiz.table_look import Listing, cells, new_table, show
 
 
 def run(folder: Path, *, as_json: bool = False, builtin_dir: Path | None = None) -> int:
@@ -94,17 +94,22 @@ def _print_table(rows: list[dict[str, Any]], user_folder: Path) -> None:
     show(*tables)
 
 
-def _table(title: str, rows: list[dict[str, Any]]) -> Table:
+def _table(title: str, rows: list[dict[str, Any]]) -> Listing:
+    shown = []
+    for item in rows:
+        broken = item["error"] is not None
+        row = cells(item["id"], _broken(item) if broken else item["title"], item["questions"])
+        if broken:
+            row[1].stylize("red")
+        shown.append(row)
+    return Listing(lambda: _new_table(title), shown)
+
+
+def _new_table(title: str) -> Table:
     # A long id or title folds rather than being cut.
     table = new_table(title, "ID", "Title", "Questions", text=2)
     for column in table.columns:
         column.overflow = "fold"
-    for item in rows:
-        broken = item["error"] is not None
-        shown = cells(item["id"], _broken(item) if broken else item["title"], item["questions"])
-        if broken:
-            shown[1].stylize("red")
-        table.add_row(*shown)
     return table
 
 

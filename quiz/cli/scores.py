@@ -6,7 +6,7 @@ The same report as the scores screen (:mod:`quiz.model.report` and
 reads a summary: the per-pack tables list the packs played last and the
 history the latest rounds; ``--all`` lists every pack and as many rounds as
 the scores screen (JSON always holds everything). Every player's file is read,
-never written.
+never written, all but each question's figures, which the report does not show.
 """
 
 from __future__ import annotations
@@ -17,9 +17,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from quiz.class_tables import detection_table
 from quiz.cli.output import warn
-from quiz.model.classroom import detections
 from quiz.model.report import build, rounds_of, to_json
 from quiz.model.text import clean_line
 from quiz.report_tables import HISTORY_ROWS, heading, latest_packs, report
@@ -54,16 +52,13 @@ def run(
     Returns:
         0, or 1 when a player's file cannot be read.
     """
-    progress, notice = read_progress(folder)
+    progress, notice = read_progress(folder, questions=False)
     if progress is None:
         warn(f"quiz scores: {notice}")
         return 1
     scores = build(progress, player=player, pack=pack, closed_book=closed_book)
-    found = detections(progress, pack=pack, player=player, closed_book=closed_book)
     if as_json:
-        data = to_json(scores)
-        data["discernment"]["by_player"] = {name: vars(d) for name, d in found.items()}
-        print(json.dumps(data, indent=2))
+        print(json.dumps(to_json(scores), indent=2))
         return 0
     if not scores.history:
         # Typed on the command line, shown as one line like any other untrusted text.
@@ -74,8 +69,6 @@ def run(
     most = None if every else PACKS_SHOWN
     rounds = HISTORY_ROWS if every else ROUNDS_SHOWN
     sections = [heading(scores), *report(scores, packs=most, rounds=rounds)]
-    if found:
-        sections.append(detection_table(found))
     if latest_packs(scores, most) is not None:
         sections.append(Text("quiz scores --all lists every pack.", style="dim"))
     show(*sections)

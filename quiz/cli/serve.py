@@ -10,7 +10,9 @@ server ends every game; each answer was saved as it was given.
 from __future__ import annotations
 
 import asyncio
+import errno
 import ipaddress
+import os
 import shlex
 import socket
 import sys
@@ -70,6 +72,22 @@ def public_url(host: str, port: int, given: str | None = None) -> str:
     if ":" in reachable:
         reachable = f"[{reachable}]"
     return f"http://{reachable}:{port}"
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port``, or None when it can.
+
+    The server announces its address before it binds, so a port another program
+    holds is found here first, and the teacher reads one line saying so instead of
+    an address that answers nothing.
+    """
+    try:
+        with socket.create_server((host, port)):
+            return None
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return "another program is using that port; choose another with --port"
+        return os.strerror(error.errno) if error.errno else str(error)
 
 
 def tab_command(folder: Path, pack: str | None) -> str:
@@ -148,7 +166,7 @@ def run(
 
     Returns:
         0 once stopped; 1 when the pack cannot be found, or the port or the address
-        is not one.
+        is not one or cannot be listened on.
     """
     if not 0 < port < 65536:
         warn(f"quiz serve: the port must be from 1 to 65535, not {port}")
@@ -164,6 +182,11 @@ def run(
             return 1
         if Path(pack).expanduser().exists():
             pack = str(Path(pack).expanduser().resolve())
+    problem = cannot_listen(host, port)
+    if problem is not None:
+        where = f"[{host}]" if ":" in host else host
+        warn(f"quiz serve: cannot listen on {where}:{port}: {problem}")
+        return 1
     server = ClassServer(
         tab_command(folder, pack), host=host, port=port, url=public_url(host, port, url)
     )

@@ -1,10 +1,11 @@
-"""The teacher's view of a class: per player and question, per question, per player.
+"""The teacher's view of a class: per player and question, and per question.
 
 Built from every player's progress (each file holds one player's totals per
-question) and the packs' questions, for ``quiz scores --csv``, ``--items`` and
-the discernment of each player. No answer log is needed: a question's totals,
-its last answer's time and confidence and its most common wrong answers are
-kept per player (:class:`~quiz.model.history.QuestionStats`).
+question) and the packs' questions, for ``quiz scores --csv`` and ``--items``;
+each player's discernment is part of the scores report (:mod:`quiz.model.report`).
+No answer log is needed: a question's totals, its last answer's time and
+confidence and its most common wrong answers are kept per player
+(:class:`~quiz.model.history.QuestionStats`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from quiz.model.discernment import Confusion, Detection, detection
 from quiz.model.history import Progress, QuestionStats
 from quiz.model.pack import VERDICT_LABELS, Pack
 
@@ -149,35 +149,3 @@ def _most_common_wrong(figures: QuestionStats) -> tuple[str, int] | None:
         return None
     response, times = max(figures.wrong.items(), key=lambda pair: (pair[1], pair[0]))
     return response, times
-
-
-def detections(
-    everyone: Progress,
-    *,
-    pack: str | None = None,
-    player: str | None = None,
-    closed_book: bool | None = None,
-) -> dict[str, Detection]:
-    """Each player's hit rate, false-alarm rate, d′ and c on the verdict claims.
-
-    Args:
-        everyone: Every player's progress together.
-        pack: Only this pack.
-        player: Only this player.
-        closed_book: Only closed-book answers (True), open-book ones (False), or all.
-
-    Returns:
-        By player's name, sorted, only players who answered a claim.
-    """
-    found: dict[str, Detection] = {}
-    for name in sorted(everyone.players):
-        if player is not None and name != player:
-            continue
-        confusion = Confusion()
-        for pack_id, stats in everyone.players[name].items():
-            if pack is None or pack_id == pack:
-                confusion.merge(stats.answers(closed_book).verdicts)
-        result = detection(confusion)
-        if result.signal or result.noise:
-            found[name] = result
-    return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from statistics import NormalDist
+from typing import NamedTuple
 
 from quiz.model.pack import VERDICT_LABELS, VERDICTS
 
@@ -134,8 +135,8 @@ class Confusion:
         return [(VERDICT_LABELS[t], self.total(t), self.accuracy(t)) for t in VERDICTS]
 
 
-@dataclass(frozen=True)
-class Detection:
+# A named tuple, like the report's other records (see quiz.model.report).
+class Detection(NamedTuple):
     """Discernment as signal-detection research reports it: supported claims are the signal.
 
     A *hit* is a supported claim called supported; a *false alarm* is a

@@ -15,11 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz.model.discernment import Confusion
-from quiz.model.round import Outcome, Round, RoundState
+from quiz.model.round_state import RoundState
 from quiz.model.schedule import Slot, after_answer, is_due
+
+if TYPE_CHECKING:  # only named here: a history is read and reported without the rules of play
+    from quiz.model.round import Outcome, Round
 
 WRONG_KEPT = 4
 """How many different wrong answers a question keeps, for the teacher's view of the
@@ -385,7 +389,7 @@ def combine(histories: Iterable[Progress]) -> Progress:
                 mine.setdefault(pack_id, PlayerPackStats()).absorb(tallies)
         everyone.rounds.extend(history.rounds)
     # Stamps are UTC ISO 8601 text, so text order is time order; ties keep file order.
-    everyone.rounds.sort(key=lambda record: record.finished)
+    everyone.rounds.sort(key=attrgetter("finished"))
     for record in everyone.rounds:
         if not record.review:
             everyone.packs.setdefault(record.pack, PackStats()).last = record.score

@@ -9,17 +9,18 @@ no Textual, no Rich.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.model.calibration import Band, calibration, reading
-from quiz.model.discernment import Confusion
+from quiz.model.discernment import Confusion, Detection, detection
 from quiz.model.history import Progress, RoundRecord, Tally
 
 TREND_ROUNDS = 60
 
 
-@dataclass(frozen=True)
-class PackResults:
+# The report's immutable records are named tuples: a frozen dataclass compiles its
+# generated methods when the module is imported, on every start of ``quiz scores``.
+class PackResults(NamedTuple):
     """How the rounds played on one pack went.
 
     Not to be confused with the catalog's summary of a pack file
@@ -34,8 +35,7 @@ class PackResults:
     accuracy: float
 
 
-@dataclass(frozen=True)
-class Leader:
+class Leader(NamedTuple):
     """One player's standing on a pack."""
 
     player: str
@@ -61,6 +61,8 @@ class Scores:
     kinds: dict[str, Tally] = field(default_factory=dict)
     tags: dict[str, Tally] = field(default_factory=dict)
     confusion: Confusion = field(default_factory=Confusion)
+    detections: dict[str, Detection] = field(default_factory=dict)
+    """Per player who answered a claim, by name, sorted: hit rate, false alarms, d′ and c."""
     calibration: list[Band] = field(default_factory=list)
     players: list[str] = field(default_factory=list)
 
@@ -156,7 +158,40 @@ def build(
             _merge(confidence, answers.confidence)
             scores.confusion.merge(answers.verdicts)
     scores.calibration = calibration({k: (t.answers, t.correct) for k, t in confidence.items()})
+    scores.detections = detections(progress, pack=pack, player=player, closed_book=closed_book)
     return scores
+
+
+def detections(
+    everyone: Progress,
+    *,
+    pack: str | None = None,
+    player: str | None = None,
+    closed_book: bool | None = None,
+) -> dict[str, Detection]:
+    """Each player's hit rate, false-alarm rate, d′ and c on the verdict claims.
+
+    Args:
+        everyone: Every player's progress together.
+        pack: Only this pack.
+        player: Only this player.
+        closed_book: Only closed-book answers (True), open-book ones (False), or all.
+
+    Returns:
+        By player's name, sorted, only players who answered a claim.
+    """
+    found: dict[str, Detection] = {}
+    for name in sorted(everyone.players):
+        if player is not None and name != player:
+            continue
+        confusion = Confusion()
+        for pack_id, stats in everyone.players[name].items():
+            if pack is None or pack_id == pack:
+                confusion.merge(stats.answers(closed_book).verdicts)
+        result = detection(confusion)
+        if result.signal or result.noise:
+            found[name] = result
+    return found
 
 
 def _merge(target: dict[Any, Tally], source: dict[Any, Tally]) -> None:
@@ -182,9 +217,9 @@ def to_json(scores: Scores) -> dict[str, Any]:
         "player": scores.player,
         "pack": scores.pack,
         "closed_book": scores.closed_book,
-        "packs": [vars(summary) for summary in scores.packs],
+        "packs": [summary._asdict() for summary in scores.packs],
         "leaderboards": {
-            pack: [vars(leader) for leader in leaders]
+            pack: [leader._asdict() for leader in leaders]
             for pack, leaders in scores.leaderboards.items()
         },
         "history": [{**record._asdict(), "accuracy": record.accuracy} for record in scores.history],
@@ -199,6 +234,7 @@ def to_json(scores: Scores) -> dict[str, Any]:
             ],
             "balanced_accuracy": scores.confusion.balanced_accuracy(),
             "notes": scores.discernment_notes,
+            "by_player": {name: found._asdict() for name, found in scores.detections.items()},
         },
         "calibration": {
             "bands": [

@@ -3,7 +3,7 @@
 A :class:`Round` is plain state. Randomness comes from the seed it is given
 and time from the clock it is given, so the same seed always asks the same
 questions in the same order with the same choice order, and a round can be
-saved as a small :class:`RoundState` and resumed later.
+saved as a small :class:`~quiz.model.round_state.RoundState` and resumed later.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quiz.model import scoring
 from quiz.model.calibration import BANDS
 from quiz.model.pack import VERDICT_LABELS, VERDICTS, Pack, Question
+from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.wording import quantity
 
 Clock = Callable[[], float]
@@ -27,25 +28,6 @@ class Option:
 
     value: str
     label: str
-
-
-@dataclass(frozen=True)
-class Mode:
-    """How a round is played.
-
-    Attributes:
-        player: Who is playing; recorded with the round.
-        confidence: Confidence mode: each answer comes with a stated confidence
-            and scores by a proper scoring rule (see :mod:`quiz.model.calibration`).
-        review: A review round of questions due again (see :mod:`quiz.model.schedule`).
-        closed_book: A closed-book round, to test recall: the pack's source text can
-            be read before the first question and is hidden during the round.
-    """
-
-    player: str = ""
-    confidence: bool = False
-    review: bool = False
-    closed_book: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,34 +50,6 @@ class Outcome:
         if self.question.kind == "number":
             return quantity(self.response, self.question.unit)
         return self.response
-
-
-@dataclass(frozen=True)
-class AnswerRecord:
-    """An answer as stored in a saved round."""
-
-    question: str
-    response: str
-    correct: bool
-    points: int
-    checked: bool
-    confidence: int | None = None
-
-
-@dataclass(frozen=True)
-class RoundState:
-    """Everything needed to resume a round, small enough to save after every answer."""
-
-    pack_id: str
-    seed: int
-    order: tuple[str, ...]
-    answers: tuple[AnswerRecord, ...] = ()
-    elapsed: float = 0.0
-    started: str = ""
-    pack_path: str | None = None
-    mode: Mode = Mode()
-    checked: bool = False
-    """Whether the source was checked for the question being asked."""
 
 
 @dataclass

@@ -26,8 +26,8 @@ STREAK_CAP = 10
 EXPLANATION = (
     "Confidence mode: after each answer, say how sure you are. The surer you say you are, "
     "the more a right answer wins and the more a wrong one costs; at 50\u00a0% nothing is "
-    "at stake. Each key shows what it wins or loses on this question. Over many answers, "
-    "saying how sure you really are pays best."
+    "at stake. Each key of the choice shows what it would win or lose. Over many "
+    "answers, saying how sure you really are pays best."
 )
 """Confidence mode in a player's words: shown with the first confidence question a
 player meets, or when they turn the mode on."""

@@ -13,12 +13,10 @@ from datetime import date
 
 # C0 controls except tab (\x09) and newline (\x0a), DEL, the C1 block, the
 # Unicode bidi controls (embeddings, overrides, isolates, and the marks LRM, RLM
-# and ALM, which reorder text as surely), the line/paragraph separators
-# (terminals treat them inconsistently), and lone surrogates (a name decoded from
-# bytes that were not UTF-8), which cannot even be written to a UTF-8 file.
+# and ALM, which reorder text as surely), and the line/paragraph separators
+# (terminals treat them inconsistently).
 _UNSAFE = (
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 _SPACES = re.compile(r"\s+")
 
@@ -38,7 +36,12 @@ def clean_text(text: str) -> str:
     if text.isprintable():
         # No control, format or separator character at all: the common case, in C.
         return text
-    return _UNSAFE_PATTERN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _UNSAFE_PATTERN.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Lone surrogates (a name decoded from bytes that were not UTF-8) cannot even be
+    # written to a UTF-8 file. They are the only code points UTF-8 cannot encode, so
+    # the encoder drops exactly them: in the character class above, their 2,048 code
+    # points would make Python's regex compiler build a large table at every start.
+    return text.encode("utf-8", "ignore").decode("utf-8")
 
 
 def clean_line(text: str) -> str:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quiz.model import scoring
-from quiz.widgets.footer import QuizFooter
+from quiz.screens.dialog import DialogScreen
 
 
 def scoring_summary(confidence: bool = False) -> Content:
@@ -69,21 +67,12 @@ PALETTE_NOTE = Content.assemble(
 """Where every command can be found by name."""
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """A list of keys and the scoring rules; any listed close key returns."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > VerticalScroll {
+    HelpScreen > #dialog {
         width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $accent;
-        background: $surface;
-        padding: 1 2;
     }
     """
 
@@ -100,7 +89,7 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
         self.confidence = confidence
 
-    def compose(self) -> ComposeResult:
+    def compose_dialog(self) -> ComposeResult:
         """The key table and the scoring rules."""
         lines: list[str | tuple[str, str]] = [("Keys\n", "bold")]
         width = max((len(key) for key, _ in self.keys), default=4)
@@ -108,9 +97,7 @@ class HelpScreen(ModalScreen[None]):
             lines.append((f"  {key:<{width}}  ", "bold $accent"))
             lines.append(f"{description}\n")
         lines.append("\n")
-        with VerticalScroll():
-            summary = scoring_summary(self.confidence)
-            yield Static(Content.assemble(*lines) + question_guide() + summary, markup=False)
-            yield Static(PALETTE_NOTE, markup=False)
-            yield Static("\nPress Escape or ? to close.", markup=False)
-        yield QuizFooter()
+        summary = scoring_summary(self.confidence)
+        yield Static(Content.assemble(*lines) + question_guide() + summary, markup=False)
+        yield Static(PALETTE_NOTE, markup=False)
+        yield Static("\nPress Escape or ? to close.", markup=False)

@@ -23,13 +23,15 @@ from quiz.widgets.footer import QuizFooter
 
 if TYPE_CHECKING:
     from quiz.model.pack import Pack
-    from quiz.model.round import RoundState
+    from quiz.model.round_state import RoundState
 
 RESUME = "resume"
 TUTORIAL = "tutorial"
 """The id of the built-in pack a newcomer is pointed to."""
 WIDE = 90
 """The narrowest terminal that shows the detail beside the pack list."""
+SHORT = 20
+"""The lowest terminal that shows the detail at all: below it the pack list needs every row."""
 
 
 class Standing(NamedTuple):
@@ -50,22 +52,24 @@ class Standing(NamedTuple):
     unfinished: tuple[int, int] | None = None
 
 
-def pack_label(entry: PackEntry, standing: Standing) -> Content:
-    """One pack in the list: its title, then its size, your best and what is due."""
+def pack_label(entry: PackEntry, standing: Standing | None) -> Content:
+    """One pack in the list: its title, then its size, your best and what is due (once
+    the player's file is read: until then ``standing`` is None)."""
     summary = entry.summary
     if summary.error is not None:
         return Content.assemble(
             (clean_line(entry.path.name), "bold"), ("   broken: ", "$text-error"), summary.error
         )
     count = summary.questions
-    best = standing.best
     parts: list[str | tuple[str, str]] = [
         (summary.title, "bold"),
         f"\n  {count} question{'s' if count != 1 else ''}",
-        "   best " + (str(best) if best is not None else "\u2014"),
     ]
-    if standing.due:
-        parts.append((f"   {standing.due} due for review (v)", "bold $text-warning"))
+    if standing is not None:
+        best = standing.best
+        parts.append("   best " + (str(best) if best is not None else "\u2014"))
+        if standing.due:
+            parts.append((f"   {standing.due} due for review (v)", "bold $text-warning"))
     if not entry.builtin:
         parts.append(("   (your pack)", "$text-muted"))
     return Content.assemble(*parts)
@@ -76,7 +80,7 @@ def _is_tutorial(entry: PackEntry) -> bool:
     return entry.builtin and entry.id == TUTORIAL and entry.error is None
 
 
-def _pack_option(entry: PackEntry, standing: Standing, tutorial: bool) -> Option:
+def _pack_option(entry: PackEntry, standing: Standing | None, tutorial: bool) -> Option:
     """A pack's row in the list; the tutorial's says so to a newcomer."""
     label = pack_label(entry, standing)
     if tutorial:
@@ -145,6 +149,21 @@ def _day(iso: str | None) -> str:
         return long_date(date.fromisoformat(iso))
     except ValueError:
         return iso
+
+
+def _notice(text: str) -> Static:
+    """One notice of the session (its text is a file's path and a problem, never markup)."""
+    return Static(Content(text), classes="notice", markup=False)
+
+
+def heading(status: Content | str) -> Content:
+    """The game's name and what it asks, then the status line under a blank line."""
+    return Content.assemble(
+        ("quiz", "bold $accent"),
+        "  \u2014  fact-check claims against the source: supported, contradicted, "
+        "or not stated?\n\n",
+        status,
+    )
 
 
 def status_line(player: str, confidence: bool) -> Content:
@@ -220,22 +239,20 @@ class HomeScreen(Screen[None]):
         """The current player's figures on each pack, by option id."""
 
     def compose(self) -> ComposeResult:
-        """Title, notices, the pack list and the footer."""
-        with Vertical(id="home"):
-            yield Static(
-                Content.assemble(
-                    ("quiz", "bold $accent"),
-                    "  \u2014  fact-check claims against the source: supported, contradicted, "
-                    "or not stated?",
-                ),
-                id="banner",
-                markup=False,
-            )
-            yield Static(id="status", markup=False)
-            yield Vertical(id="notices")
-            with Container(id="panes"):
-                yield OptionList(id="packs")
-                yield Static(id="detail", markup=False)
+        """The title with the status, the pack list and the footer, laid out for the
+        terminal's size.
+
+        The notices are mounted once the history read brings any: an empty box would
+        still be a widget to style and lay out before the first frame.
+        """
+        # From the app's size: the screen has none until its first layout, and the first
+        # frame must already have the layout of the terminal it is drawn on.
+        width, height = self.app.size
+        self.set_class(width >= WIDE, "-wide")
+        yield Static(heading("Reading your history\u2026"), id="status", markup=False)
+        with Container(id="panes"):
+            yield OptionList(id="packs")
+            yield Static(id="detail", markup=False, classes="-short" if height < SHORT else "")
         yield QuizFooter()
 
     def on_mount(self) -> None:
@@ -267,24 +284,18 @@ class HomeScreen(Screen[None]):
     def refresh_packs(self) -> None:
         """Rebuild the list and the status line from the session."""
         session = self.session
-        status = self.query_one("#status", Static)
-        if not session.loaded:
-            status.update("Reading your history\u2026")
-        else:
-            status.update(status_line(session.player, session.confidence))
-            notices = self.query_one("#notices", Vertical)
-            if len(notices.children) != len(session.notices):
-                notices.remove_children()
-                notices.mount_all(
-                    Static(Content(notice), classes="notice", markup=False)
-                    for notice in session.notices
-                )
+        if session.loaded:
+            status = self.query_one("#status", Static)
+            status.update(heading(status_line(session.player, session.confidence)))
+            self._show_notices()
         options = self.query_one(OptionList)
         found = self.session.resumable() if session.loaded else None
         rows = [(entry, self.standing(entry, found)) for entry in self.session.library.packs()]
         resume = None if found is None else (found[0].id, len(found[1].answers), found[1].order)
         shown = (resume, [(entry.path, entry.summary, standing) for entry, standing in rows])
-        self._standings = {f"pack:{entry.path}": standing for entry, standing in rows}
+        self._standings = {
+            f"pack:{entry.path}": standing for entry, standing in rows if standing is not None
+        }
         if shown == self._shown:
             # Back from a screen that changed nothing: keep the list (and its scroll).
             return
@@ -323,10 +334,26 @@ class HomeScreen(Screen[None]):
             options.highlighted = min(highlighted or 0, options.option_count - 1)
         self._show_detail()
 
-    def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing:
-        """The current player's figures on a pack (none until their file is read)."""
+    def _show_notices(self) -> None:
+        """The session's notices, under the status line, once there are any."""
+        notices = self.session.notices
+        found = self.query("#notices").results(Vertical)
+        box = next(found, None)
+        if box is None:
+            if notices:
+                self.mount(Vertical(*map(_notice, notices), id="notices"), after="#status")
+            return
+        if len(box.children) != len(notices):
+            box.remove_children()
+            box.mount_all(map(_notice, notices))
+
+    def standing(self, entry: PackEntry, found: tuple[Pack, RoundState] | None) -> Standing | None:
+        """The current player's figures on a pack; None until their file is read, so that
+        nothing is said of them before it is known."""
         session = self.session
-        if not session.loaded or entry.error is not None:
+        if not session.loaded:
+            return None
+        if entry.error is not None:
             return Standing()
         progress = session.progress
         answers = correct = 0
@@ -351,7 +378,10 @@ class HomeScreen(Screen[None]):
         self._painted = True
 
     def _add_rest(
-        self, shown: object, rest: list[tuple[PackEntry, Standing]], tutorial: PackEntry | None
+        self,
+        shown: object,
+        rest: list[tuple[PackEntry, Standing | None]],
+        tutorial: PackEntry | None,
     ) -> None:
         """The options below the first screenful, unless the list was rebuilt since."""
         if shown is self._shown:
@@ -363,7 +393,7 @@ class HomeScreen(Screen[None]):
         """The detail beside the list on a wide terminal, below it on a narrow one, and
         none on a short one, where the pack list needs every row."""
         self.set_class(self.size.width >= WIDE, "-wide")
-        self.query_one("#detail", Static).set_class(self.size.height < 20, "-short")
+        self.query_one("#detail", Static).set_class(self.size.height < SHORT, "-short")
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Describe the highlighted pack."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -40,6 +40,11 @@ KIND_HINTS = {
 }
 
 
+ANSWER_PARTS = "#pad, #entry, #evidence, .checked-note, #confidence, #feedback"
+"""What follows a question's prompt: the ways to answer it, the note and evidence of a
+checked source, the verdict."""
+
+
 def question_heading(question: Question) -> Content:
     """The line above the prompt: what kind of question, its difficulty and tags."""
     dots = "\u25cf" * question.difficulty + "\u25cb" * (3 - question.difficulty)
@@ -54,12 +59,15 @@ class PlayScreen(Screen[None]):
 
     # The screen's layout, parsed when a round is first shown rather than at start.
     DEFAULT_CSS = """
+    PlayScreen {
+        layout: horizontal;
+    }
+    PlayScreen #status {
+        dock: top;
+    }
     PlayScreen #body {
         width: 1fr;
         padding: 1 2 0 2;
-    }
-    PlayScreen #question {
-        height: auto;
     }
     PlayScreen .heading {
         color: $text-muted;
@@ -71,9 +79,6 @@ class PlayScreen(Screen[None]):
     PlayScreen .checked-note {
         color: $text-warning;
         margin: 0 0 1 0;
-    }
-    PlayScreen #columns {
-        height: 1fr;
     }
     PlayScreen #reader {
         display: none;
@@ -108,6 +113,10 @@ class PlayScreen(Screen[None]):
             self.play = play
             self.record = record
             self.previous_best = previous_best
+
+    AUTO_FOCUS = ""
+    """Nothing takes the focus when the screen is shown: the screen's bindings answer and
+    scroll, and a focused body would be restyled whole when an answer takes its focus away."""
 
     BINDINGS = [
         # What the footer shows for the digits: one of these is on at a time, the one
@@ -158,12 +167,16 @@ class PlayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Status line, the question beside the source, the footer."""
+        # The body and the source are the screen's columns, with the status and the
+        # footer docked: a container around the columns would be one more to lay out and
+        # paint behind everything on every frame.
         yield RoundStatus(id="status")
-        with Horizontal(id="columns"):
-            with VerticalScroll(id="body"):
-                yield Vertical(id="question")
-            if self.article is not None:
-                yield SourceReader(self.article, source_title(self.play.pack), id="reader")
+        with VerticalScroll(id="body"):
+            # Kept for the whole round and updated: each question changes their text.
+            yield Static(classes="heading", markup=False)
+            yield Static(classes="prompt", markup=False)
+        if self.article is not None:
+            yield SourceReader(self.article, source_title(self.play.pack), id="reader")
         yield QuizFooter()
 
     async def on_mount(self) -> None:
@@ -318,24 +331,21 @@ class PlayScreen(Screen[None]):
             await self._show_question(question)
 
     async def _show_question(self, question: Question) -> None:
-        container = self.query_one("#question", Vertical)
-        await container.remove_children()
-        widgets: list[Static | AnswerPad | NumberEntry] = [
-            Static(question_heading(question), classes="heading", markup=False),
-            Static(Content(question.prompt), classes="prompt", markup=False),
-        ]
+        body = self.query_one("#body", VerticalScroll)
+        await body.query_children(ANSWER_PARTS).remove()
+        body.query_one(".heading", Static).update(question_heading(question))
+        body.query_one(".prompt", Static).update(Content(question.prompt))
         if question.kind == "number":
-            widgets.append(NumberEntry(question.unit, id="entry"))
+            await body.mount(NumberEntry(question.unit, id="entry"))
         else:
-            widgets.append(AnswerPad(self.play.options(question), id="pad"))
-        await container.mount_all(widgets)
+            await body.mount(AnswerPad(self.play.options(question), id="pad"))
         if self.play.checked_current:  # checked before the round was left and resumed
             self._show_evidence(question)
         if question.kind == "number":
             self.query_one(NumberEntry).focus_input()
         else:
             self.set_focus(None)
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        body.scroll_home(animate=False)
         self.passages, self.marked = [], ()
         if self.play.checked_current and self.article is not None:
             self.marked = self._evidence_paragraphs(question)
@@ -405,9 +415,12 @@ class PlayScreen(Screen[None]):
             id="confidence",
         )
         with self.app.batch_update():  # one frame, as in submit
-            await self.query("#pad, #entry, #evidence, .checked-note").remove()
-            await self.query_one("#question", Vertical).mount(pad)
+            # Before the number box goes: removing the focused widget would focus the body,
+            # and each change of the body's focus restyles everything in it.
             self.set_focus(None)
+            body = self.query_one("#body", VerticalScroll)
+            await body.query_children(ANSWER_PARTS).remove()
+            await body.mount(pad)
             self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
@@ -444,9 +457,12 @@ class PlayScreen(Screen[None]):
             id="feedback",
         )
         with self.app.batch_update():
-            await self.query("#pad, #entry, #evidence, .checked-note, #confidence").remove()
-            await self.query_one("#question", Vertical).mount(feedback)
+            # Before the number box goes: removing the focused widget would focus the body,
+            # and each change of the body's focus restyles everything in it.
             self.set_focus(None)
+            body = self.query_one("#body", VerticalScroll)
+            await body.query_children(ANSWER_PARTS).remove()
+            await body.mount(feedback)
             self._lay_out()
             self._show_in_reader()
             self._update_status()
@@ -474,8 +490,8 @@ class PlayScreen(Screen[None]):
 
     def _show_evidence(self, question: Question) -> None:
         """After checking the source: where the evidence is, or the quotes without a text."""
-        container = self.query_one("#question", Vertical)
-        anchor = container.query_one("#pad, #entry")
+        body = self.query_one("#body", VerticalScroll)
+        anchor = body.query_one("#pad, #entry")
         if self.article is not None:
             where = self._evidence_paragraphs(question)
             places = ", ".join(self.article.label(index) for index in where) or "the source"
@@ -483,7 +499,7 @@ class PlayScreen(Screen[None]):
                 f"You checked the source: the answer is in {places}, marked in the source "
                 "(r to read it). A right answer now earns half the points."
             )
-            container.mount(Static(text, classes="checked-note", markup=False), before=anchor)
+            body.mount(Static(text, classes="checked-note", markup=False), before=anchor)
             return
         note = Static(
             "You checked the source: a right answer now earns half the points.",
@@ -491,8 +507,8 @@ class PlayScreen(Screen[None]):
             markup=False,
         )
         panel = EvidencePanel(question.evidence, self.play.pack.source, id="evidence")
-        container.mount(panel, before=anchor)
-        container.mount(note, before=anchor)
+        body.mount(panel, before=anchor)
+        body.mount(note, before=anchor)
 
     def _show_in_reader(self) -> None:
         """Highlight the evidence or mark the checked paragraphs, and scroll to the first."""

@@ -9,8 +9,6 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from quiz.class_tables import detection_table
-from quiz.model.classroom import detections
 from quiz.model.report import Scores, build, rounds_of
 from quiz.report_tables import heading, report
 from quiz.session import Session
@@ -87,10 +85,6 @@ class ScoresScreen(Screen[None]):
             ]
             # After the packs and the leaderboard, as the report's own trend would be.
             widgets += [*sections[:2], *charts, *sections[2:]]
-            player = None if self.everyone else self.session.player
-            found = detections(self.session.everyone(), player=player, closed_book=self.closed_book)
-            if found:
-                widgets.append(Static(detection_table(found), classes="section"))
         else:
             rounds = rounds_of(self.closed_book)
             widgets.append(

@@ -11,23 +11,28 @@ game, and losing it costs one slow start.
 What pays for it: the rows "home screen visible in a pty, 10-year history"
 (100 packs of 20 questions) and "`quiz packs`" of ``tests/benchmarks/run.py``,
 whose budgets a listing that validates every pack misses by far. The pack reader
-(:mod:`quiz.store.packs`, with the validator and the TOML parser behind it) is
-imported when a pack is first parsed, not at start: the home screen row pays for
-that too (docs/performance.md).
+(:mod:`quiz.store.packs`, with the validator and the TOML parser behind it)
+and the pack model (:mod:`quiz.model.pack`) are imported when a pack is first
+parsed, not at start: the home screen row pays for the reader, and the
+"`quiz packs`" row, which parses no pack when the cache answers, for the model
+(docs/performance.md).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quiz import __version__
-from quiz.model.pack import Pack, PackError
 from quiz.model.text import clean_line, clean_text
 from quiz.store.files import open_cache, write_atomic
+
+if TYPE_CHECKING:
+    from quiz.model.pack import Pack
 
 CACHE_FILE = "packs-cache.json"
 CACHE_FORMAT = 2
@@ -120,7 +125,8 @@ class PackEntry:
     def pack(self) -> Pack | None:
         """The validated pack, loaded on first use; None for a broken pack."""
         if self._pack is None and self.summary.error is None:
-            from quiz.store.packs import load_pack  # see the module docstring
+            from quiz.model.pack import PackError  # see the module docstring
+            from quiz.store.packs import load_pack
 
             try:
                 self._pack = load_pack(self.path)
@@ -150,15 +156,20 @@ class Catalog:
     def entries(self, folder: Path, *, builtin: bool) -> list[PackEntry]:
         """Every ``*.toml`` pack in a folder, sorted by file name; broken ones included."""
         try:
-            files = sorted(folder.glob("*.toml"), key=lambda path: path.name)
+            with os.scandir(folder) as found:
+                # As Path.glob("*.toml") matches: any name, hidden ones too, and without
+                # regard to case where the system's file names have none.
+                names = sorted(
+                    item.name for item in found if os.path.normcase(item.name).endswith(".toml")
+                )
         except OSError:
             return []
         # Files are read, never followed: the folder's real path and a name make the key.
-        real = folder.resolve(strict=False)
+        real = str(folder.resolve(strict=False))
         return [
             entry
-            for path in files
-            if (entry := self._entry(path, str(real / path.name), builtin)) is not None
+            for name in names
+            if (entry := self._entry(folder / name, os.path.join(real, name), builtin)) is not None
         ]
 
     def _entry(self, path: Path, key: str, builtin: bool) -> PackEntry | None:
@@ -179,7 +190,8 @@ class Catalog:
             if summary is not None:
                 self._fresh[key] = cached
                 return PackEntry(path, builtin, summary)
-        from quiz.store.packs import load_pack  # see the module docstring
+        from quiz.model.pack import PackError  # see the module docstring
+        from quiz.store.packs import load_pack
 
         pack = None
         try:

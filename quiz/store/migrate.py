@@ -19,9 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from quiz.model.history import PackStats, Progress
 from quiz.model.text import clean_line
@@ -38,8 +39,9 @@ class NewerLegacy(Exception):
     """A ``progress.toml`` of a format this version does not know."""
 
 
-@dataclass(frozen=True)
-class Migration:
+# A named tuple: a frozen dataclass compiles its generated methods at import, and
+# the listings import this module to read a folder not yet migrated.
+class Migration(NamedTuple):
     """What the migration did, for the game to tell.
 
     Attributes:
@@ -53,8 +55,11 @@ class Migration:
     reason: str | None = None
 
 
-def parse_legacy(data: bytes, *, rounds: bool = True) -> tuple[Progress, Settings]:
-    """Read a format-1 progress file from its bytes.
+def parse_legacy(
+    data: bytes, *, rounds: bool = True, questions: bool = True
+) -> tuple[Progress, Settings]:
+    """Read a format-1 progress file from its bytes (what to read: see
+    :func:`quiz.store.schema.from_legacy_document`).
 
     Raises:
         ProgressError: It is damaged; the message says how.
@@ -73,7 +78,7 @@ def parse_legacy(data: bytes, *, rounds: bool = True) -> tuple[Progress, Setting
     version = document.get("format")
     if type(version) is int and version > LEGACY_FORMAT:
         raise NewerLegacy(f"format {version}")
-    return from_legacy_document(document, rounds=rounds)
+    return from_legacy_document(document, rounds=rounds, questions=questions)
 
 
 def migrate(folder: Path, fallback: str) -> Migration:

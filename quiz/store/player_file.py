@@ -22,10 +22,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import rtoml
 
@@ -49,12 +48,13 @@ class NewerFormat(Exception):
     """A file written by a newer version of the game."""
 
 
-def parse(data: bytes, *, rounds: bool = True) -> tuple[str, Progress]:
+def parse(data: bytes, *, rounds: bool = True, questions: bool = True) -> tuple[str, Progress]:
     """Read a player's file from its bytes.
 
     Args:
         data: The whole file.
         rounds: Read the finished rounds too (see :func:`quiz.store.schema.from_document`).
+        questions: Read each question's figures too (see the same).
 
     Returns:
         The player's name and progress.
@@ -74,7 +74,7 @@ def parse(data: bytes, *, rounds: bool = True) -> tuple[str, Progress]:
     version = document.get("format")
     if type(version) is int and version > FORMAT:
         raise NewerFormat(f"format {version}")
-    return from_document(document, rounds=rounds)
+    return from_document(document, rounds=rounds, questions=questions)
 
 
 def render(player: str, progress: Progress) -> bytes:
@@ -82,8 +82,9 @@ def render(player: str, progress: Progress) -> bytes:
     return rtoml.dumps(to_document(player, progress)).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class Snapshot:
+# The records here are named tuples: a dataclass compiles its generated methods at
+# import, and every listing imports this module to read the players' files.
+class Snapshot(NamedTuple):
     """What a save writes, copied on the game's thread: the document without the
     rounds, and the rounds themselves, which are immutable and turned into text
     on the saver's thread."""
@@ -98,8 +99,7 @@ class Snapshot:
         return rtoml.dumps(document).encode("utf-8")
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
     """The result of reading a player's file.
 
     Attributes:

@@ -21,34 +21,39 @@ from quiz.store.player_file import MAX_PLAYER_BYTES, NewerFormat, parse
 from quiz.store.schema import ProgressError
 
 
-def read_progress(folder: Path, *, rounds: bool = True) -> tuple[Progress | None, str | None]:
+def read_progress(
+    folder: Path, *, rounds: bool = True, questions: bool = True
+) -> tuple[Progress | None, str | None]:
     """Read every player's progress together.
 
     Args:
         folder: The data folder.
-        rounds: Read the records of finished rounds too; ``quiz packs`` needs
+        rounds: Read the records of finished rounds too; a listing may need
             only the totals (of 3,650 rounds, the records are most of the work).
+        questions: Read each question's figures too; ``quiz scores`` counts
+            rounds and answers and shows no question.
 
     Returns:
         Everyone's progress (empty when nobody has played yet) and None, or
         None and a sentence saying which file could not be read and why.
     """
     if leftover(folder):
-        return _read_legacy(paths.progress_path(folder), rounds)
-    histories, problems = read_players(folder, rounds=rounds)
+        return _read_legacy(paths.progress_path(folder), rounds, questions)
+    histories, problems = read_players(folder, rounds=rounds, questions=questions)
     if problems:
         return None, problems[0]
     return combine(histories), None
 
 
 def read_players(
-    folder: Path, *, rounds: bool = True, skip: Path | None = None
+    folder: Path, *, rounds: bool = True, questions: bool = True, skip: Path | None = None
 ) -> tuple[list[Progress], list[str]]:
     """Read each player's file.
 
     Args:
         folder: The data folder.
         rounds: Read the finished rounds too.
+        questions: Read each question's figures too.
         skip: A file to leave out (the game's own player, whom it has in memory).
 
     Returns:
@@ -72,7 +77,7 @@ def read_players(
         try:
             data = read_whole(path, MAX_PLAYER_BYTES)
             if data:  # empty: a new player's file, created to be locked, nothing played yet
-                histories.append(parse(data, rounds=rounds)[1])
+                histories.append(parse(data, rounds=rounds, questions=questions)[1])
         except FileNotFoundError:
             continue  # a new player's file, gone again
         except OSError as error:
@@ -84,9 +89,10 @@ def read_players(
     return histories, problems
 
 
-def _read_legacy(path: Path, rounds: bool) -> tuple[Progress | None, str | None]:
+def _read_legacy(path: Path, rounds: bool, questions: bool) -> tuple[Progress | None, str | None]:
     try:
-        progress, _ = parse_legacy(read_whole(path, MAX_PLAYER_BYTES), rounds=rounds)
+        data = read_whole(path, MAX_PLAYER_BYTES)
+        progress, _ = parse_legacy(data, rounds=rounds, questions=questions)
     except OSError as error:
         return None, f"{path} could not be read: {error.strerror or error}"
     except NewerLegacy:

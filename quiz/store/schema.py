@@ -1,14 +1,16 @@
-"""The progress documents: a player's file (format 3) as plain TOML data and back.
+"""The progress documents: a player's file (format 4) as plain TOML data and back.
 
 A player's file holds that player's aggregates per pack, tallies per pack,
 finished rounds and unfinished round. Each finished round is one array of
-:data:`ROUND_FIELDS`, in that order: years of daily rounds are most of the
-file, and an array is read several times faster than a table of named keys
-and takes less room. Format 2, the same file with each round a
-``[[rounds]]`` table, is still read; the game writes format 3 at its next
-save. The single progress file of format 1, which held every player and the
-settings, is still read, once, to be migrated (:mod:`quiz.store.migrate`),
-and by listings of a folder not yet migrated.
+:data:`ROUND_FIELDS`, and each question's statistics one array of
+:data:`QUESTION_FIELDS` under its id, in that order: years of daily rounds
+and every question of a hundred packs are most of the file, and an array is
+read several times faster than a table of named keys and takes less room.
+Format 3, the same file with each question's statistics a table, and format
+2, which also kept each round as a ``[[rounds]]`` table, are still read; the
+game writes format 4 at its next save. The single progress file of format 1,
+which held every player and the settings, is still read, once, to be migrated
+(:mod:`quiz.store.migrate`), and by listings of a folder not yet migrated.
 
 Reading checks the type of every field and names the first one that is
 wrong, so a damaged file is recognised as damaged (and backed up by
@@ -34,15 +36,17 @@ from quiz.model.history import (
     RoundRecord,
     Tally,
 )
-from quiz.model.round import AnswerRecord, Mode, RoundState
+from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_line, clean_player
 from quiz.store import paths
 from quiz.store.settings import Settings
 
-FORMAT = 3
+FORMAT = 4
+TABLE_QUESTIONS_FORMAT = 3
+"""A player's file whose questions' statistics are tables: read, never written."""
 TABLE_ROUNDS_FORMAT = 2
-"""A player's file whose rounds are ``[[rounds]]`` tables: read, never written."""
+"""A player's file whose rounds are ``[[rounds]]`` tables too: read, never written."""
 LEGACY_FORMAT = 1
 LARGEST = 2**53  # beyond this no count, score or duration is real, and floats lose integers
 SEEDS = range(2**63)
@@ -94,22 +98,18 @@ def pack_to_dict(stats: PackStats) -> dict[str, Any]:
         "rounds": stats.rounds,
         "best": stats.best,
         "last": stats.last,
-        "questions": {qid: _question_to_dict(q) for qid, q in stats.questions.items()},
+        "questions": {qid: question_to_row(q) for qid, q in stats.questions.items()},
     }
 
 
-def _question_to_dict(q: QuestionStats) -> dict[str, Any]:
-    data: dict[str, Any] = {"seen": q.seen, "correct": q.correct}
-    # Defaults are left out: two thousand questions make every line count.
-    optional = {
-        "checked": q.checked,
-        "last": q.last,
-        "last_correct": q.last_correct,
-        "wrong": q.wrong,
-        "confidence": q.confidence,
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
+QUESTION_FIELDS = ("seen", "correct", "checked", "last", "last_correct", "confidence", "wrong")
+"""A question's statistics, in the order of its array in a player's file: those of
+:class:`~quiz.model.history.QuestionStats`."""
+
+
+def question_to_row(q: QuestionStats) -> list[Any]:
+    """A question's statistics as the array of :data:`QUESTION_FIELDS` a player's file keeps."""
+    return [q.seen, q.correct, q.checked, q.last, q.last_correct, q.confidence, dict(q.wrong)]
 
 
 def _tallies(tallies: dict[Any, Tally]) -> dict[str, list[int]]:
@@ -153,6 +153,7 @@ ROUND_FIELDS = (
 """A finished round's fields, in the order of its array in a player's file: those of
 :class:`~quiz.model.history.RoundRecord` but the player, whose file it is."""
 _COUNTS = slice(3, 10)  # score to checked, seconds among them: numbers within LARGEST
+_SECONDS = ROUND_FIELDS.index("seconds")
 _PLAYER_AT = RoundRecord._fields.index("player")  # the one field a round's array leaves out
 _ROW_TYPES = (str,) * 3 + (int,) * 5 + (float, int) + (bool,) * 3
 
@@ -194,13 +195,17 @@ def _state_to_dict(state: RoundState) -> dict[str, Any]:
     return data
 
 
-def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str, Progress]:
-    """Read a player's file, checking every type.
+def from_document(
+    document: dict[str, Any], *, rounds: bool = True, questions: bool = True
+) -> tuple[str, Progress]:
+    """Read a player's file, checking every type of what is read.
 
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round; a listing that needs
             only the totals per pack leaves them out (and unchecked).
+        questions: Read each question's figures; the scores report, which counts
+            rounds and answers, leaves them out (and unchecked).
 
     Returns:
         The player's name, and their progress.
@@ -210,13 +215,13 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str
     """
     try:
         version = document.get("format")
-        if type(version) is not int or version not in (TABLE_ROUNDS_FORMAT, FORMAT):
+        if type(version) is not int or not TABLE_ROUNDS_FORMAT <= version <= FORMAT:
             raise ProgressError(f"format: expected {FORMAT}, found {version!r}")
         player = _name(_str(document, "player", ""))
         if not player:
             raise ProgressError("player: expected a name")
         answers = _table(document, "answers", "")
-        progress = _progress(document, player, answers, rounds, rows=version == FORMAT)
+        progress = _progress(document, player, answers, version, rounds, questions)
         if "settings" in document or "players" in document:
             raise ProgressError("a player's file holds no settings and no other players")
         return player, progress
@@ -226,13 +231,14 @@ def from_document(document: dict[str, Any], *, rounds: bool = True) -> tuple[str
 
 
 def from_legacy_document(
-    document: dict[str, Any], *, rounds: bool = True
+    document: dict[str, Any], *, rounds: bool = True, questions: bool = True
 ) -> tuple[Progress, Settings]:
     """Read the single progress file of format 1: every player, and the settings.
 
     Args:
         document: The parsed file.
         rounds: Read the record of every finished round (see :func:`from_document`).
+        questions: Read each question's figures (see :func:`from_document`).
 
     Returns:
         Every player's progress together, and the settings.
@@ -244,7 +250,8 @@ def from_legacy_document(
         version = document.get("format")
         if type(version) is not int or version != LEGACY_FORMAT:
             raise ProgressError(f"format: expected {LEGACY_FORMAT}, found {version!r}")
-        progress = _progress(document, None, _table(document, "players", ""), rounds, rows=False)
+        players = _table(document, "players", "")
+        progress = _progress(document, None, players, version, rounds, questions)
         table = _table(document, "settings", "")
         settings = Settings(
             player=_name(_str(table, "player", "settings")),
@@ -259,20 +266,29 @@ def _progress(
     document: dict[str, Any],
     player: str | None,
     answers: dict[str, Any],
+    version: int,
     with_rounds: bool,
-    *,
-    rows: bool,
+    with_questions: bool,
 ) -> Progress:
     """The parts every format shares; ``player`` is None for format 1, where tallies are
-    keyed by player and each round names its own; ``rows`` when rounds are arrays."""
+    keyed by player and each round names its own."""
     packs: dict[str, PackStats] = {}
     for pack_id, raw in _table(document, "packs", "").items():
         where = f"packs.{pack_id}"
         table = _as_table(raw, where)
-        questions = {
-            qid: _question_stats(_as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}")
-            for qid, value in _table(table, "questions", where).items()
-        }
+        listed = _table(table, "questions", where)  # a table even when its figures are not read
+        if not with_questions:
+            questions = {}
+        elif version > TABLE_QUESTIONS_FORMAT:
+            questions = {
+                qid: _question_row(value, f"{where}.questions.{qid}", f"{where}.{qid}")
+                for qid, value in listed.items()
+            }
+        else:
+            questions = {
+                qid: _question_stats(_as_table(value, f"{where}.questions.{qid}"), f"{where}.{qid}")
+                for qid, value in listed.items()
+            }
         packs[pack_id] = PackStats(
             rounds=_int(table, "rounds", where),
             best=_int(table, "best", where),
@@ -298,7 +314,7 @@ def _progress(
     records = _list(document, "rounds", "")  # a list even when its records are not read
     if not with_rounds:
         rounds = []
-    elif rows:
+    elif version > TABLE_ROUNDS_FORMAT:
         assert player is not None  # only a player's own file keeps rounds as arrays
         rounds = [_round_row(raw, i, player) for i, raw in enumerate(records)]
     else:
@@ -321,6 +337,14 @@ def _question_stats(table: dict[str, Any], where: str) -> QuestionStats:
         wrong=_wrong(_table(table, "wrong", where), _join(where, "wrong")),
         confidence=_int(table, "confidence", where),
     )
+
+
+def _question_row(raw: object, at: str, where: str) -> QuestionStats:
+    """A question's array (at ``at``), read as the table of :data:`QUESTION_FIELDS` it
+    stands for, whose checks name the field that is wrong (``where``)."""
+    if type(raw) is not list or len(raw) != len(QUESTION_FIELDS):
+        raise ProgressError(f"{at}: expected an array of {', '.join(QUESTION_FIELDS)}")
+    return _question_stats(dict(zip(QUESTION_FIELDS, raw, strict=True)), where)
 
 
 def _wrong(table: dict[str, Any], where: str) -> dict[str, int]:
@@ -401,9 +425,12 @@ def _round_row(raw: object, index: int, player: str) -> RoundRecord:
     # Ten years of daily play are 3,650 of these: the common case, every field of
     # its exact type, is checked in one comparison; anything else is read as the
     # table it stands for, which names the field that is wrong.
-    if tuple(map(type, raw)) == _ROW_TYPES and all(
-        -LARGEST <= value <= LARGEST
-        for value in raw[_COUNTS]  # false for NaN too
+    counts = raw[_COUNTS]
+    if (
+        tuple(map(type, raw)) == _ROW_TYPES
+        and min(counts) >= -LARGEST
+        and max(counts) <= LARGEST
+        and raw[_SECONDS] == raw[_SECONDS]  # NaN, the one number unequal to itself
     ):
         return RoundRecord._make((*raw[:_PLAYER_AT], player, *raw[_PLAYER_AT:]))
     return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)

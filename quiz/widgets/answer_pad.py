@@ -26,7 +26,9 @@ class AnswerPad(Widget):
         width: 1fr;
         height: auto;
         min-height: 1;
-        border: none;
+        /* Borderless in every state, as compact=True makes it, without the class
+           that restyles each button twice more as it is mounted. */
+        border: none !important;
         padding: 0 1;
         margin: 0 0 1 0;
         text-align: left;
@@ -75,7 +77,7 @@ class AnswerPad(Widget):
         """One button per option; labels are plain text, never markup."""
         for number, option in enumerate(self.options, start=1):
             label = Content.assemble((f"{number} ", "bold"), " ", option.label)
-            button = Button(label, id=f"option-{number}", compact=True)
+            button = Button(label, id=f"option-{number}")
             button.can_focus = False
             yield button
 

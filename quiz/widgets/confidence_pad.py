@@ -45,6 +45,9 @@ class ConfidencePad(Widget):
         margin: 0 1 0 0;
         min-width: 10;
         height: 2;
+        /* Borderless in every state, as compact=True makes it, without the class
+           that restyles each button twice more as it is mounted. */
+        border: none !important;
     }
     ConfidencePad .explain {
         margin: 0 0 1 0;
@@ -108,7 +111,7 @@ class ConfidencePad(Widget):
         with Horizontal():
             for band in BANDS:
                 label = stake_label(band, self.difficulty, checked=self.checked)
-                button = Button(label, id=f"confidence-{band}", compact=True)
+                button = Button(label, id=f"confidence-{band}")
                 button.can_focus = False
                 yield button
 

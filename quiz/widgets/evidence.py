@@ -34,8 +34,8 @@ def quote_content(quote: str, article: Article | None = None) -> Content:
 class EvidencePanel(Vertical):
     """Shows the quotes that settle a question, each on lines of its own.
 
-    Every quote is a widget of its own, indented, so a quote that wraps keeps
-    its indent on every line.
+    The quotes share one indented widget, each from a new line, so a quote that
+    wraps keeps its indent on every line.
     """
 
     DEFAULT_CSS = """
@@ -48,7 +48,7 @@ class EvidencePanel(Vertical):
     EvidencePanel > .title {
         text-style: bold;
     }
-    EvidencePanel > .quote {
+    EvidencePanel > .quotes {
         padding: 0 0 0 2;
     }
     """
@@ -82,8 +82,9 @@ class EvidencePanel(Vertical):
             cited = self.source.publisher or self.source.title
             title = Content.assemble(title, ("  \u00b7  " + cited, "not bold $text-muted"))
         yield Static(title, classes="title", markup=False)
-        for quote in self.quotes:
-            yield Static(quote_content(quote, self.article), classes="quote", markup=False)
+        if self.quotes:
+            quotes = Content("\n").join(quote_content(quote, self.article) for quote in self.quotes)
+            yield Static(quotes, classes="quotes", markup=False)
 
     @property
     def text(self) -> str:

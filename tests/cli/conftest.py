@@ -16,9 +16,8 @@ import pytest
 import tomli_w
 
 from quiz.__main__ import main
-from quiz.model.history import PackStats, QuestionStats
 from quiz.store import paths
-from quiz.store.schema import LEGACY_FORMAT, pack_to_dict
+from quiz.store.schema import LEGACY_FORMAT
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN_PACK = ROOT / "questions" / "iran-quds-force-iraq.toml"
@@ -172,13 +171,14 @@ def record_progress(data_dir: Path) -> Callable[[str, Sequence[str], int], None]
     """
 
     def record(pack_id: str, questions: Sequence[str], best: int = 0) -> None:
-        stats = PackStats(
-            rounds=1,
-            best=best,
-            last=best,
-            questions={qid: QuestionStats(seen=1, correct=1, last="2025") for qid in questions},
-        )
-        document = {"format": LEGACY_FORMAT, "packs": {pack_id: pack_to_dict(stats)}}
+        # Format 1 kept each question's figures as a table of named fields.
+        stats = {
+            "rounds": 1,
+            "best": best,
+            "last": best,
+            "questions": {qid: {"seen": 1, "correct": 1, "last": "2025"} for qid in questions},
+        }
+        document = {"format": LEGACY_FORMAT, "packs": {pack_id: stats}}
         paths.progress_path(data_dir).write_text(tomli_w.dumps(document), "utf-8")
 
     return record

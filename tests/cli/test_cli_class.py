@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,16 @@ def test_serve_refuses_an_unknown_pack_and_a_bad_port(quiz) -> None:
     assert port.code == 1 and "65535" in port.err
     address = quiz("serve", "--public-url", "quiz.lan:8000")
     assert address.code == 1 and "http://" in address.err
+
+
+def test_serve_refuses_a_port_in_use_before_announcing_an_address(quiz) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = quiz("serve", "--port", str(port))
+    assert result.code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.err
+    assert "another program is using that port" in result.err
+    assert "serving" not in result.out + result.err
 
 
 def test_where_students_point_their_browsers() -> None:

@@ -13,6 +13,8 @@ import textwrap
 
 import pytest
 
+from quiz.store import paths
+
 HEADLESS_MODULES = [
     "quiz.__main__",
     "quiz.cli.add",
@@ -191,3 +193,25 @@ def test_listings_degrade_on_an_output_that_is_not_utf8(
         ("scores", "ascii"): "1. z??",
     }
     assert shown[command, encoding] in out
+
+
+def test_packs_from_the_cache_load_neither_pack_reader_nor_model(data_dir, user_packs, make_pack):
+    """When the cache answers for every pack, ``quiz packs`` parses none, so it imports
+    neither the pack reader nor the pack model (benchmark row "`quiz packs`")."""
+    from quiz.store.catalog import CACHE_FILE, Catalog
+
+    user_packs.mkdir()
+    make_pack().replace(user_packs / "mine.toml")
+    catalog = Catalog(data_dir / CACHE_FILE)
+    catalog.entries(paths.builtin_packs_dir(), builtin=True)
+    catalog.entries(user_packs, builtin=False)
+    catalog.save()
+    probe = (
+        "import sys; from quiz.__main__ import main; code = main(sys.argv[1:]); "
+        "print(sorted(m for m in ('quiz.model.pack', 'quiz.store.packs') if m in sys.modules))"
+    )
+
+    done = _python("-c", probe, "--data-dir", str(data_dir), "packs")
+
+    assert "mine" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import rtoml
 
 from quiz.model.pack import Pack
 from quiz.session import Session
@@ -469,3 +470,14 @@ def test_all_is_accepted_and_the_summary_says_nothing_is_left_out(quiz, history:
         assert result.code == 0, result.err
         assert "latest played first" not in result.out
         assert "--all" not in result.out
+
+
+def test_the_report_reads_no_questions_figures(quiz, data_dir: Path, history: None) -> None:
+    before = quiz("scores", "--json").out
+    ann = paths.player_path(data_dir, "ann")
+    document = rtoml.loads(ann.read_text("utf-8"))
+    for stats in document["packs"].values():
+        stats["questions"] = {qid: "unread" for qid in stats["questions"]}
+    ann.write_text(rtoml.dumps(document), "utf-8")
+
+    assert quiz("scores", "--json").out == before

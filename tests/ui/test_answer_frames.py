@@ -6,6 +6,7 @@ import gc
 
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Input
 from ui_helpers import answer, keys_for
 
 from quiz.app import QuizApp
@@ -108,3 +109,25 @@ async def test_the_footer_lets_the_keys_it_replaced_go(make_app):
             await pilot.press("enter")
             await pilot.pause()
         assert footer_keys_let_go(app) <= before
+
+
+async def test_the_body_takes_no_focus_that_an_answer_would_take_away(make_app):
+    app = make_app(seed=0, count=36)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.play.current.kind != "number"
+        assert screen.focused is None  # the screen's bindings answer and scroll
+        await pilot.press("question_mark")  # the help screen, and back: nothing refocused
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.focused is None
+        while screen.play.current.kind != "number":
+            await answer(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(screen.focused, Input)  # the number box has the cursor
+        await answer(pilot)
+        assert screen.outcome is not None and screen.focused is None

@@ -50,11 +50,11 @@ async def test_a_whole_round_is_scored_recorded_and_saved(make_app, clock):
         assert isinstance(app.screen, HomeScreen)
     assert app.session.close()
     saved = tomllib.loads(app.session.progress_path.read_text("utf-8"))
-    assert (saved["format"], saved["player"]) == (3, "ana")
+    assert (saved["format"], saved["player"]) == (4, "ana")
     assert "current" not in saved
     assert [(r[5], r[6]) for r in saved["rounds"]] == [(3, 4)]  # correct, answered
     questions = saved["packs"]["iran-quds-force-iraq"]["questions"]
-    assert sum(q["seen"] for q in questions.values()) == 4
+    assert sum(q[0] for q in questions.values()) == 4  # seen
 
 
 async def test_every_answer_is_saved_before_the_round_ends(make_app):

@@ -44,6 +44,25 @@ async def test_a_full_disk_is_reported_the_round_goes_on_and_the_old_file_surviv
     assert b"rounds = [[" in app.session.progress_path.read_bytes()
 
 
+async def test_a_disk_that_stays_full_shows_one_notice_not_one_per_answer(make_app, monkeypatch):
+    app = make_app(seed=2, count=4)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_through(pilot, [True])
+        assert app.session.flush()
+
+        def full(path, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(player_file, "write_atomic", full)
+        for _ in range(2):
+            await play_through(pilot, [True])
+            assert app.session.flush()
+            await pilot.pause()
+        shown = [n.message for n in app._notifications if "No space left" in n.message]
+        assert len(shown) == 1, shown
+        monkeypatch.undo()
+
+
 async def test_a_corrupt_progress_file_is_backed_up_and_the_player_told(make_app, tmp_path):
     data = tmp_path / "data"
     data.mkdir()

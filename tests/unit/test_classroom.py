@@ -7,11 +7,13 @@ from statistics import NormalDist
 
 import pytest
 
-from quiz.model.classroom import CSV_COLUMNS, csv_rows, detections, items
+from quiz.model.classroom import CSV_COLUMNS, csv_rows, items
 from quiz.model.discernment import Confusion, detection
 from quiz.model.history import WRONG_KEPT, PackStats, Progress, QuestionStats, combine
 from quiz.model.pack import Pack
-from quiz.model.round import Mode, Round
+from quiz.model.report import detections
+from quiz.model.round import Round
+from quiz.model.round_state import Mode
 from quiz.store.player_file import parse, render
 from quiz.store.schema import ProgressError
 

@@ -10,7 +10,8 @@ import pytest
 from quiz.model import scoring
 from quiz.model.calibration import BANDS, brier_points
 from quiz.model.pack import Pack
-from quiz.model.round import AnswerRecord, Mode, Round
+from quiz.model.round import Round
+from quiz.model.round_state import AnswerRecord, Mode
 
 if TYPE_CHECKING:
     from conftest import FakeClock

@@ -20,7 +20,8 @@ from quiz.model.history import (
     combine,
 )
 from quiz.model.pack import Pack
-from quiz.model.round import Mode, Round
+from quiz.model.round import Round
+from quiz.model.round_state import Mode
 from quiz.model.schedule import Slot
 from quiz.store.schema import ROUND_FIELDS, ProgressError, from_document, to_document
 

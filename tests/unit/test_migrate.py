@@ -16,10 +16,19 @@ from quiz.model.schedule import Slot
 from quiz.session import Session
 from quiz.store import migrate, paths
 from quiz.store.progress import read_progress
-from quiz.store.schema import pack_to_dict, player_pack_to_dict
+from quiz.store.schema import player_pack_to_dict
 
 DAYS = 3650
 NAMES = ("ann", "Bob Ng", "")  # "" stands for rounds played before the game had players
+
+
+def legacy_pack(stats: PackStats) -> dict[str, Any]:
+    """A pack's aggregates as format 1 kept them: each question's a table of named fields."""
+    questions = {
+        qid: {"seen": q.seen, "correct": q.correct, "last": q.last}
+        for qid, q in stats.questions.items()
+    }
+    return {"rounds": stats.rounds, "best": stats.best, "last": stats.last, "questions": questions}
 
 
 def legacy_bytes(days: int = DAYS) -> bytes:
@@ -73,7 +82,7 @@ def legacy_bytes(days: int = DAYS) -> bytes:
                 }
             ],
         },
-        "packs": {pack_id: pack_to_dict(stats) for pack_id, stats in packs.items()},
+        "packs": {pack_id: legacy_pack(stats) for pack_id, stats in packs.items()},
         "players": {name: {"pack-0": player_pack_to_dict(tallies)} for name in NAMES},
         "rounds": rounds,
     }

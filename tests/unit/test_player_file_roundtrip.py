@@ -19,7 +19,7 @@ from quiz.model.history import (
     Tally,
 )
 from quiz.model.pack import VERDICTS
-from quiz.model.round import AnswerRecord, Mode, RoundState
+from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_player
 from quiz.store.player_file import PlayerFile, parse, render

@@ -7,14 +7,15 @@ import os
 import stat
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import rtoml
 
 from quiz.model.history import Progress
 from quiz.model.pack import Pack
-from quiz.model.round import Mode, Round
+from quiz.model.round import Round
+from quiz.model.round_state import Mode
 from quiz.store import files, paths
 from quiz.store.migrate import parse_legacy
 from quiz.store.player_file import PlayerFile, parse, render
@@ -104,20 +105,39 @@ def test_totals_can_be_read_without_the_round_records(small_pack: Pack, clock: F
         parse(rtoml.dumps(document).encode(), rounds=False)
 
 
+def test_totals_can_be_read_without_each_questions_figures(
+    small_pack: Pack, clock: FakeClock
+) -> None:
+    before = populated(small_pack, clock)
+    document = rtoml.loads(render(PLAYER, before).decode())
+    document["packs"]["small"]["questions"]["c-who"] = "not even an array"  # left unread
+    _, totals = parse(rtoml.dumps(document).encode(), questions=False)
+    assert totals.packs["small"].questions == {}
+    assert totals.best("small") == before.best("small") and totals.rounds == before.rounds
+    assert totals.players == before.players and totals.current == before.current
+    with pytest.raises(ProgressError, match="packs.small.questions.c-who: expected an array"):
+        parse(rtoml.dumps(document).encode())
+    document["packs"]["small"]["questions"] = 3  # not even a table: damaged for every reader
+    with pytest.raises(ProgressError, match="packs.small.questions"):
+        parse(rtoml.dumps(document).encode(), questions=False)
+
+
 def test_each_round_is_one_array_and_a_file_of_round_tables_still_reads_equal(
     path: Path, small_pack: Pack, clock: FakeClock
 ) -> None:
     before = populated(small_pack, clock)
     record = before.rounds[0]
     document = rtoml.loads(render(PLAYER, before).decode())
-    assert document["format"] == 3
+    assert document["format"] == 4
     assert document["rounds"] == [
         [record.pack, record.started, record.finished, record.score, record.best_possible]
         + [record.correct, record.answered, record.best_streak, record.seconds, record.checked]
         + [record.confidence, record.review, record.closed_book]
     ]
-    # Format 2 kept each round as a table of named fields, defaults left out.
+    # Format 2 kept each round as a table of named fields, defaults left out, and each
+    # question's figures as format 3 did.
     document["format"] = 2
+    document["packs"] = question_tables(document["packs"])
     document["rounds"] = [
         {"pack": record.pack, "started": record.started, "finished": record.finished}
         | {"score": record.score, "best_possible": record.best_possible}
@@ -129,7 +149,85 @@ def test_each_round_is_one_array_and_a_file_of_round_tables_still_reads_equal(
     path.write_bytes(rtoml.dumps(document).encode())
     assert load(path) == (before, None, True)
     save(path, load(path)[0])
-    assert rtoml.loads(path.read_text("utf-8"))["format"] == 3
+    assert rtoml.loads(path.read_text("utf-8"))["format"] == 4
+
+
+def question_tables(packs: dict[str, Any]) -> dict[str, Any]:
+    """The packs of a document with each question's figures a table of named fields, defaults
+    left out, as formats 1 to 3 kept them."""
+    fields = ("seen", "correct", "checked", "last", "last_correct", "confidence", "wrong")
+    return {
+        pack_id: table
+        | {
+            "questions": {
+                qid: {key: value for key, value in zip(fields, row, strict=True) if value}
+                for qid, row in table["questions"].items()
+            }
+        }
+        for pack_id, table in packs.items()
+    }
+
+
+def test_each_question_is_one_array_and_a_file_of_question_tables_still_reads_equal(
+    path: Path, small_pack: Pack, clock: FakeClock
+) -> None:
+    before = populated(small_pack, clock)
+    before.packs["small"].questions["c-who"].count_wrong("Ann \x1b[31mred")
+    missed = before.packs["small"].questions["n-troops"]
+    document = rtoml.loads(render(PLAYER, before).decode())
+    assert document["format"] == 4
+    assert document["packs"]["small"]["questions"]["n-troops"] == [
+        missed.seen,
+        missed.correct,
+        missed.checked,
+        missed.last,
+        missed.last_correct,
+        missed.confidence,
+        {"999": 1},
+    ]
+    # Format 3 kept each question's figures as a table of named fields, defaults left out.
+    document["format"] = 3
+    document["packs"] = question_tables(document["packs"])
+    assert document["packs"]["small"]["questions"]["n-troops"] == {
+        "seen": 1,
+        "last": missed.last,
+        "wrong": {"999": 1},
+    }
+    path.parent.mkdir(parents=True)
+    path.write_bytes(rtoml.dumps(document).encode())
+    after = load(path)[0]
+    assert after.packs["small"].questions["c-who"].wrong == {"Ann [31mred": 1}
+    before.packs["small"].questions["c-who"].wrong = {"Ann [31mred": 1}
+    assert after == before
+    save(path, after)
+    assert rtoml.loads(path.read_text("utf-8"))["format"] == 4
+    assert load(path) == (before, None, True)
+
+
+QUESTION = (
+    b'format = 4\nplayer = "ann"\n[packs.p.questions]\n'
+    b'q = [3, 2, 1, "2026-01-01T09:03:32Z", true, 80, { "x" = 1 }]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        (b"[3,", b'["3",', "packs.p.q.seen: expected a whole number"),
+        (b" 2,", b" 9007199254740993,", "packs.p.q.correct: expected a whole number"),
+        (b"true", b"1", "packs.p.q.last_correct: expected true or false"),
+        (b'"2026-01-01T09:03:32Z"', b"2026-01-01T09:03:32Z", "packs.p.q.last: expected text"),
+        (b"80", b"8.0", "packs.p.q.confidence: expected a whole number"),
+        (b'"x" = 1', b'"x" = 0', "packs.p.q.wrong: expected a count of times"),
+        (b'{ "x" = 1 }', b'["x"]', "packs.p.q.wrong: expected a table"),
+        (b", 80", b"", "packs.p.questions.q: expected an array of seen, correct"),
+        (b"[3, ", b"{ seen = 3 } #", "packs.p.questions.q: expected an array of seen"),
+    ],
+)
+def test_a_damaged_question_array_names_its_field(old: bytes, new: bytes, where: str) -> None:
+    assert parse(QUESTION)[1].packs["p"].questions["q"].wrong == {"x": 1}
+    with pytest.raises(ProgressError, match=where.replace("[", r"\[").replace("]", r"\]")):
+        parse(QUESTION.replace(old, new, 1))
 
 
 @pytest.mark.parametrize(
@@ -247,7 +345,7 @@ def test_two_corruptions_make_two_backups(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b'format = 4\nplayer = "ann"\nwhatever = { new = true }\n', b"format = 99\n"],
+    [b'format = 5\nplayer = "ann"\nwhatever = { new = true }\n', b"format = 99\n"],
 )
 def test_a_newer_format_is_left_alone(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True)

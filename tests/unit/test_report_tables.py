@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console, RenderableType
 
-from quiz.model.history import Progress, RoundRecord
+from quiz.model.history import Progress, RoundRecord, Tally
 from quiz.model.report import build
 from quiz.report_tables import latest_packs, report
 
@@ -74,3 +74,14 @@ def test_the_history_lists_as_many_rounds_as_asked() -> None:
     scores = build(PROGRESS)
     assert "Rounds, newest first (2 of 4)" in text(*report(scores, rounds=2))
     assert "Rounds, newest first (4 of 4)" in text(*report(scores))
+
+
+def test_answers_by_kind_and_tag_are_listed_only_when_counted() -> None:
+    scores = build(PROGRESS)  # rounds older than the tallies: no answer by kind or tag
+    shown = text(*report(scores))
+    assert "By kind" not in shown and "By tag" not in shown
+    assert "Discernment (balanced accuracy" in shown
+    scores.kinds["verdict"] = Tally(4, 3)
+    shown = text(*report(scores))
+    assert "By kind" in shown and "verdict" in shown and "75 %" in shown
+    assert "By tag" not in shown

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from quiz.model.pack import Pack, Question, parse_number
-from quiz.model.round import Round, RoundState
+from quiz.model.round import Round
+from quiz.model.round_state import RoundState
 
 if TYPE_CHECKING:
     from conftest import FakeClock

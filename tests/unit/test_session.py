@@ -11,7 +11,7 @@ import pytest
 from quiz.model.pack import Pack, PackError
 from quiz.model.round import Round
 from quiz.session import Session
-from quiz.store.schema import ROUND_FIELDS
+from quiz.store.schema import QUESTION_FIELDS, ROUND_FIELDS
 
 if TYPE_CHECKING:
     from conftest import FakeClock, FakeNow
@@ -73,8 +73,11 @@ def test_a_finished_round_reaches_the_disk(
     stats = document["packs"][PACK_ID]
     assert (stats["rounds"], stats["best"], stats["last"]) == (1, play.score, play.score)
     assert set(stats["questions"]) == {q.id for q in play.questions}
-    assert sorted(q["correct"] for q in stats["questions"].values()) == [0, 1, 1, 1]
-    assert all(q["seen"] == 1 for q in stats["questions"].values())
+    questions = [
+        dict(zip(QUESTION_FIELDS, row, strict=True)) for row in stats["questions"].values()
+    ]
+    assert sorted(q["correct"] for q in questions) == [0, 1, 1, 1]
+    assert all(q["seen"] == 1 for q in questions)
     assert session.save_error is None
 
 
@@ -118,7 +121,8 @@ def test_discard_current(open_session: Any, data_dir: Path) -> None:
     assert session.close()
     document = on_disk(session)
     assert "current" not in document
-    assert sum(q["seen"] for q in document["packs"][PACK_ID]["questions"].values()) == 1
+    rows = document["packs"][PACK_ID]["questions"].values()
+    assert sum(dict(zip(QUESTION_FIELDS, row, strict=True))["seen"] for row in rows) == 1
 
 
 def test_find_pack_by_id_and_by_path(open_session: Any, small_pack_file: Path) -> None:

@@ -1,0 +1,103 @@
+"""A :class:`~quiz.table_look.Listing` draws exactly what the table of its rows draws."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from quiz.table_look import Listing, cells, new_table
+
+
+def _new() -> Table:
+    table = new_table("Packs", "ID", "Title", "Questions", text=2)
+    for column in table.columns:
+        column.overflow = "fold"
+    return table
+
+
+def _rows(long: bool) -> list[list[Text]]:
+    rows = [cells(f"pack-{n:03}", f"Pack {n}: a title [red]not markup[/]", 20) for n in range(12)]
+    broken = cells("broken", "broken: line 3: expected '='", None)
+    broken[1].stylize("red")
+    rows.insert(5, broken)
+    rows.append(cells("wide", "一个标题 with wide characters", 7))
+    if long:
+        rows.append(cells("a-very-long-identifier-" * 2, "a title that is long " * 5, 1))
+    return rows
+
+
+def _console(width: int, colour: bool = False) -> Console:
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colour,
+        color_system="truecolor" if colour else None,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        legacy_windows=False,
+    )
+
+
+def _drawn(renderable: RenderableType, width: int, colour: bool = False) -> str:
+    console = _console(width, colour)
+    console.print(renderable)
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()
+
+
+def _table(rows: list[list[Text]]) -> Table:
+    table = _new()
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+@pytest.mark.parametrize("width", [200, 120, 80, 60, 40, 25, 10])
+@pytest.mark.parametrize("long", [False, True])
+@pytest.mark.parametrize("colour", [False, True])
+def test_listing_draws_as_its_table(width: int, long: bool, colour: bool) -> None:
+    rows = _rows(long)
+    assert _drawn(Listing(_new, rows), width, colour) == _drawn(_table(rows), width, colour)
+
+
+@pytest.mark.parametrize(
+    ("width", "long", "row_count"),
+    [(120, False, 1), (200, True, 1), (120, True, 15), (40, False, 14)],
+)
+def test_listing_is_one_row_of_columns_only_when_it_fits(
+    width: int, long: bool, row_count: int
+) -> None:
+    console = _console(width)
+    [table] = Listing(_new, _rows(long)).__rich_console__(console, console.options)
+    assert isinstance(table, Table)
+    assert table.row_count == row_count
+
+
+def test_listing_that_folds_keeps_rows_together() -> None:
+    lines = _drawn(Listing(_new, _rows(long=True)), 60).splitlines()
+    first = next(index for index, line in enumerate(lines) if line.startswith("a-very-long"))
+    # The long row's id and title both fold, side by side, after every other row.
+    assert "a title" in lines[first] and "title" in lines[first + 1]
+    assert lines[first + 1].startswith("a-very-long")
+
+
+def test_empty_listing_draws_the_headers() -> None:
+    assert _drawn(Listing(_new, []), 80) == _drawn(_new(), 80)
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_listing_of_styled_or_multiline_cells_draws_rows(colour: bool) -> None:
+    rows = _rows(long=False)
+    rows[2] = cells("styled", "a title in its own style", 3, style="bold")
+    rows[3] = [Text("two\nlines"), Text("a title"), Text("4")]
+    console = _console(120, colour)
+    [table] = Listing(_new, rows).__rich_console__(console, console.options)
+
+    assert isinstance(table, Table) and table.row_count == len(rows)
+    assert _drawn(Listing(_new, rows), 120, colour) == _drawn(_table(rows), 120, colour)
