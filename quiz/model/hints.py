@@ -84,10 +84,14 @@ def broken_string(line: str, column: int) -> str:
         is not after a ``"`` closing a basic string.
     """
     index = column - 1
-    if not 2 <= index <= len(line) or line[index - 1] != '"':
+    if not 2 <= index <= len(line) or line[index : index + 1] in ("", ",", "]", " ", "#"):
         return ""
-    if line.count('"', 0, index) < 2 or line[index : index + 1] in ("", ",", "]", " ", "#"):
+    # In an array, tomllib skips the spaces after the string before it complains.
+    end = len(line[:index].rstrip(" \t"))
+    if line[end - 1 : end] != '"' or line.count('"', 0, end) < 2:
         return ""
+    if end < index and line[index] in "\"'":
+        return ""  # two strings apart, as a comma left out of an array leaves them
     return (
         '; a " inside a string ends it: write it as \\" or put the whole string in '
         "single quotes ('She said \"no\".')"

@@ -48,6 +48,8 @@ def test_a_string_is_shown_as_a_list_and_long_text_is_cut():
     [
         ('prompt = "She said "no"."', 21, True),
         ('evidence = [""They" said"]', 15, True),
+        ('evidence = ["We bake," Nair said"]', 24, True),
+        ('evidence = ["One" "Two"]', 19, False),
         ('prompt = "fine" # comment', 17, False),
         ("difficulty = = 2", 14, False),
         ('prompt = "a"', 99, False),
