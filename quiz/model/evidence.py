@@ -187,6 +187,15 @@ class SourceText:
         pairs = [(word, key) for word in quote.split() if (key := _key(word))]
         wanted = [key for _, key in pairs]
         matcher = SequenceMatcher(None, wanted, self._keys[start:end], autojunk=False)
+        # The stretch found ends at the last word that matched: a quote whose first or
+        # last words were changed ("on Sunday" for "on Saturday") is set against as
+        # many of the source's words beyond it, so the marks show both sides.
+        codes = matcher.get_opcodes()
+        if codes and codes[0][0] == "delete" and start > 0:
+            start = max(0, start - (codes[0][2] - codes[0][1]))
+        if codes and codes[-1][0] == "delete" and end < len(self._keys):
+            end = min(len(self._keys), end + (codes[-1][2] - codes[-1][1]))
+        matcher = SequenceMatcher(None, wanted, self._keys[start:end], autojunk=False)
         pieces: list[str] = []
         for tag, a1, a2, b1, b2 in matcher.get_opcodes():
             if tag == "equal":

@@ -134,6 +134,15 @@ def test_every_builtin_quote_is_in_the_article(builtin_pack, article):
         ),
         ("the Pentagon acknowledges there are", "the Pentagon acknowledges {+that+} there are"),
         ("these forces do not ever engage", "these forces do not [-ever-] engage"),
+        # A changed first or last word is set against the source's word in its place.
+        (
+            "these forces do not engage in ground",
+            "these forces do not engage in [-ground-]{+combat+}",
+        ),
+        (
+            "Army acknowledges that there are",
+            "[-Army-]{+Pentagon+} acknowledges that there are",
+        ),
         # Long unchanged runs keep three words either side of a change, and no more.
         (
             "To date, the Pentagon acknowledges that there are more than 1,700 U.S. forces "
