@@ -62,6 +62,15 @@ def run(
         return 0
     if not scores.history:
         # Typed on the command line, shown as one line like any other untrusted text.
+        if pack and pack not in progress.packs:
+            show(
+                Text(
+                    f"No one has played a pack with the id {clean_line(pack)!r}. "
+                    "quiz packs lists the installed packs and their ids; "
+                    "quiz play ID starts a round of one."
+                )
+            )
+            return 0
         by = f" by {clean_line(player)}" if player else ""
         what = f" on pack {clean_line(pack)}" if pack else ""
         show(Text(f"No finished {rounds_of(closed_book)}{by}{what} yet. Play one with: quiz"))

@@ -206,6 +206,13 @@ def test_an_empty_history(quiz, data_dir: Path) -> None:
     assert list(data_dir.iterdir()) == []
 
 
+def test_a_pack_id_no_one_played_says_where_the_ids_are(quiz, history: None) -> None:
+    result = quiz("scores", "--pack", "no-such-pack")
+    assert result.code == 0
+    assert "No one has played a pack with the id 'no-such-pack'" in result.out
+    assert "quiz packs lists the installed packs" in " ".join(result.out.split())
+
+
 def test_no_rounds_by_that_player(quiz, history: None) -> None:
     result = quiz("scores", "--player", "zed")
     assert result.code == 0
