@@ -112,10 +112,13 @@ def trend(values: list[float]) -> Text:
     """The recent rounds' scores as a chart; it needs two (one bar would look like 100 %)."""
     if len(values) < 2:
         return Text("One round so far: the trend starts with the second.")
+    # The chart and the figures have lines of their own: a terminal too narrow for
+    # all three on one line would otherwise break the chart or a figure from its %.
     return Text.assemble(
-        ("Trend, oldest first (score as % of the best possible): ", "bold"),
+        ("Trend, oldest first, as % of the best possible score:", "bold"),
+        "\n",
         sparkline(values),
-        f"  lowest {min(values):.0f} %, highest {max(values):.0f} %",
+        f"\nlowest {min(values):.0f} %, highest {max(values):.0f} %",
     )
 
 

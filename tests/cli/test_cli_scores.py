@@ -15,6 +15,7 @@ import pytest
 import rtoml
 
 from quiz.model.pack import Pack
+from quiz.report_tables import SPARKS
 from quiz.session import Session
 from quiz.store import paths
 from quiz.store.packs import load_pack
@@ -211,6 +212,19 @@ def test_a_pack_id_no_one_played_says_where_the_ids_are(quiz, history: None) -> 
     assert result.code == 0
     assert "No one has played a pack with the id 'no-such-pack'" in result.out
     assert "quiz packs lists the installed packs" in " ".join(result.out.split())
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_the_trend_chart_is_never_broken_across_lines(
+    quiz, history: None, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    monkeypatch.setenv("COLUMNS", columns)
+    lines = quiz("scores").out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Trend"))
+    chart = next(line for line in lines[start:] if line and set(line) <= set(SPARKS))
+    assert len(chart) == 4  # one bar for each of the four rounds, on one line
+    assert not any(line.rstrip().endswith(("lowest", "highest", "%,")) for line in lines)
+    assert not any(line.lstrip().startswith("%") for line in lines)
 
 
 def test_no_rounds_by_that_player(quiz, history: None) -> None:
