@@ -104,6 +104,11 @@ which anyone on the network can write, and a screen of a billion cells would tak
 machine's memory."""
 
 
+def same_key(label: str) -> str:
+    """A key's label as the help compares them: "⏎" and "Enter", "1–3" and "1-3" are one key."""
+    return label.replace("\u23ce", "enter").replace("\u2013", "-").casefold()
+
+
 def is_playing(screen: object) -> TypeGuard[Playing]:
     """Whether a screen is a round in progress (without importing the play screen)."""
     play = getattr(screen, "play", None)
@@ -413,13 +418,16 @@ class QuizApp(App[None]):
         screen = self.screen
         keys = list(screen.help_keys()) if isinstance(screen, ExplainsKeys) else []
         seen: set[str] = {description for _, description in keys}
+        named = {same_key(key) for key, _ in keys}
         for active in self.active_bindings.values():
             binding = active.binding
             hidden = binding.id is None or not binding.show or not active.enabled
-            if hidden or binding.description in seen:
+            display = self.get_key_display(binding)
+            if hidden or binding.description in seen or same_key(display) in named:
                 continue
             seen.add(binding.description)
-            keys.append((self.get_key_display(binding), binding.description))
+            named.add(same_key(display))
+            keys.append((display, binding.description))
         self.push_screen(HelpScreen(keys, confidence=self.session.confidence))
 
     async def action_quit(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quiz.app import same_key
 from quiz.screens.help import HelpScreen
 
 
@@ -27,3 +28,13 @@ async def test_each_close_key_closes_the_help(make_app):
             await pilot.press(key)
             await pilot.pause()
             assert app.screen is under, key
+
+
+async def test_the_help_lists_each_key_once(make_app):
+    app = make_app(seed=1, count=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        labels = [same_key(key) for key, _ in app.screen.keys]
+        assert len(labels) == len(set(labels)), app.screen.keys
