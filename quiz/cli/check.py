@@ -69,6 +69,11 @@ def run(files: list[Path], source: Path | None = None, *, strict: bool = False) 
     return 1 if failed else 0
 
 
+def _by_line(problem: Problem) -> tuple[bool, int]:
+    """Problems with a line first, by line; the others after them, as found."""
+    return (problem.line is None, problem.line or 0)
+
+
 def _read_source(path: Path) -> SourceText | None:
     try:
         data = read_regular_file(path, MAX_SOURCE_BYTES)
@@ -111,7 +116,8 @@ def _check_file(path: Path, article: SourceText | None, source_name: str, strict
         missing, quotes = check_quotes(document, article, source_name)
         found += missing
     if found or pack is None:
-        return problems(found)
+        # In the order of the file, as an author fixes them from the top down.
+        return problems(sorted(found, key=_by_line))
     warnings = _locate(review(pack, article.normalised if article else None), document, strict)
     if strict and warnings:
         return problems(warnings)
