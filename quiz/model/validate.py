@@ -123,6 +123,16 @@ _NUMBER_TYPES = (int, float)
 """What TOML numbers are; a tuple, since ``int | float`` builds a new union at every call."""
 
 
+def _as_number(text: str) -> float | None:
+    """The number a string of ASCII digits holds, as TOML would read it unquoted, or None."""
+    if not text.isascii():
+        return None
+    try:
+        return float(text.strip().replace("_", ""))
+    except ValueError:
+        return None
+
+
 def _finite_number(value: object) -> float | None:
     """Return a TOML integer or float as a finite float, or None (booleans are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, _NUMBER_TYPES):
@@ -428,7 +438,11 @@ class _Checker:
         elif isinstance(given, int | float) and not isinstance(given, bool):
             self.problem("must be a finite number of sensible size", key="answer", **where)
         else:
-            self.problem(f"must be a number, not {_type_name(given)}", key="answer", **where)
+            hint = ""
+            if isinstance(given, str) and _finite_number(_as_number(given)) is not None:
+                hint = f"; write it without quotes: answer = {given.strip()}"
+            message = f"must be a number, not {_type_name(given)}{hint}"
+            self.problem(message, key="answer", **where)
         tolerance = _finite_number(raw.get("tolerance", 0))
         if tolerance is None or tolerance < 0:
             self.problem("must be a number of 0 or more", key="tolerance", **where)

@@ -235,6 +235,20 @@ QUESTION_CASES = [
         id="number-string-answer",
     ),
     pytest.param(
+        question("number", answer="1600"),
+        "answer",
+        "; write it without quotes: answer = 1600",
+        "answer =",
+        id="number-string-answer-hint",
+    ),
+    pytest.param(
+        question("number", answer="about 1,600"),
+        "answer",
+        "must be a number, not a string",
+        "answer =",
+        id="number-words-answer",
+    ),
+    pytest.param(
         question("number", answer=10**400),
         "answer",
         "must be a finite number",
