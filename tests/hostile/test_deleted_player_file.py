@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,24 @@ def second_game(data: Path) -> int:
         assert second.close() and second.unsaved() is None
 
 
+def saved_answers(data: Path) -> int:
+    """How many answers of the unfinished round the player's file holds."""
+    reader = Session(data, exclusive=False, player="ana")
+    try:
+        current = reader.progress.current
+        return 0 if current is None else len(current.answers)
+    finally:
+        reader.close()
+
+
+def wait_for_the_save(data: Path, answers: int, timeout: float = 10.0) -> None:
+    """Wait until the game's save of its answers is on disk (it follows the frame)."""
+    deadline = time.monotonic() + timeout
+    while saved_answers(data) < answers:
+        assert time.monotonic() < deadline, "the game never saved its answer"
+        time.sleep(0.02)
+
+
 def rounds_on_disk(data: Path) -> list[int]:
     reader = Session(data, exclusive=False, player="ana")
     try:
@@ -72,6 +91,9 @@ def test_a_game_whose_file_was_deleted_keeps_off_the_next_games_file(
     try:
         term.wait_text("Question 1 of 3")
         answer(term)
+        # The file is deleted once the answer is saved: deleted before, the game's
+        # first save would create it afresh, and the second game would be refused.
+        wait_for_the_save(data, 1)
         paths.player_path(data, "ana").unlink()
         right = second_game(data)
         term.send("\r")
