@@ -15,7 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from quiz.model.discernment import Detection
+from quiz.model.discernment import MIN_ANSWERS, Detection
 from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
@@ -249,7 +249,12 @@ def detection_table(found: Mapping[str, Detection]) -> Group:
         "d\u2032",
         "c",
     )
+    few = False
     for name, d in found.items():
+        # On a handful of answers the correction that keeps 0 % and 100 % finite
+        # is most of d′ and c: a player right every time would read as leaning.
+        enough = d.signal >= MIN_ANSWERS and d.noise >= MIN_ANSWERS
+        few = few or not enough
         table.add_row(
             *cells(
                 name,
@@ -257,11 +262,17 @@ def detection_table(found: Mapping[str, Detection]) -> Group:
                 share(d.hit_rate),
                 d.noise,
                 share(d.false_alarm_rate),
-                signed(d.d_prime),
-                signed(d.criterion),
+                signed(d.d_prime if enough else None),
+                signed(d.criterion if enough else None),
             )
         )
-    return Group(table, Text(DETECTION_NOTE))
+    note = DETECTION_NOTE
+    if few:
+        note += (
+            f" d\u2032 and c are shown from {MIN_ANSWERS} supported claims and "
+            f"{MIN_ANSWERS} others answered."
+        )
+    return Group(table, Text(note))
 
 
 def calibration_table(scores: Scores) -> Table:

@@ -8,7 +8,8 @@ from rich.console import Console, RenderableType
 
 from quiz.model.history import Progress, RoundRecord, Tally
 from quiz.model.report import build
-from quiz.report_tables import latest_packs, report
+from quiz.model.discernment import MIN_ANSWERS, Detection
+from quiz.report_tables import detection_table, latest_packs, report
 
 
 def rnd(pack: str, day: int, score: int) -> RoundRecord:
@@ -85,3 +86,16 @@ def test_answers_by_kind_and_tag_are_listed_only_when_counted() -> None:
     shown = text(*report(scores))
     assert "By kind" in shown and "verdict" in shown and "75 %" in shown
     assert "By tag" not in shown
+
+
+def test_d_prime_and_c_wait_for_enough_answers_of_each_kind():
+    right_every_time = Detection(2, 6, 1.0, 0.0, 2.43, 0.25)
+    practised = Detection(12, 20, 0.75, 0.1, 1.9, 0.3)
+    shown = text(detection_table({"new": right_every_time, "old": practised}))
+    [new] = [line for line in shown.splitlines() if line.startswith("new")]
+    [old] = [line for line in shown.splitlines() if line.startswith("old")]
+    assert "+2.43" not in new and "+0.25" not in new and new.rstrip().endswith("-")
+    assert "+1.90" in old and "+0.30" in old
+    assert f"shown from {MIN_ANSWERS} supported claims" in " ".join(shown.split())
+    enough = text(detection_table({"old": practised}))
+    assert "shown from" not in enough
