@@ -6,9 +6,9 @@ import io
 
 from rich.console import Console, RenderableType
 
+from quiz.model.discernment import MIN_ANSWERS, Detection
 from quiz.model.history import Progress, RoundRecord, Tally
 from quiz.model.report import build
-from quiz.model.discernment import MIN_ANSWERS, Detection
 from quiz.report_tables import detection_table, latest_packs, report
 
 
