@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from quiz.model.pack import Pack, Question, parse_number
-from quiz.model.validate import parse_pack
 from quiz.model.round import Round
 from quiz.model.round_state import RoundState
+from quiz.model.validate import parse_pack
 
 if TYPE_CHECKING:
     from conftest import FakeClock
