@@ -24,6 +24,9 @@ from quiz.model.wording import as_in_source, quantity
 FORMAT = 1
 KINDS = ("verdict", "choice", "number")
 VERDICTS = ("supported", "contradicted", "not-stated")
+SHUFFLED, WRITTEN = "shuffled", "written"
+ORDERS = (SHUFFLED, WRITTEN)
+"""A pack's ``order``: each round draws its own order (the default), or asks in file order."""
 VERDICT_LABELS = {
     "supported": "Supported",
     "contradicted": "Contradicted",
@@ -186,9 +189,14 @@ class Question(NamedTuple):
 
 
 class Pack:
-    """A validated pack of questions; two packs are equal when all but their paths are."""
+    """A validated pack of questions; two packs are equal when all but their paths are.
 
-    __slots__ = ("id", "title", "questions", "description", "source", "path", "_by_id")
+    ``order`` is one of :data:`ORDERS`: ``"written"`` for a pack whose questions
+    build on each other, such as the tutorial, so every round asks them in the
+    order the author wrote them.
+    """
+
+    __slots__ = ("id", "title", "questions", "description", "source", "order", "path", "_by_id")
 
     def __init__(
         self,
@@ -198,6 +206,7 @@ class Pack:
         description: str = "",
         source: Source | None = None,
         path: Path | None = None,
+        order: str = SHUFFLED,
     ) -> None:
         """Create a pack from validated parts (:func:`parse_pack` does the validating)."""
         self.id = id
@@ -205,12 +214,13 @@ class Pack:
         self.questions = questions
         self.description = description
         self.source = source
+        self.order = order
         self.path = path
         # Ids are unique, and a resumed round looks up every question it holds by id.
         self._by_id = {question.id: question for question in questions}
 
     def _key(self) -> tuple[object, ...]:
-        return (self.id, self.title, self.questions, self.description, self.source)
+        return (self.id, self.title, self.questions, self.description, self.source, self.order)
 
     def __eq__(self, other: object) -> bool:
         return type(other) is Pack and self._key() == other._key()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from quiz.model import scoring
 from quiz.model.calibration import BANDS
-from quiz.model.pack import VERDICT_LABELS, VERDICTS, Pack, Question
+from quiz.model.pack import SHUFFLED, VERDICT_LABELS, VERDICTS, Pack, Question
 from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.wording import quantity
 
@@ -84,9 +84,13 @@ class Round:
     ) -> Round:
         """Start a round with the pack's questions in an order drawn from the seed.
 
+        A pack whose ``order`` is ``"written"`` keeps its questions in file
+        order (its lessons build on each other); the seed still orders choices.
+
         Args:
             pack: The pack to play.
-            seed: Fixes the question order and the order of choices.
+            seed: Fixes the question order (unless the pack keeps its own) and the order
+                of choices.
             count: How many questions to ask; all of them when None.
             clock: Seconds from a monotonic clock.
             started: When the round started, as ISO 8601 text, for the record.
@@ -97,7 +101,8 @@ class Round:
             The new round, at its first question.
         """
         questions = [q for q in pack.questions if only is None or q.id in only]
-        random.Random(seed).shuffle(questions)
+        if pack.order == SHUFFLED:
+            random.Random(seed).shuffle(questions)
         if count is not None:
             questions = questions[: max(1, count)]
         return cls(

@@ -27,6 +27,8 @@ from quiz.model.pack import (
     MAX_PROBLEMS,
     MAX_QUESTIONS,
     MAX_TAGS,
+    ORDERS,
+    SHUFFLED,
     SLUG,
     VERDICTS,
     Pack,
@@ -39,7 +41,7 @@ from quiz.model.pack import (
 from quiz.model.text import clean_line, clean_text
 
 _TOP_KEYS = {"format", "pack", "questions"}
-_PACK_KEYS = {"id", "title", "description", "source"}
+_PACK_KEYS = {"id", "title", "description", "order", "source"}
 _SOURCE_KEYS = {"title", "publisher", "url", "text", "date"}
 QUESTION_FIELDS = (
     "id",
@@ -249,6 +251,7 @@ class _Checker:
         fields["description"] = self._text(
             header, "description", _IN_PACK, label="pack.description", required=False
         )
+        fields["order"] = self._order(header)
         source = header.get("source")
         if source is None:
             fields["source"] = None
@@ -257,6 +260,22 @@ class _Checker:
         else:
             fields["source"] = self._source(source)
         return fields
+
+    def _order(self, header: dict[str, Any]) -> str:
+        value = header.get("order", SHUFFLED)
+        if isinstance(value, str) and value in ORDERS:
+            return str(value)
+        if isinstance(value, str):
+            shown = f"{clean_line(value)[:40]!r} is not an order"
+        else:
+            shown = f"must be a string, not {_type_name(value)}"
+        self.problem(
+            f"{shown}; use one of: {', '.join(ORDERS)}",
+            section="pack",
+            key="order",
+            field_name="pack.order",
+        )
+        return SHUFFLED
 
     def _source(self, source: dict[str, Any]) -> Source:
         section = "pack.source"

@@ -47,6 +47,8 @@ def test_a_first_start_leads_through_the_tutorial_to_the_results(tmp_path: Path)
                 lambda text: any(q.prompt[:50] in " ".join(text.split()) for q in questions)
             )
             question = on_screen(screen, questions)
+            # The tutorial keeps the order it is written in: its lessons build on each other.
+            assert question == questions[number - 1]
             if question.kind != "number":  # the footer names the keys that answer
                 count = 3 if question.kind == "verdict" else len(question.choices)
                 screen = term.wait_text(f"1\u2013{count} Answer")

@@ -17,6 +17,7 @@ from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
 from quiz.screens.results import ResultsScreen
 from quiz.screens.start import StartScreen
+from quiz.store.packs import load_pack
 from quiz.widgets.answer_pad import AnswerPad
 from quiz.widgets.confidence_pad import ConfidencePad
 from quiz.widgets.feedback import Feedback
@@ -59,6 +60,30 @@ async def test_a_newcomer_is_pointed_to_the_tutorial_and_enter_plays_it(make_app
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
         assert app.screen.play.pack.id == "tutorial" and app.screen.play.total == 8
+
+
+async def test_the_tutorial_teaches_its_lessons_in_the_order_they_are_written(make_app):
+    lessons = load_pack(ROOT_PACKS / "tutorial.toml").questions
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "enter")  # the newcomer's way in, with a fresh seed
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.play.questions == list(lessons)
+        # The first lesson is on screen: the first verdict, and the keys that answer it.
+        assert screen.query_one(".prompt", Static).content.plain == lessons[0].prompt
+        assert lessons[0].answer == "supported" and "key 1" in lessons[0].explanation
+        await answer(pilot, right=True)
+        explanation = screen.query_one(Feedback).query_one(".explanation", Static)
+        assert "Supported (key 1)" in explanation.content.plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one(".prompt", Static).content.plain == lessons[1].prompt
+        # The key that costs half the points is taught before the harder questions.
+        assert "s checks" in lessons[1].explanation
+        assert "whole game" in lessons[-1].explanation
 
 
 async def test_after_a_round_the_tutorial_is_no_longer_pushed(make_app):

@@ -473,6 +473,46 @@ TOP_CASES = [
         id="pack-unknown-field",
     ),
     pytest.param(
+        HEADER + 'order = "random"\n',
+        'order = "random"',
+        "pack.order",
+        "'random' is not an order; use one of: shuffled, written",
+        None,
+        id="pack-order-unknown",
+    ),
+    pytest.param(
+        HEADER + 'order = "Written"\n',
+        'order = "Written"',
+        "pack.order",
+        "'Written' is not an order; use one of: shuffled, written",
+        None,
+        id="pack-order-case",
+    ),
+    pytest.param(
+        HEADER + "order = false\n",
+        "order = false",
+        "pack.order",
+        "must be a string, not a boolean; use one of: shuffled, written",
+        None,
+        id="pack-order-boolean",
+    ),
+    pytest.param(
+        HEADER + 'order = ["written"]\n',
+        "order =",
+        "pack.order",
+        "must be a string, not an array; use one of: shuffled, written",
+        None,
+        id="pack-order-array",
+    ),
+    pytest.param(
+        HEADER + 'order = "\\u001b[2Jwritten"\n',
+        "order =",
+        "pack.order",
+        "'[2Jwritten' is not an order",
+        None,
+        id="pack-order-escape",
+    ),
+    pytest.param(
         HEADER + '[pack.source]\npublisher = "P"\n',
         "[pack.source]",
         "pack.source.title",
@@ -502,6 +542,15 @@ def test_file_level_problems_are_located(
     matching = [str(p) for p in problems if str(p).startswith(prefix)]
     assert matching, [str(p) for p in problems]
     assert message in matching[0]
+
+
+@pytest.mark.parametrize(
+    ("line", "order"),
+    [("", "shuffled"), ('order = "shuffled"\n', "shuffled"), ('order = "written"\n', "written")],
+)
+def test_a_pack_keeps_its_order(line: str, order: str) -> None:
+    pack = parse_pack(pack_text(question(), header=HEADER + line).encode("utf-8"), NAME)
+    assert pack.order == order
 
 
 def test_a_pack_without_questions_is_refused() -> None:

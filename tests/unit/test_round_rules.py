@@ -10,6 +10,7 @@ import pytest
 from quiz.model.pack import Pack, Question, parse_number
 from quiz.model.round import Round
 from quiz.model.round_state import RoundState
+from quiz.model.validate import parse_pack
 
 if TYPE_CHECKING:
     from conftest import FakeClock
@@ -312,3 +313,53 @@ def test_a_look_at_the_source_survives_leaving_and_resuming(real_pack) -> None:
     assert again.checked_current
     outcome = again.answer(again.current.answer)
     assert outcome.checked
+
+
+def _written_order(pack_path) -> Pack:
+    """The article pack, told to keep its questions in the order written."""
+    text = pack_path.read_text(encoding="utf-8").replace(
+        "[pack]\n", '[pack]\norder = "written"\n', 1
+    )
+    return parse_pack(text.encode("utf-8"), pack_path.name)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 42, 2**63 - 1])
+def test_a_pack_in_written_order_is_asked_in_file_order_whatever_the_seed(
+    real_pack: Pack, real_pack_path, seed: int
+) -> None:
+    written = _written_order(real_pack_path)
+    assert written.order == "written" and real_pack.order == "shuffled"
+    in_file = [q.id for q in written.questions]
+
+    assert [q.id for q in Round.new(written, seed=seed).questions] == in_file
+    assert [q.id for q in Round.new(written, seed=seed, count=5).questions] == in_file[:5]
+    # A review or retry keeps the order too; the ids asked for are given out of order.
+    some = in_file[::7]
+    only = [q.id for q in Round.new(written, seed=seed, only=list(reversed(some))).questions]
+    assert only == some
+    # Ordinary packs are still shuffled by the same seed.
+    assert [q.id for q in Round.new(real_pack, seed=seed).questions] != in_file
+
+
+def test_a_pack_in_written_order_still_shuffles_choices_and_resumes_in_order(
+    real_pack_path, clock: FakeClock
+) -> None:
+    written = _written_order(real_pack_path)
+    choice = next(q for q in written.questions if q.kind == "choice")
+    shown = {tuple(o.value for o in Round.new(written, seed=s).options(choice)) for s in range(8)}
+    assert len(shown) > 1
+    play = Round.new(written, seed=5, clock=clock)
+    answer_current(play, True)
+    answer_current(play, False)
+    resumed = Round.resume(written, play.state(), clock=clock)
+    assert resumed.questions == list(written.questions)
+    assert resumed.current == written.questions[2]
+    assert resumed.outcomes == play.outcomes
+
+
+def test_the_order_is_part_of_what_makes_two_packs_equal(small_pack: Pack) -> None:
+    parts = (small_pack.id, small_pack.title, small_pack.questions, small_pack.description)
+    written = Pack(*parts, source=small_pack.source, order="written")
+    assert written != small_pack
+    assert written == Pack(*parts, source=small_pack.source, order="written")
+    assert small_pack == Pack(*parts, source=small_pack.source)
