@@ -102,9 +102,7 @@ class Fitted:
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """As wide as the table with every column."""
-        return Measurement.get(
-            console, options, self._table(range(len(self._headers)), self._rows)
-        )
+        return Measurement.get(console, options, self._table(range(len(self._headers)), self._rows))
 
     def _narrowest(self, console: Console, options: ConsoleOptions, shown: Sequence[int]) -> int:
         """The width of these columns with their words folded no narrower than allowed."""
