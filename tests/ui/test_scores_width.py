@@ -8,7 +8,6 @@ import pytest
 from textual.widgets import Static
 from ui_helpers import answer
 
-from quiz.model.text import duration
 from quiz.report_tables import day
 from quiz.screens.home import HomeScreen
 from quiz.screens.play import PlayScreen
