@@ -20,7 +20,7 @@ from rich.text import Text
 from quiz.model.text import clean_line
 
 
-def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -> Table:
+def new_table(title: str, *headers: str, text: int = 1) -> Table:
     """An empty table in the report's look: a title on the left, a rule under the headers.
 
     Args:
@@ -28,11 +28,10 @@ def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -
         headers: The columns' headers.
         text: How many columns, from the left, hold words (left-aligned); the
             rest hold figures (right-aligned).
-        no_wrap: Keep every cell on one line, cut with an ellipsis when too long.
     """
     table = _empty(title)
     for index, header in enumerate(headers):
-        table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
+        table.add_column(Text(header), justify="left" if index < text else "right")
     return table
 
 
@@ -94,26 +93,30 @@ class Fitted:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The table with every column the width leaves room for."""
         everything = range(len(self._headers))
-        for left_out in range(len(self._spare) + 1):
-            shown = [index for index in everything if index not in self._spare[:left_out]]
-            if self._narrowest(console, options, shown) <= options.max_width:
-                break
-        yield self._table(shown, self._rows)
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        """As wide as the table with every column."""
-        return Measurement.get(console, options, self._table(range(len(self._headers)), self._rows))
-
-    def _narrowest(self, console: Console, options: ConsoleOptions, shown: Sequence[int]) -> int:
-        """The width of these columns with their words folded no narrower than allowed."""
+        # One row of each column's widest cell, its words cut to the narrowest they may
+        # fold to: a table of it is as wide as the whole table needs.
         widest = [Text(header) for header in self._headers]
         for row in self._rows:
             widest = [max(cell, most, key=_width) for cell, most in zip(row, widest, strict=True)]
         for index in self._words:
             widest[index] = widest[index].copy()
             widest[index].truncate(WORDS_MIN)
-        table = self._table(shown, [widest])
-        return console.measure(table, options=options.update_width(sys.maxsize)).maximum
+        unbounded = options.update_width(sys.maxsize)
+        for left_out in range(len(self._spare) + 1):
+            shown = [index for index in everything if index not in self._spare[:left_out]]
+            needs = console.measure(self._table(shown, [widest]), options=unbounded).maximum
+            if needs <= options.max_width:
+                break
+        yield self._table(shown, self._rows)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """At most as wide as the table with every column; at least as narrow as the
+        table without the columns it can spare."""
+        everything = range(len(self._headers))
+        fewest = [index for index in everything if index not in self._spare]
+        widest = Measurement.get(console, options, self._table(everything, self._rows))
+        narrowest = Measurement.get(console, options, self._table(fewest, self._rows))
+        return Measurement(min(narrowest.minimum, widest.minimum), widest.maximum)
 
     def _table(self, shown: Sequence[int], rows: Sequence[Sequence[Text]]) -> Table:
         table = _empty(self._title)

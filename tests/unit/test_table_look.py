@@ -121,7 +121,7 @@ def _fitted(player: str = "Player One") -> Fitted:
 
 
 def test_fitted_draws_as_the_plain_table_when_it_fits() -> None:
-    plain = new_table("Rounds", *ROUND_HEADERS, text=3, no_wrap=True)
+    plain = new_table("Rounds", *ROUND_HEADERS, text=3)
     for row in _round_rows("Player One"):
         plain.add_row(*row)
     assert _drawn(_fitted(), 200) == _drawn(plain, 200)
@@ -156,3 +156,16 @@ def test_fitted_folds_words_and_leaves_out_spare_columns_but_never_cuts_a_figure
 def test_fitted_keeps_the_spare_columns_that_leave_the_words_room() -> None:
     # A short name leaves the pack its room at 76 columns: nothing is left out.
     assert _drawn(_fitted("ana"), 76).splitlines()[1].split() == list(ROUND_HEADERS)
+
+
+def test_fitted_measures_from_its_fewest_columns_to_all_of_them() -> None:
+    console = _console(200)
+    measured = console.measure(_fitted())
+    assert measured.maximum == max(
+        len(line.rstrip()) for line in _drawn(_fitted(), 200).splitlines()
+    )
+    # Without Right and Player: narrower than the table of every column can fold to.
+    every = new_table("Rounds", *ROUND_HEADERS, text=3)
+    for row in _round_rows("Player One"):
+        every.add_row(*row)
+    assert measured.minimum < console.measure(every).minimum
