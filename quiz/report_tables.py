@@ -20,7 +20,7 @@ from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
 from quiz.model.text import clean_line, duration
-from quiz.table_look import cells, new_table
+from quiz.table_look import Fitted, cells, new_table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -187,13 +187,16 @@ def leaders_table(
 
 def history_table(
     scores: Scores, titles: dict[str, str] | None = None, rows: int = HISTORY_ROWS
-) -> Table:
-    """The latest ``rows`` rounds, newest first."""
+) -> Fitted:
+    """The latest ``rows`` rounds, newest first.
+
+    Players and packs fold; dates and figures stay whole. Short of width, the
+    right answers go first, then the players (the heading names the player of
+    a report on one).
+    """
     shown = scores.history[:rows]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
-    table = new_table(
-        title, "Date", "Player", "Pack", "Score", "Right", "Time", no_wrap=True, text=3
-    )
+    lines: list[list[Text]] = []
     for r in shown:
         marks = (
             "review" if r.review else "confidence" if r.confidence else "",
@@ -201,8 +204,8 @@ def history_table(
         )
         label = ", ".join(mark for mark in marks if mark)
         mode = f" ({label})" if label else ""
-        table.add_row(
-            *cells(
+        lines.append(
+            cells(
                 day(r.finished),
                 r.player,
                 (titles or {}).get(r.pack, r.pack) + mode,
@@ -211,7 +214,8 @@ def history_table(
                 duration(r.seconds),
             )
         )
-    return table
+    headers = ("Date", "Player", "Pack", "Score", "Right", "Time")
+    return Fitted(title, headers, lines, text=3, words=(1, 2), spare=(4, 1))
 
 
 def tally_table(title: str, tallies: dict[str, Tally]) -> Table:

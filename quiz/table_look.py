@@ -9,17 +9,18 @@ player names are typed by people.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from quiz.model.text import clean_line
 
 
-def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -> Table:
+def new_table(title: str, *headers: str, text: int = 1) -> Table:
     """An empty table in the report's look: a title on the left, a rule under the headers.
 
     Args:
@@ -27,18 +28,107 @@ def new_table(title: str, *headers: str, text: int = 1, no_wrap: bool = False) -
         headers: The columns' headers.
         text: How many columns, from the left, hold words (left-aligned); the
             rest hold figures (right-aligned).
-        no_wrap: Keep every cell on one line, cut with an ellipsis when too long.
     """
-    table = Table(
+    table = _empty(title)
+    for index, header in enumerate(headers):
+        table.add_column(Text(header), justify="left" if index < text else "right")
+    return table
+
+
+def _empty(title: str) -> Table:
+    return Table(
         title=Text(clean_line(title), style="table.title") if title else None,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
     )
-    for index, header in enumerate(headers):
-        table.add_column(Text(header), justify="left" if index < text else "right", no_wrap=no_wrap)
-    return table
+
+
+WORDS_MIN = 20
+"""The narrowest a column of words may fold to before columns are left out for it."""
+
+
+class Fitted:
+    """A table whose figures are never cut short: its words fold, and when even they
+    would fold too narrow, the columns it can spare are left out.
+
+    Short of width, Rich first narrows the columns that may wrap; when none may,
+    it takes the same number of cells from every column, so that a date or a
+    score loses most of itself while a long title keeps most of its own. Here
+    only the columns of words may wrap. When they would have to fold narrower
+    than :data:`WORDS_MIN` (or their own width, when less), the ``spare`` columns
+    are left out, one by one in that order, until they need not; once none is left
+    to spare, the words fold narrower still.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Text]],
+        *,
+        text: int = 1,
+        words: Collection[int] = (),
+        spare: Sequence[int] = (),
+    ) -> None:
+        """Hold the table.
+
+        Args:
+            title: Shown above the table; none when empty.
+            headers: The columns' headers.
+            rows: Its rows, one cell per column.
+            text: How many columns, from the left, are left-aligned.
+            words: The indexes of the columns that may fold; the others keep each
+                cell on one line.
+            spare: The indexes of the columns that may be left out, the first first.
+        """
+        self._title = title
+        self._headers = headers
+        self._rows = rows
+        self._text = text
+        self._words = words
+        self._spare = spare
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """The table with every column the width leaves room for."""
+        everything = range(len(self._headers))
+        # One row of each column's widest cell, its words cut to the narrowest they may
+        # fold to: a table of it is as wide as the whole table needs.
+        widest = [Text(header) for header in self._headers]
+        for row in self._rows:
+            widest = [max(cell, most, key=_width) for cell, most in zip(row, widest, strict=True)]
+        for index in self._words:
+            widest[index] = widest[index].copy()
+            widest[index].truncate(WORDS_MIN)
+        unbounded = options.update_width(sys.maxsize)
+        for left_out in range(len(self._spare) + 1):
+            shown = [index for index in everything if index not in self._spare[:left_out]]
+            needs = console.measure(self._table(shown, [widest]), options=unbounded).maximum
+            if needs <= options.max_width:
+                break
+        yield self._table(shown, self._rows)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """At most as wide as the table with every column; at least as narrow as the
+        table without the columns it can spare."""
+        everything = range(len(self._headers))
+        fewest = [index for index in everything if index not in self._spare]
+        widest = Measurement.get(console, options, self._table(everything, self._rows))
+        narrowest = Measurement.get(console, options, self._table(fewest, self._rows))
+        return Measurement(min(narrowest.minimum, widest.minimum), widest.maximum)
+
+    def _table(self, shown: Sequence[int], rows: Sequence[Sequence[Text]]) -> Table:
+        table = _empty(self._title)
+        for index in shown:
+            table.add_column(
+                Text(self._headers[index]),
+                justify="left" if index < self._text else "right",
+                no_wrap=index not in self._words,
+            )
+        for row in rows:
+            table.add_row(*(row[index] for index in shown))
+        return table
 
 
 class Listing:

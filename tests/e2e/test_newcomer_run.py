@@ -104,7 +104,13 @@ def test_a_newcomer_plays_the_tutorial_a_round_a_retry_and_reads_the_scores(
         # One full round of each pack: the review round is in the history, not in the figures.
         assert re.search(rf"{re.escape(ARTICLE.title)}\s+1\s+\d+\s+\d+\s+\d+\s+70 %", screen)
         assert re.search(rf"{re.escape(TUTORIAL.title)}\s+1\s+(\d+)\s+\1\s+\1\s+100 %", screen)
-        assert re.search(rf"{re.escape(ARTICLE.title)} \(review\)\s+\d+/\d+\s+3/3", screen)
+        # The marked title can be wider than its column leaves room for at 100 columns:
+        # "(review)" then folds under it, after the round's figures, which stay whole.
+        assert re.search(
+            rf"{re.escape(ARTICLE.title)}( \(review\)\s+\d+/\d+\s+3/3"
+            rf"|\s+\d+/\d+\s+3/3\s+\d+ s\s+\(review\))",
+            screen,
+        )
         assert re.search(r"\s7/10\s", screen)
         term.send("\x1b")
         term.wait_text("\u23ce Play")

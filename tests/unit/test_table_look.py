@@ -1,4 +1,5 @@
-"""A :class:`~quiz.table_look.Listing` draws exactly what the table of its rows draws."""
+"""A :class:`~quiz.table_look.Listing` draws exactly what the table of its rows draws; a
+:class:`~quiz.table_look.Fitted` table never cuts a figure short."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from quiz.table_look import Listing, cells, new_table
+from quiz.table_look import Fitted, Listing, cells, new_table
 
 
 def _new() -> Table:
@@ -101,3 +102,70 @@ def test_listing_of_styled_or_multiline_cells_draws_rows(colour: bool) -> None:
 
     assert isinstance(table, Table) and table.row_count == len(rows)
     assert _drawn(Listing(_new, rows), 120, colour) == _drawn(_table(rows), 120, colour)
+
+
+ROUND_HEADERS = ("Date", "Player", "Pack", "Score", "Right", "Time")
+
+
+def _round_rows(player: str) -> list[list[Text]]:
+    title = "Tutorial: learn to fact-check in eight questions (confidence, closed book)"
+    return [
+        cells("2026-12-04", player, title, "98/100", "8/8", "1 min 00 s"),
+        cells("2026-12-03", "ana", "A short one", "1120/1380", "46/46", "1 h 02 min"),
+    ]
+
+
+def _fitted(player: str = "Player One") -> Fitted:
+    rows = _round_rows(player)
+    return Fitted("Rounds", ROUND_HEADERS, rows, text=3, words=(1, 2), spare=(4, 1))
+
+
+def test_fitted_draws_as_the_plain_table_when_it_fits() -> None:
+    plain = new_table("Rounds", *ROUND_HEADERS, text=3)
+    for row in _round_rows("Player One"):
+        plain.add_row(*row)
+    assert _drawn(_fitted(), 200) == _drawn(plain, 200)
+
+
+@pytest.mark.parametrize(
+    ("width", "headers"),
+    [
+        (120, ROUND_HEADERS),
+        (96, ROUND_HEADERS),
+        (76, ("Date", "Player", "Pack", "Score", "Time")),
+        (56, ("Date", "Pack", "Score", "Time")),
+        (44, ("Date", "Pack", "Score", "Time")),
+    ],
+)
+def test_fitted_folds_words_and_leaves_out_spare_columns_but_never_cuts_a_figure(
+    width: int, headers: tuple[str, ...]
+) -> None:
+    lines = _drawn(_fitted(), width).splitlines()
+    assert lines[1].split() == list(headers)
+    assert all(len(line) <= width for line in lines)
+    shown = "\n".join(lines)
+    if width > 44:  # at 44 the pack has six cells: a word longer than that is cut
+        assert "\u2026" not in shown
+    figures = ["2026-12-04", "98/100", "1 min 00 s", "2026-12-03", "1120/1380", "1 h 02 min"]
+    if "Right" in headers:
+        figures += ["8/8", "46/46"]
+    for figure in figures:
+        assert figure in shown, (figure, shown)
+
+
+def test_fitted_keeps_the_spare_columns_that_leave_the_words_room() -> None:
+    # A short name leaves the pack its room at 76 columns: nothing is left out.
+    assert _drawn(_fitted("ana"), 76).splitlines()[1].split() == list(ROUND_HEADERS)
+
+
+def test_fitted_measures_from_its_fewest_columns_to_all_of_them() -> None:
+    console = _console(200)
+    measured = console.measure(_fitted())
+    assert measured.maximum == max(
+        len(line.rstrip()) for line in _drawn(_fitted(), 200).splitlines()
+    )
+    # Without Right and Player: narrower than the table of every column can fold to.
+    every = new_table("Rounds", *ROUND_HEADERS, text=3)
+    for row in _round_rows("Player One"):
+        every.add_row(*row)
+    assert measured.minimum < console.measure(every).minimum
