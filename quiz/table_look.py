@@ -95,17 +95,13 @@ class Fitted:
         everything = range(len(self._headers))
         # One row of each column's widest cell, its words cut to the narrowest they may
         # fold to: a table of it is as wide as the whole table needs.
-        widest = [Text(header) for header in self._headers]
-        for row in self._rows:
-            widest = [max(cell, most, key=_width) for cell, most in zip(row, widest, strict=True)]
+        widest = _widest([[Text(header) for header in self._headers], *self._rows])
         for index in self._words:
             widest[index] = widest[index].copy()
             widest[index].truncate(WORDS_MIN)
-        unbounded = options.update_width(sys.maxsize)
         for left_out in range(len(self._spare) + 1):
             shown = [index for index in everything if index not in self._spare[:left_out]]
-            needs = console.measure(self._table(shown, [widest]), options=unbounded).maximum
-            if needs <= options.max_width:
+            if _fits(self._table(shown, [widest]), console, options):
                 break
         yield self._table(shown, self._rows)
 
@@ -163,9 +159,8 @@ class Listing:
             columns = list(zip(*self._rows, strict=True))
             # A column is as wide as its widest cell: a table of those is as wide as the whole.
             widest = self._new()
-            widest.add_row(*(max(column, key=_width) for column in columns))
-            natural = console.measure(widest, options=options.update_width(sys.maxsize))
-            if natural.maximum <= options.max_width:
+            widest.add_row(*_widest(self._rows))
+            if _fits(widest, console, options):
                 table = self._new()
                 # Every line fits its column: looking for places to wrap it finds none.
                 for column in table.columns:
@@ -178,6 +173,18 @@ class Listing:
         for row in self._rows:
             table.add_row(*row)
         yield table
+
+
+def _widest(rows: Sequence[Sequence[Text]]) -> list[Text]:
+    """Each column's widest cell, as one row."""
+    return [max(column, key=_width) for column in zip(*rows, strict=True)]
+
+
+def _fits(table: Table, console: Console, options: ConsoleOptions) -> bool:
+    """Whether a table at its natural width, no cell wrapped, fits the width given."""
+    return console.measure(table, options=options.update_width(sys.maxsize)).maximum <= (
+        options.max_width
+    )
 
 
 def _width(cell: Text) -> int:
