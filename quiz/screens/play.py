@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from quiz.model.article import Article, Passage
@@ -415,12 +416,7 @@ class PlayScreen(Screen[None]):
             id="confidence",
         )
         with self.app.batch_update():  # one frame, as in submit
-            # Before the number box goes: removing the focused widget would focus the body,
-            # and each change of the body's focus restyles everything in it.
-            self.set_focus(None)
-            body = self.query_one("#body", VerticalScroll)
-            await body.query_children(ANSWER_PARTS).remove()
-            await body.mount(pad)
+            await self._answered_with(pad)
             self.refresh_bindings()
         if explain:
             self.session.mark_confidence_explained()
@@ -457,12 +453,7 @@ class PlayScreen(Screen[None]):
             id="feedback",
         )
         with self.app.batch_update():
-            # Before the number box goes: removing the focused widget would focus the body,
-            # and each change of the body's focus restyles everything in it.
-            self.set_focus(None)
-            body = self.query_one("#body", VerticalScroll)
-            await body.query_children(ANSWER_PARTS).remove()
-            await body.mount(feedback)
+            await self._answered_with(feedback)
             self._lay_out()
             self._show_in_reader()
             self._update_status()
@@ -517,6 +508,15 @@ class PlayScreen(Screen[None]):
             targets = [passage.paragraph for passage in self.passages] + list(self.marked)
             if targets:
                 self.call_after_refresh(reader.scroll_to_paragraph, min(targets))
+
+    async def _answered_with(self, widget: Widget) -> None:
+        """Put ``widget`` where the ways to answer the question were."""
+        # Before the number box goes: removing the focused widget would focus the body,
+        # and each change of the body's focus restyles everything in it.
+        self.set_focus(None)
+        body = self.query_one("#body", VerticalScroll)
+        await body.query_children(ANSWER_PARTS).remove()
+        await body.mount(widget)
 
     def action_read(self) -> None:
         """Read the source: beside the question on a wide terminal, on its own screen if not."""
