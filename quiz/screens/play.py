@@ -34,6 +34,9 @@ from quiz.widgets.round_status import RoundStatus
 WIDE = 120
 """The narrowest terminal that shows the source beside the question."""
 
+CLOSED_BOOK_NOTE = "Closed book: the source shows again when the round ends"
+"""What closed book means during the round, for the help and for a press of ``r``."""
+
 KIND_HINTS = {
     "verdict": "Claim: is it supported by the source, contradicted by it, or not stated?",
     "choice": "Question: choose one answer.",
@@ -136,6 +139,16 @@ class PlayScreen(Screen[None]):
         Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("r", "read", "Read the source", id="play.read", priority=True),
+        # The same key during a closed-book round, where reading is off: it says why
+        # instead of doing nothing. Hidden, so the footer does not offer the source.
+        Binding(
+            "r",
+            "read_closed",
+            "Read the source",
+            show=False,
+            id="play.read-closed",
+            priority=True,
+        ),
         Binding("enter", "pick", "Choose the highlighted answer", show=False, id="play.pick"),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
@@ -253,6 +266,8 @@ class PlayScreen(Screen[None]):
             )
         if action == "read":
             return self.article is not None and not self.closed_book
+        if action == "read_closed":
+            return self.article is not None and self.closed_book
         if action == "next":
             return self.outcome is not None
         return True
@@ -274,7 +289,7 @@ class PlayScreen(Screen[None]):
             ("PgUp PgDn", "Scroll"),
         ]
         if self.play.mode.closed_book:
-            keys.append(("", "Closed book: the source shows again when the round ends"))
+            keys.append(("", CLOSED_BOOK_NOTE))
         return keys
 
     def _pad(self) -> AnswerPad | None:
@@ -532,6 +547,10 @@ class PlayScreen(Screen[None]):
                 self.set_focus(None)
             return
         self._open_reader()
+
+    def action_read_closed(self) -> None:
+        """``r`` in a closed-book round: say that the source is hidden until the end."""
+        self.notify(CLOSED_BOOK_NOTE, markup=False, timeout=4)
 
     def _open_reader(self, start: int | None = None) -> None:
         """The source on a screen of its own, at a paragraph or the first evidence."""
