@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,6 +49,22 @@ KIND_HINTS = {
 ANSWER_PARTS = "#pad, #entry, #evidence, .checked-note, #confidence, #feedback"
 """What follows a question's prompt: the ways to answer it, the note and evidence of a
 checked source, the verdict."""
+
+
+class RoundEnd(NamedTuple):
+    """A finished round and what its results show.
+
+    Attributes:
+        play: The finished round.
+        record: The round as added to the history.
+        previous_best: The pack's best score before this round, if any.
+        article: The pack's source text, if it has one that could be read.
+    """
+
+    play: Round
+    record: RoundRecord
+    previous_best: int | None
+    article: Article | None
 
 
 def question_heading(question: Question) -> Content:
@@ -97,26 +115,14 @@ class PlayScreen(Screen[None]):
     class Finished(Message):
         """The last answer was acknowledged; the round is recorded."""
 
-        def __init__(
-            self,
-            play: Round,
-            record: RoundRecord,
-            previous_best: int | None,
-            article: Article | None = None,
-        ) -> None:
+        def __init__(self, end: RoundEnd) -> None:
             """Create the message.
 
             Args:
-                play: The finished round.
-                record: The round as added to the history.
-                previous_best: The pack's best score before this round, if any.
-                article: The pack's source text, if it has one that could be read.
+                end: The finished round and what its results show.
             """
             super().__init__()
-            self.article = article
-            self.play = play
-            self.record = record
-            self.previous_best = previous_best
+            self.end = end
 
     AUTO_FOCUS = ""
     """Nothing takes the focus when the screen is shown: the screen's bindings answer and
@@ -453,9 +459,8 @@ class PlayScreen(Screen[None]):
         answered = self.session.answer(self.play, response, confidence)
         outcome = self.outcome = answered.outcome
         if answered.record is not None:
-            self.finished = self.Finished(
-                self.play, answered.record, answered.previous_best, self.article
-            )
+            end = RoundEnd(self.play, answered.record, answered.previous_best, self.article)
+            self.finished = self.Finished(end)
         if self.article is not None:
             self.passages = self.article.locate_all(outcome.question.evidence)
             self.marked = ()
