@@ -389,9 +389,7 @@ class QuizApp(App[None]):
         """Show the results in place of the finished round."""
         from quiz.screens.results import ResultsScreen
 
-        self.switch_screen(
-            ResultsScreen(message.play, message.record, message.previous_best, message.article)
-        )
+        self.switch_screen(ResultsScreen(message.end))
 
     def on_results_screen_play_again(self, message: ResultsScreen.PlayAgain) -> None:
         """Another round of the same pack, in place of the results."""

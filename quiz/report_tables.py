@@ -191,8 +191,9 @@ def history_table(
     """The latest ``rows`` rounds, newest first.
 
     Players and packs fold; dates and figures stay whole. Short of width, the
-    right answers go first, then the players (the heading names the player of
-    a report on one).
+    right answers go first, then, in a report on one player (whose heading names
+    them), the players. A report on everyone keeps them: rounds without their
+    players' names could be anyone's, so the packs fold narrower instead.
     """
     shown = scores.history[:rows]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
@@ -215,7 +216,8 @@ def history_table(
             )
         )
     headers = ("Date", "Player", "Pack", "Score", "Right", "Time")
-    return Fitted(title, headers, lines, text=3, words=(1, 2), spare=(4, 1))
+    spare = (4, 1) if scores.player is not None else (4,)
+    return Fitted(title, headers, lines, text=3, words=(1, 2), spare=spare)
 
 
 def tally_table(title: str, tallies: dict[str, Tally]) -> Table:

@@ -35,7 +35,6 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 _HEAD = """\
 # A question pack about {text}, started by `quiz new`.
-#
 # 1. Fill in what is empty below (`quiz check` lists it).
 # 2. Write your questions. The three examples below show each kind: copy one,
 #    remove the "# " before each of its lines, and change every value.
@@ -43,7 +42,8 @@ _HEAD = """\
 # 3. Run `quiz check {pack}` until it says ok, and read its warnings:
 #    they say how a player could guess an answer without reading the article.
 #
-# The authors' guide (questions/README.md) explains every field.
+# From a clone of the game's repository, type `uv run quiz` for `quiz`, in its
+# folder. The authors' guide (questions/README.md) explains every field.
 
 """
 

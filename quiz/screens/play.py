@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,6 +36,9 @@ from quiz.widgets.round_status import RoundStatus
 WIDE = 120
 """The narrowest terminal that shows the source beside the question."""
 
+CLOSED_BOOK_NOTE = "Closed book: the source shows again when the round ends"
+"""What closed book means during the round, for the help and for a press of ``r``."""
+
 KIND_HINTS = {
     "verdict": "Claim: is it supported by the source, contradicted by it, or not stated?",
     "choice": "Question: choose one answer.",
@@ -44,6 +49,22 @@ KIND_HINTS = {
 ANSWER_PARTS = "#pad, #entry, #evidence, .checked-note, #confidence, #feedback"
 """What follows a question's prompt: the ways to answer it, the note and evidence of a
 checked source, the verdict."""
+
+
+class RoundEnd(NamedTuple):
+    """A finished round and what its results show.
+
+    Attributes:
+        play: The finished round.
+        record: The round as added to the history.
+        previous_best: The pack's best score before this round, if any.
+        article: The pack's source text, if it has one that could be read.
+    """
+
+    play: Round
+    record: RoundRecord
+    previous_best: int | None
+    article: Article | None
 
 
 def question_heading(question: Question) -> Content:
@@ -94,26 +115,14 @@ class PlayScreen(Screen[None]):
     class Finished(Message):
         """The last answer was acknowledged; the round is recorded."""
 
-        def __init__(
-            self,
-            play: Round,
-            record: RoundRecord,
-            previous_best: int | None,
-            article: Article | None = None,
-        ) -> None:
+        def __init__(self, end: RoundEnd) -> None:
             """Create the message.
 
             Args:
-                play: The finished round.
-                record: The round as added to the history.
-                previous_best: The pack's best score before this round, if any.
-                article: The pack's source text, if it has one that could be read.
+                end: The finished round and what its results show.
             """
             super().__init__()
-            self.article = article
-            self.play = play
-            self.record = record
-            self.previous_best = previous_best
+            self.end = end
 
     AUTO_FOCUS = ""
     """Nothing takes the focus when the screen is shown: the screen's bindings answer and
@@ -136,6 +145,16 @@ class PlayScreen(Screen[None]):
         Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("r", "read", "Read the source", id="play.read", priority=True),
+        # The same key during a closed-book round, where reading is off: it says why
+        # instead of doing nothing. Hidden, so the footer does not offer the source.
+        Binding(
+            "r",
+            "read_closed",
+            "Read the source",
+            show=False,
+            id="play.read-closed",
+            priority=True,
+        ),
         Binding("enter", "pick", "Choose the highlighted answer", show=False, id="play.pick"),
         Binding("enter,space", "next", "Go on", id="play.next"),
         Binding("escape", "leave", "Leave round", id="play.leave"),
@@ -253,6 +272,8 @@ class PlayScreen(Screen[None]):
             )
         if action == "read":
             return self.article is not None and not self.closed_book
+        if action == "read_closed":
+            return self.article is not None and self.closed_book
         if action == "next":
             return self.outcome is not None
         return True
@@ -274,7 +295,7 @@ class PlayScreen(Screen[None]):
             ("PgUp PgDn", "Scroll"),
         ]
         if self.play.mode.closed_book:
-            keys.append(("", "Closed book: the source shows again when the round ends"))
+            keys.append(("", CLOSED_BOOK_NOTE))
         return keys
 
     def _pad(self) -> AnswerPad | None:
@@ -438,9 +459,8 @@ class PlayScreen(Screen[None]):
         answered = self.session.answer(self.play, response, confidence)
         outcome = self.outcome = answered.outcome
         if answered.record is not None:
-            self.finished = self.Finished(
-                self.play, answered.record, answered.previous_best, self.article
-            )
+            end = RoundEnd(self.play, answered.record, answered.previous_best, self.article)
+            self.finished = self.Finished(end)
         if self.article is not None:
             self.passages = self.article.locate_all(outcome.question.evidence)
             self.marked = ()
@@ -532,6 +552,10 @@ class PlayScreen(Screen[None]):
                 self.set_focus(None)
             return
         self._open_reader()
+
+    def action_read_closed(self) -> None:
+        """``r`` in a closed-book round: say that the source is hidden until the end."""
+        self.notify(CLOSED_BOOK_NOTE, markup=False, timeout=4)
 
     def _open_reader(self, start: int | None = None) -> None:
         """The source on a screen of its own, at a paragraph or the first evidence."""

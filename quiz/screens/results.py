@@ -10,11 +10,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from quiz.model.article import Article
 from quiz.model.history import RoundRecord
 from quiz.model.pack import Pack
 from quiz.model.round import Outcome, Round
 from quiz.model.text import duration
+from quiz.screens.play import RoundEnd
 from quiz.screens.reader import ReaderScreen, source_title
 from quiz.widgets.evidence import EvidencePanel
 from quiz.widgets.footer import QuizFooter
@@ -160,27 +160,16 @@ class ResultsScreen(Screen[None]):
             self.pack = pack
             self.closed_book = closed_book
 
-    def __init__(
-        self,
-        play: Round,
-        record: RoundRecord,
-        previous_best: int | None,
-        article: Article | None = None,
-    ) -> None:
+    def __init__(self, end: RoundEnd) -> None:
         """Create the screen.
 
         Args:
-            play: The finished round.
-            record: The round as recorded.
-            previous_best: The best score on the pack before this round, if any.
-            article: The pack's source text, to read with the missed questions'
-                evidence highlighted.
+            end: The finished round, as recorded, with the pack's best score before it
+                and its source text, to read with the missed questions' evidence
+                highlighted.
         """
         super().__init__()
-        self.article = article
-        self.play = play
-        self.record = record
-        self.previous_best = previous_best
+        self.play, self.record, self.previous_best, self.article = end
 
     def compose(self) -> ComposeResult:
         """The summary, then each missed question with why and the evidence, scrolling."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 from quiz.model.article import Article
 
@@ -156,3 +157,19 @@ def test_a_missing_or_unreadable_source_is_one_line(quiz, files):
     assert "missing.txt" in missing.err
     assert unreadable.code == 1 and "UTF-8" in unreadable.err
     assert not (files / "missing.toml").exists() and not (files / "binary.toml").exists()
+
+
+def test_the_skeleton_names_the_check_command_for_a_clone_and_for_an_installed_tool(quiz, files):
+    source = _write_article(files)
+
+    quiz("new", source)
+
+    text = (files / "riverside.toml").read_text(encoding="utf-8")
+    comments = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
+    # Installed as a tool, the command is `quiz`; from a clone, `uv run quiz` in its
+    # folder, as the authors' guide says.
+    assert "Run `quiz check riverside.toml` until it says ok" in comments
+    assert "From a clone of the game's repository, type `uv run quiz` for `quiz`" in comments
+    guide_file = Path(__file__).resolve().parents[2] / "questions" / "README.md"
+    guide = " ".join(guide_file.read_text(encoding="utf-8").split())
+    assert "From a clone of this repository, run them as `uv run quiz …` in its folder" in guide

@@ -339,3 +339,46 @@ async def test_quiz_play_closed_book_opens_on_the_text_then_hides_it(make_sessio
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
+
+
+async def test_r_in_a_closed_book_round_says_the_source_is_closed_and_opens_nothing(
+    make_session,
+):
+    session = make_session()
+    pack = session.library.find_pack("iran-quds-force-iraq")
+    app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
+
+    def notes() -> list[str]:
+        return [n.message for n in app._notifications if "Closed book" in n.message]
+
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")  # past the text, readable before the first question
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen) and screen.closed_book
+        footer_keys = {a.binding.key for a in app.active_bindings.values() if a.binding.show}
+        assert "r" not in footer_keys  # the footer does not offer the closed source
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen and not screen.wide
+        assert notes() == ["Closed book: the source shows again when the round ends"]
+        await answer(pilot, right=False)  # the feedback of a question before the last
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is screen and len(notes()) == 2
+        await pilot.press("enter")
+        await pilot.pause()
+        await answer(pilot, right=False)  # the last answer: the book opens again
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and len(notes()) == 2
+
+
+async def test_r_in_an_open_book_round_reads_without_a_closed_book_notice(make_app):
+    app = make_app(seed=5, count=2)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert not [n for n in app._notifications if "Closed book" in n.message]

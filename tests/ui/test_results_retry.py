@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_helpers import play_through
+from ui_helpers import answer, play_through
 
 from quiz.model.report import build
 from quiz.screens.play import PlayScreen
@@ -95,3 +95,22 @@ async def test_a_review_round_all_right_celebrates_the_misses_put_right(make_app
         await play_through(pilot, [True, True, True])
         banner = str(app.screen.query_one("#perfect").render())
         assert "Every miss put right: all 3 answered right this time." in banner
+
+
+async def test_the_results_show_the_round_end_that_the_play_screen_sends(make_app):
+    app = make_app(seed=5, count=2)
+    async with app.run_test(size=SIZE) as pilot:
+        play_screen = app.screen
+        assert isinstance(play_screen, PlayScreen)
+        await play_through(pilot, [True])
+        await answer(pilot, right=False)
+        assert play_screen.finished is not None
+        end = play_screen.finished.end
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ResultsScreen)
+    assert end.play is play_screen.play and end.play.finished
+    assert end.record == app.session.progress.rounds[-1] and end.previous_best is None
+    assert end.article is play_screen.article is not None
+    assert (screen.play, screen.record, screen.previous_best, screen.article) == tuple(end)

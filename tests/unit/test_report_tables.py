@@ -8,8 +8,8 @@ from rich.console import Console, RenderableType
 
 from quiz.model.discernment import MIN_ANSWERS, Detection
 from quiz.model.history import Progress, RoundRecord, Tally
-from quiz.model.report import build
-from quiz.report_tables import detection_table, latest_packs, report
+from quiz.model.report import Scores, build
+from quiz.report_tables import detection_table, heading, history_table, latest_packs, report
 
 
 def rnd(pack: str, day: int, score: int) -> RoundRecord:
@@ -99,3 +99,45 @@ def test_d_prime_and_c_wait_for_enough_answers_of_each_kind():
     assert f"shown from {MIN_ANSWERS} supported claims" in " ".join(shown.split())
     enough = text(detection_table({"old": practised}))
     assert "shown from" not in enough
+
+
+LONG_TITLE = "Tutorial: learn to fact-check in eight questions"
+CLASS = Progress(
+    rounds=[
+        rnd("tutorial", day, 10 * day)._replace(player=player, closed_book=True)
+        for day, player in enumerate(["ann", "bob", "chiamaka", "ann"], start=1)
+    ]
+)
+
+
+def rounds_table(scores: Scores, width: int) -> list[str]:
+    out = io.StringIO()
+    console = Console(file=out, width=width, markup=False, emoji=False, highlight=False)
+    console.print(history_table(scores, {"tutorial": LONG_TITLE}))
+    return out.getvalue().splitlines()
+
+
+def test_at_60_columns_a_report_on_everyone_keeps_whose_rounds_they_are() -> None:
+    lines = rounds_table(build(CLASS), 60)
+
+    assert lines[1].split() == ["Date", "Player", "Pack", "Score", "Time"]
+    firsts = [line.split()[:2] for line in lines[3:] if line[:1].isdigit()]
+    assert firsts == [
+        ["2026-01-04", "ann"],
+        ["2026-01-03", "chiamaka"],
+        ["2026-01-02", "bob"],
+        ["2026-01-01", "ann"],
+    ]
+    shown = "\n".join(lines)
+    assert all(len(line) <= 60 for line in lines) and "\u2026" not in shown
+    for figure in ("40/100", "30/100", "20/100", "10/100", "5 min 00 s"):
+        assert figure in shown
+
+
+def test_at_60_columns_a_report_on_one_player_leaves_the_player_to_its_heading() -> None:
+    scores = build(CLASS, player="ann")
+
+    lines = rounds_table(scores, 60)
+
+    assert str(heading(scores)) == "Scores of ann"
+    assert lines[1].split() == ["Date", "Pack", "Score", "Time"]
