@@ -145,11 +145,19 @@ class PlayScreen(Screen[None]):
         Binding("0", "choose(0)", "Choose 0", show=False, id="play.choose-0"),
         Binding("s", "check_source", "Check the source", id="play.check", priority=True),
         Binding("r", "read", "Read the source", id="play.read", priority=True),
-        # The same key during a closed-book round, where reading is off: it says why
-        # instead of doing nothing. Hidden, so the footer does not offer the source.
+        # The same keys during a closed-book round, where the source is off: they say
+        # why instead of doing nothing. Hidden, so the footer does not offer the source.
+        Binding(
+            "s",
+            "closed_book('check')",
+            "Check the source",
+            show=False,
+            id="play.check-closed",
+            priority=True,
+        ),
         Binding(
             "r",
-            "read_closed",
+            "closed_book('read')",
             "Read the source",
             show=False,
             id="play.read-closed",
@@ -272,8 +280,10 @@ class PlayScreen(Screen[None]):
             )
         if action == "read":
             return self.article is not None and not self.closed_book
-        if action == "read_closed":
+        if action == "closed_book" and parameters == ("read",):
             return self.article is not None and self.closed_book
+        if action == "closed_book":
+            return self.closed_book and self.answering and self.pending is None
         if action == "next":
             return self.outcome is not None
         return True
@@ -553,8 +563,13 @@ class PlayScreen(Screen[None]):
             return
         self._open_reader()
 
-    def action_read_closed(self) -> None:
-        """``r`` in a closed-book round: say that the source is hidden until the end."""
+    def action_closed_book(self, wanted: str) -> None:
+        """``r`` or ``s`` in a closed-book round: say that the source is hidden until
+        the end.
+
+        Args:
+            wanted: What the key does in an open-book round (``read`` or ``check``).
+        """
         self.notify(CLOSED_BOOK_NOTE, markup=False, timeout=4)
 
     def _open_reader(self, start: int | None = None) -> None:

@@ -382,3 +382,30 @@ async def test_r_in_an_open_book_round_reads_without_a_closed_book_notice(make_a
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert not [n for n in app._notifications if "Closed book" in n.message]
+
+
+async def test_s_in_a_closed_book_round_says_the_source_is_closed_and_checks_nothing(
+    make_session,
+):
+    session = make_session()
+    pack = session.library.find_pack("iran-quds-force-iraq")
+    app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
+
+    def notes() -> list[str]:
+        return [n.message for n in app._notifications if "Closed book" in n.message]
+
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("enter")  # past the text, readable before the first question
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen) and screen.closed_book
+        footer_keys = {a.binding.key for a in app.active_bindings.values() if a.binding.show}
+        assert "s" not in footer_keys  # the footer does not offer checking the source
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is screen and not screen.play.checked_current
+        assert notes() == ["Closed book: the source shows again when the round ends"]
+        await answer(pilot, right=False)
+        await pilot.press("s")  # nothing to check once answered: no second notice
+        await pilot.pause()
+        assert len(notes()) == 1
