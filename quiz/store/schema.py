@@ -21,6 +21,8 @@ default value are left out when writing, which keeps years of rounds small.
 from __future__ import annotations
 
 from datetime import date
+from itertools import repeat
+from math import isnan
 from typing import Any
 
 from quiz.model.calibration import BANDS
@@ -316,7 +318,7 @@ def _progress(
         rounds = []
     elif version > TABLE_ROUNDS_FORMAT:
         assert player is not None  # only a player's own file keeps rounds as arrays
-        rounds = [_round_row(raw, i, player) for i, raw in enumerate(records)]
+        rounds = _round_rows(records, player)
     else:
         rounds = [
             _round_table(_as_table(raw, f"rounds[{i}]"), i, player) for i, raw in enumerate(records)
@@ -411,28 +413,48 @@ def _slot(value: object, where: str) -> Slot:
         raise ProgressError(message) from None
 
 
-def _round_row(raw: object, index: int, player: str) -> RoundRecord:
-    """A round's array, checked in one comparison when every field is of its exact type.
+def _round_rows(records: list[Any], player: str) -> list[RoundRecord]:
+    """The rounds' arrays, checked field by field across every round at once.
 
-    The named checks of :func:`_round_table` stay the rule: a row that fails the
-    comparison is read through them, so they say which field is wrong. The comparison
-    pays for the ``quiz scores`` row of the benchmark (``tests/benchmarks/run.py``);
-    docs/performance.md gives the ratio measured without it.
+    The named checks of :func:`_round_table` stay the rule: when any round is not
+    an array of :data:`ROUND_FIELDS` each of its exact type and within range (a
+    file edited by hand, until the game's next save rewrites it), every round is
+    read through them, so they say which field of which round is wrong. The
+    comparison pays for the ``quiz scores`` row of the benchmark
+    (``tests/benchmarks/run.py``); docs/performance.md gives the ratio measured
+    without it.
     """
+    if not records:
+        return []
+    columns = _columns(records)
+    if columns is None:
+        return [_round_row(raw, index, player) for index, raw in enumerate(records)]
+    fields = zip(*columns[:_PLAYER_AT], repeat(player), *columns[_PLAYER_AT:])
+    return list(map(RoundRecord._make, fields))
+
+
+def _columns(records: list[Any]) -> list[tuple[Any, ...]] | None:
+    """Some rounds' fields as columns, or None unless every round is an array of
+    :data:`ROUND_FIELDS`, each of its exact type, its counts within ``LARGEST`` and
+    its seconds a number (not NaN)."""
+    if set(map(type, records)) - {list} or set(map(len, records)) - {len(ROUND_FIELDS)}:
+        return None
+    columns = list(zip(*records))
+    if not (
+        all(set(map(type, column)) == {kind} for column, kind in zip(columns, _ROW_TYPES))
+        and all(-LARGEST <= min(column) and max(column) <= LARGEST for column in columns[_COUNTS])
+        and not any(map(isnan, columns[_SECONDS]))
+    ):
+        return None
+    return columns
+
+
+def _round_row(raw: object, index: int, player: str) -> RoundRecord:
+    """A round's array (at ``rounds[index]``), read as the table of :data:`ROUND_FIELDS`
+    it stands for, whose checks name the field that is wrong."""
     if type(raw) is not list or len(raw) != len(ROUND_FIELDS):
         fields = ", ".join(ROUND_FIELDS)
         raise ProgressError(f"rounds[{index}]: expected an array of {fields}")
-    # Ten years of daily play are 3,650 of these: the common case, every field of
-    # its exact type, is checked in one comparison; anything else is read as the
-    # table it stands for, which names the field that is wrong.
-    counts = raw[_COUNTS]
-    if (
-        tuple(map(type, raw)) == _ROW_TYPES
-        and min(counts) >= -LARGEST
-        and max(counts) <= LARGEST
-        and raw[_SECONDS] == raw[_SECONDS]  # NaN, the one number unequal to itself
-    ):
-        return RoundRecord._make((*raw[:_PLAYER_AT], player, *raw[_PLAYER_AT:]))
     return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)
 
 
