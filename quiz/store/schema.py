@@ -439,11 +439,12 @@ def _columns(records: list[Any]) -> list[tuple[Any, ...]] | None:
     its seconds a number (not NaN)."""
     if set(map(type, records)) - {list} or set(map(len, records)) - {len(ROUND_FIELDS)}:
         return None
-    columns = list(zip(*records))
-    if not (
-        all(set(map(type, column)) == {kind} for column, kind in zip(columns, _ROW_TYPES))
-        and all(-LARGEST <= min(column) and max(column) <= LARGEST for column in columns[_COUNTS])
-        and not any(map(isnan, columns[_SECONDS]))
+    columns = list(zip(*records, strict=True))
+    typed = zip(columns, _ROW_TYPES, strict=True)
+    if (
+        any(set(map(type, column)) != {kind} for column, kind in typed)
+        or any(min(column) < -LARGEST or max(column) > LARGEST for column in columns[_COUNTS])
+        or any(map(isnan, columns[_SECONDS]))
     ):
         return None
     return columns
