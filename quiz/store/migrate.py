@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tomllib
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -193,7 +192,7 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
     current = progress.current
     if current is not None:
         name = current.mode.player or fallback
-        of(name).current = replace(current, mode=replace(current.mode, player=name))
+        of(name).current = current._replace(mode=current.mode._replace(player=name))
     last_player = {record.pack: record.player or fallback for record in progress.rounds}
     for pack_id, totals in progress.packs.items():
         keeper = last_player.get(pack_id) or next(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from datetime import date
@@ -57,7 +56,7 @@ def populated(pack: Pack, clock: FakeClock) -> Progress:
     second.answer(second.questions[0].answer)
     second.answer("wrong")
     clock.advance(3.5)
-    state.current = dataclasses.replace(second.state(), pack_path="/p/x.toml")
+    state.current = second.state()._replace(pack_path="/p/x.toml")
     return state
 
 
