@@ -42,7 +42,6 @@ from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_line, clean_player
 from quiz.store import paths
-from quiz.store.settings import Settings
 
 FORMAT = 4
 TABLE_QUESTIONS_FORMAT = 3
@@ -234,8 +233,8 @@ def from_document(
 
 def from_legacy_document(
     document: dict[str, Any], *, rounds: bool = True, questions: bool = True
-) -> tuple[Progress, Settings]:
-    """Read the single progress file of format 1: every player, and the settings.
+) -> tuple[Progress, str, bool]:
+    """Read the single progress file of format 1: every player, and the settings it kept.
 
     Args:
         document: The parsed file.
@@ -243,7 +242,8 @@ def from_legacy_document(
         questions: Read each question's figures (see :func:`from_document`).
 
     Returns:
-        Every player's progress together, and the settings.
+        Every player's progress together, the player chosen last ("" for none) and
+        whether confidence mode was on.
 
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
@@ -255,11 +255,8 @@ def from_legacy_document(
         players = _table(document, "players", "")
         progress = _progress(document, None, players, version, rounds, questions)
         table = _table(document, "settings", "")
-        settings = Settings(
-            player=_name(_str(table, "player", "settings")),
-            confidence=_bool(table, "confidence", "settings"),
-        )
-        return progress, settings
+        player = _name(_str(table, "player", "settings"))
+        return progress, player, _bool(table, "confidence", "settings")
     except (ValueError, TypeError, OverflowError, AttributeError) as error:
         raise ProgressError(f"damaged: {error}") from None
 

@@ -321,12 +321,22 @@ def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list
     assert "Packs" in done.stdout or json.loads(done.stdout)["history"]
 
 
-def test_scores_read_no_pack_model(data_dir: Path, history: None) -> None:
-    """The report counts verdicts by name and reads no pack, so it never imports the pack
-    model (benchmark row "`quiz scores`")."""
+GAME_ONLY = (
+    "quiz.model.pack",
+    "quiz.store.packs",
+    "quiz.store.player_file",
+    "quiz.store.migrate",
+    "quiz.store.settings",
+)
+
+
+def test_scores_read_no_pack_and_hold_no_file(data_dir: Path, history: None) -> None:
+    """The report counts verdicts by name and reads no pack, and reads the players' files
+    without holding, saving or migrating one, so it imports neither the pack model nor
+    the game's player file, migration and settings (benchmark row "`quiz scores`")."""
     probe = (
         "import sys; from quiz.__main__ import main; code = main(sys.argv[1:]); "
-        "print(sorted(m for m in ('quiz.model.pack', 'quiz.store.packs') if m in sys.modules))"
+        f"print(sorted(m for m in {GAME_ONLY!r} if m in sys.modules))"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe, "--data-dir", str(data_dir), "scores"],
