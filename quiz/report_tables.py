@@ -20,7 +20,7 @@ from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
 from quiz.model.text import clean_line, duration
-from quiz.table_look import Fitted, cells, new_table
+from quiz.table_look import Fitted, Listing, cells, new_table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -137,7 +137,7 @@ def day(finished: str) -> str:
 
 def packs_table(
     scores: Scores, titles: dict[str, str] | None = None, shown: list[str] | None = None
-) -> Table:
+) -> Listing:
     """How the full rounds of each pack went (review rounds are listed, not compared):
     every pack, or the ``shown`` ones in that order."""
     title = "Packs"
@@ -146,43 +146,43 @@ def packs_table(
         by_id = {s.pack: s for s in scores.packs}
         summaries = [by_id[pack] for pack in shown if pack in by_id]
         title = f"Packs, latest played first ({len(shown)} of {len(scores.packs)})"
-    table = new_table(title, "Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
-    for s in summaries:
-        table.add_row(
-            *cells(
-                (titles or {}).get(s.pack, s.pack),
-                s.rounds,
-                s.best,
-                s.last,
-                f"{s.average:.0f}",
-                share(s.accuracy),
-            )
+    rows = [
+        cells(
+            (titles or {}).get(s.pack, s.pack),
+            s.rounds,
+            s.best,
+            s.last,
+            f"{s.average:.0f}",
+            share(s.accuracy),
         )
-    return table
+        for s in summaries
+    ]
+    headers = ("Pack", "Rounds", "Best", "Last", "Average", "Accuracy")
+    return Listing(lambda: new_table(title, *headers), rows)
 
 
 def leaders_table(
     scores: Scores, titles: dict[str, str] | None = None, shown: list[str] | None = None
-) -> Table:
+) -> Listing:
     """Every player's standing on each pack (or on the ``shown`` ones), best first
     (full rounds only)."""
     packs = list(scores.leaderboards) if shown is None else shown
     title = "Leaderboard"
     if shown is not None:
         title = f"Leaderboard ({len(shown)} of {len(scores.packs)} packs, as above)"
-    table = new_table(title, "Pack", "Player", "Best", "Rounds", "Accuracy", text=2)
-    for pack in packs:
-        for rank, leader in enumerate(scores.leaderboards.get(pack, []), start=1):
-            table.add_row(
-                *cells(
-                    (titles or {}).get(pack, pack) if rank == 1 else "",
-                    f"{rank}. {leader.player}",
-                    leader.best,
-                    leader.rounds,
-                    share(leader.accuracy),
-                )
-            )
-    return table
+    rows = [
+        cells(
+            (titles or {}).get(pack, pack) if rank == 1 else "",
+            f"{rank}. {leader.player}",
+            leader.best,
+            leader.rounds,
+            share(leader.accuracy),
+        )
+        for pack in packs
+        for rank, leader in enumerate(scores.leaderboards.get(pack, []), start=1)
+    ]
+    headers = ("Pack", "Player", "Best", "Rounds", "Accuracy")
+    return Listing(lambda: new_table(title, *headers, text=2), rows)
 
 
 def history_table(

@@ -59,7 +59,8 @@ class Fitted:
     only the columns of words may wrap. When they would have to fold narrower
     than :data:`WORDS_MIN` (or their own width, when less), the ``spare`` columns
     are left out, one by one in that order, until they need not; once none is left
-    to spare, the words fold narrower still.
+    to spare, the words fold narrower still. The columns shown are drawn as a
+    :class:`Listing`.
     """
 
     def __init__(
@@ -103,7 +104,9 @@ class Fitted:
             shown = [index for index in everything if index not in self._spare[:left_out]]
             if _fits(self._table(shown, [widest]), console, options):
                 break
-        yield self._table(shown, self._rows)
+        yield Listing(
+            lambda: self._table(shown, ()), [[row[index] for index in shown] for row in self._rows]
+        )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         """At most as wide as the table with every column; at least as narrow as the
@@ -137,8 +140,9 @@ class Listing:
     exactly as the rows would: it is drawn so. When it does not fit, cells
     fold, and only rows of their own keep a folded cell's row together.
 
-    What pays for it: the row "`quiz packs`" of ``tests/benchmarks/run.py``
-    (docs/performance.md, "What stays for speed").
+    What pays for it: the rows "`quiz packs`" and "`quiz scores`" of
+    ``tests/benchmarks/run.py`` (docs/performance.md, "What stays for speed"):
+    the packs, the leaderboard and the rounds of the scores report are Listings.
     """
 
     def __init__(self, new: Callable[[], Table], rows: Sequence[Sequence[Text]]) -> None:

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from quiz.model.history import Progress, QuestionStats
-from quiz.model.pack import VERDICT_LABELS, Pack
+from quiz.model.pack import Pack
+from quiz.model.verdicts import VERDICT_LABELS
 
 CSV_COLUMNS = (
     "player",

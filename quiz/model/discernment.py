@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from statistics import NormalDist
 from typing import NamedTuple
 
-from quiz.model.pack import VERDICT_LABELS, VERDICTS
+from quiz.model.verdicts import VERDICT_LABELS, VERDICTS
 
 MIN_ANSWERS = 5
 NOTABLE_SHARE = 0.25

@@ -41,8 +41,9 @@ from collections.abc import Iterable, Iterator
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from quiz.model.pack import VERDICTS, Pack, Question, format_number
+from quiz.model.pack import Pack, Question, format_number
 from quiz.model.text import normalise_quote
+from quiz.model.verdicts import VERDICTS
 from quiz.model.words import (
     NEGATION_STEMS,
     Token,

@@ -390,9 +390,12 @@ def combine(histories: Iterable[Progress]) -> Progress:
         everyone.rounds.extend(history.rounds)
     # Stamps are UTC ISO 8601 text, so text order is time order; ties keep file order.
     everyone.rounds.sort(key=attrgetter("finished"))
+    last: dict[str, int] = {}
     for record in everyone.rounds:
         if not record.review:
-            everyone.packs.setdefault(record.pack, PackStats()).last = record.score
+            last[record.pack] = record.score
+    for pack_id, score in last.items():
+        everyone.packs.setdefault(pack_id, PackStats()).last = score
     return everyone
 
 

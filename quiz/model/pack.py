@@ -19,19 +19,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quiz.model.text import clean_line
+from quiz.model.verdicts import VERDICT_LABELS
 from quiz.model.wording import as_in_source, quantity
 
 FORMAT = 1
 KINDS = ("verdict", "choice", "number")
-VERDICTS = ("supported", "contradicted", "not-stated")
 SHUFFLED, WRITTEN = "shuffled", "written"
 ORDERS = (SHUFFLED, WRITTEN)
 """A pack's ``order``: each round draws its own order (the default), or asks in file order."""
-VERDICT_LABELS = {
-    "supported": "Supported",
-    "contradicted": "Contradicted",
-    "not-stated": "Not stated",
-}
 
 MAX_PACK_BYTES = 4 * 1024 * 1024
 MAX_QUESTIONS = 10_000

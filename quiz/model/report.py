@@ -9,6 +9,7 @@ no Textual, no Rich.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from quiz.model.calibration import Band, calibration, reading
@@ -16,6 +17,9 @@ from quiz.model.discernment import Confusion, Detection, detection
 from quiz.model.history import Progress, RoundRecord, Tally
 
 TREND_ROUNDS = 60
+_SCORE = attrgetter("score")
+_CORRECT = attrgetter("correct")
+_ANSWERED = attrgetter("answered")
 
 
 # The report's immutable records are named tuples: a frozen dataclass compiles its
@@ -112,31 +116,28 @@ def build(
     scores = Scores(
         player=player, pack=pack, closed_book=closed_book, players=sorted(progress.players)
     )
-    played = [r for r in progress.rounds if closed_book is None or r.closed_book == closed_book]
-    rounds = [
-        r
-        for r in played
-        if (player is None or r.player == player) and (pack is None or r.pack == pack)
-    ]
-    # Review rounds ask a few questions of a pack: listed, never compared with full rounds.
-    by_pack: dict[str, list[RoundRecord]] = {}
-    for record in rounds:
-        if not record.review:
-            by_pack.setdefault(record.pack, []).append(record)
-    everyone: dict[str, list[RoundRecord]] = {}  # the leaderboards compare every player
-    for record in played:
-        if not record.review:
-            everyone.setdefault(record.pack, []).append(record)
+    played = progress.rounds
+    if closed_book is not None:
+        played = [r for r in played if r.closed_book == closed_book]
+    rounds = played
+    if player is not None or pack is not None:
+        rounds = [
+            r
+            for r in played
+            if (player is None or r.player == player) and (pack is None or r.pack == pack)
+        ]
+    by_pack = _full_rounds_by_pack(rounds)
+    # The leaderboards compare every player.
+    everyone = by_pack if rounds is played else _full_rounds_by_pack(played)
     for pack_id, records in sorted(by_pack.items()):
-        answered = sum(r.answered for r in records)
         scores.packs.append(
             PackResults(
                 pack=pack_id,
                 rounds=len(records),
-                best=max(r.score for r in records),
+                best=max(map(_SCORE, records)),
                 last=records[-1].score,
-                average=sum(r.score for r in records) / len(records),
-                accuracy=sum(r.correct for r in records) / answered if answered else 0.0,
+                average=sum(map(_SCORE, records)) / len(records),
+                accuracy=_accuracy(records),
             )
         )
         scores.leaderboards[pack_id] = _leaderboard(everyone[pack_id])
@@ -199,15 +200,30 @@ def _merge(target: dict[Any, Tally], source: dict[Any, Tally]) -> None:
         target.setdefault(key, Tally()).merge(tally)
 
 
+def _full_rounds_by_pack(records: list[RoundRecord]) -> dict[str, list[RoundRecord]]:
+    # Review rounds ask a few questions of a pack: listed, never compared with full rounds.
+    by_pack: dict[str, list[RoundRecord]] = {}
+    for record in records:
+        if not record.review:
+            if record.pack not in by_pack:
+                by_pack[record.pack] = []
+            by_pack[record.pack].append(record)
+    return by_pack
+
+
+def _accuracy(records: list[RoundRecord]) -> float:
+    answered = sum(map(_ANSWERED, records))
+    return sum(map(_CORRECT, records)) / answered if answered else 0.0
+
+
 def _leaderboard(records: list[RoundRecord]) -> list[Leader]:
     by_player: dict[str, list[RoundRecord]] = {}
     for record in records:
         by_player.setdefault(record.player, []).append(record)
-    leaders = []
-    for name, mine in by_player.items():
-        answered = sum(r.answered for r in mine)
-        accuracy = sum(r.correct for r in mine) / answered if answered else 0.0
-        leaders.append(Leader(name, max(r.score for r in mine), len(mine), accuracy))
+    leaders = [
+        Leader(name, max(map(_SCORE, mine)), len(mine), _accuracy(mine))
+        for name, mine in by_player.items()
+    ]
     return sorted(leaders, key=lambda leader: (-leader.best, -leader.accuracy, leader.player))
 
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from quiz.model import scoring
 from quiz.model.calibration import BANDS
-from quiz.model.pack import SHUFFLED, VERDICT_LABELS, VERDICTS, Pack, Question
+from quiz.model.pack import SHUFFLED, Pack, Question
 from quiz.model.round_state import AnswerRecord, Mode, RoundState
+from quiz.model.verdicts import VERDICT_LABELS, VERDICTS
 from quiz.model.wording import quantity
 
 Clock = Callable[[], float]

@@ -7,11 +7,12 @@ as much as for the game) needs these and not the rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Mode:
+# Named tuples rather than frozen dataclasses: every listing that reads a player's file
+# imports this module, and a frozen dataclass compiles its generated methods at import.
+class Mode(NamedTuple):
     """How a round is played.
 
     Attributes:
@@ -29,8 +30,7 @@ class Mode:
     closed_book: bool = False
 
 
-@dataclass(frozen=True)
-class AnswerRecord:
+class AnswerRecord(NamedTuple):
     """An answer as stored in a saved round."""
 
     question: str
@@ -41,8 +41,7 @@ class AnswerRecord:
     confidence: int | None = None
 
 
-@dataclass(frozen=True)
-class RoundState:
+class RoundState(NamedTuple):
     """Everything needed to resume a round, small enough to save after every answer."""
 
     pack_id: str

@@ -30,7 +30,6 @@ from quiz.model.pack import (
     ORDERS,
     SHUFFLED,
     SLUG,
-    VERDICTS,
     Pack,
     PackError,
     Problem,
@@ -39,6 +38,7 @@ from quiz.model.pack import (
     file_name_problem,
 )
 from quiz.model.text import clean_line, clean_text
+from quiz.model.verdicts import VERDICTS
 
 _TOP_KEYS = {"format", "pack", "questions"}
 _PACK_KEYS = {"id", "title", "description", "order", "source"}

@@ -16,31 +16,24 @@ left alone and the game does not save.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tomllib
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from quiz.model.history import PackStats, Progress
-from quiz.model.text import clean_line
 from quiz.store import lock, paths
+from quiz.store.decoding import MAX_PLAYER_BYTES, NewerLegacy, parse_legacy
 from quiz.store.files import fsync_folder, open_regular, read_descriptor, write_atomic
-from quiz.store.player_file import MAX_PLAYER_BYTES, render
-from quiz.store.schema import LEGACY_FORMAT, ProgressError, from_legacy_document
+from quiz.store.player_file import render
+from quiz.store.schema import ProgressError
 from quiz.store.settings import Settings, settings_path, to_bytes
 
 MIGRATED_SUFFIX = ".migrated"
 
 
-class NewerLegacy(Exception):
-    """A ``progress.toml`` of a format this version does not know."""
-
-
-# A named tuple: a frozen dataclass compiles its generated methods at import, and
-# the listings import this module to read a folder not yet migrated.
+# A named tuple: a frozen dataclass compiles its generated methods at import, and the
+# game imports this module as it starts.
 class Migration(NamedTuple):
     """What the migration did, for the game to tell.
 
@@ -53,32 +46,6 @@ class Migration(NamedTuple):
     notice: str | None = None
     writable: bool = True
     reason: str | None = None
-
-
-def parse_legacy(
-    data: bytes, *, rounds: bool = True, questions: bool = True
-) -> tuple[Progress, Settings]:
-    """Read a format-1 progress file from its bytes (what to read: see
-    :func:`quiz.store.schema.from_legacy_document`).
-
-    Raises:
-        ProgressError: It is damaged; the message says how.
-        NewerLegacy: Its format is newer than format 1.
-    """
-    if len(data) > MAX_PLAYER_BYTES:
-        raise ProgressError(f"larger than {MAX_PLAYER_BYTES // (1024 * 1024)} MiB")
-    try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProgressError("not UTF-8 text") from None
-    except (tomllib.TOMLDecodeError, ValueError) as error:  # ValueError: a huge integer
-        raise ProgressError(clean_line(str(error))[:200]) from None
-    except RecursionError:
-        raise ProgressError("nested too deeply") from None
-    version = document.get("format")
-    if type(version) is int and version > LEGACY_FORMAT:
-        raise NewerLegacy(f"format {version}")
-    return from_legacy_document(document, rounds=rounds, questions=questions)
 
 
 def migrate(folder: Path, fallback: str) -> Migration:
@@ -121,7 +88,7 @@ def migrate(folder: Path, fallback: str) -> Migration:
 
 def _migrate(folder: Path, legacy: Path, data: bytes, fallback: str) -> Migration:
     try:
-        progress, settings = parse_legacy(data)
+        progress, player, confidence = parse_legacy(data)
     except NewerLegacy as newer:
         why = f"{legacy} was written by a newer version of quiz ({newer})"
         return Migration(
@@ -138,10 +105,11 @@ def _migrate(folder: Path, legacy: Path, data: bytes, fallback: str) -> Migratio
             f"{legacy} could not be read ({error}). Its contents were kept in {backup}; "
             "a new history starts now."
         )
-    for player, history in split(progress, settings.player or fallback).items():
-        path = paths.player_path(folder, player)
+    for name, history in split(progress, player or fallback).items():
+        path = paths.player_path(folder, name)
         if not os.path.lexists(path):
-            write_atomic(path, render(player, history))
+            write_atomic(path, render(name, history))
+    settings = Settings(player=player, confidence=confidence)
     if settings != Settings() and not os.path.lexists(settings_path(folder)):
         write_atomic(settings_path(folder), to_bytes(settings))
     os.rename(legacy, _free_name(legacy, MIGRATED_SUFFIX))
@@ -193,7 +161,7 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
     current = progress.current
     if current is not None:
         name = current.mode.player or fallback
-        of(name).current = replace(current, mode=replace(current.mode, player=name))
+        of(name).current = current._replace(mode=current.mode._replace(player=name))
     last_player = {record.pack: record.player or fallback for record in progress.rounds}
     for pack_id, totals in progress.packs.items():
         keeper = last_player.get(pack_id) or next(
@@ -206,11 +174,3 @@ def split(progress: Progress, fallback: str) -> dict[str, Progress]:
         )
         of(keeper).packs.setdefault(pack_id, PackStats()).questions = totals.questions
     return players
-
-
-def leftover(folder: Path) -> bool:
-    """Whether a format-1 progress file waits to be migrated (listings read it instead)."""
-    with contextlib.suppress(OSError):
-        os.lstat(paths.progress_path(folder))
-        return True
-    return False

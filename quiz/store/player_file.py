@@ -2,9 +2,10 @@
 
 The game opens its player's file when it starts and keeps it locked until it
 closes (:mod:`quiz.store.lock`), so the same player cannot play twice at once
-while different players never wait for each other. The file is parsed and
-written with rtoml, whole each time: a compiled reader and writer are fast
-enough for years of rounds, so the file needs no copy, cache or partial write.
+while different players never wait for each other. The file is parsed
+(:mod:`quiz.store.decoding`) and written with rtoml, whole each time: a compiled
+reader and writer are fast enough for years of rounds, so the file needs no copy,
+cache or partial write.
 Writes happen on a background thread (:mod:`quiz.store.saver`); a save that
 arrives while another runs replaces it. A held file deleted during the game is
 created afresh, but a file that took its name is never written over.
@@ -31,6 +32,7 @@ import rtoml
 from quiz.model.history import Progress, RoundRecord
 from quiz.model.text import clean_line
 from quiz.store import lock
+from quiz.store.decoding import MAX_PLAYER_BYTES, NewerFormat, parse
 from quiz.store.files import (
     read_descriptor,
     read_whole,
@@ -39,42 +41,7 @@ from quiz.store.files import (
     write_new,
 )
 from quiz.store.saver import BackgroundSaver, ErrorHandler
-from quiz.store.schema import FORMAT, ProgressError, from_document, rounds_to_list, to_document
-
-MAX_PLAYER_BYTES = 64 * 1024 * 1024
-
-
-class NewerFormat(Exception):
-    """A file written by a newer version of the game."""
-
-
-def parse(data: bytes, *, rounds: bool = True, questions: bool = True) -> tuple[str, Progress]:
-    """Read a player's file from its bytes.
-
-    Args:
-        data: The whole file.
-        rounds: Read the finished rounds too (see :func:`quiz.store.schema.from_document`).
-        questions: Read each question's figures too (see the same).
-
-    Returns:
-        The player's name and progress.
-
-    Raises:
-        ProgressError: The file is damaged; the message says how.
-        NewerFormat: A newer version of the game wrote it.
-    """
-    if len(data) > MAX_PLAYER_BYTES:
-        raise ProgressError(f"larger than {MAX_PLAYER_BYTES // (1024 * 1024)} MiB")
-    try:
-        document = rtoml.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProgressError("not UTF-8 text") from None
-    except ValueError as error:  # rtoml's parse errors, huge numbers and deep nesting included
-        raise ProgressError(clean_line(str(error))[:200]) from None
-    version = document.get("format")
-    if type(version) is int and version > FORMAT:
-        raise NewerFormat(f"format {version}")
-    return from_document(document, rounds=rounds, questions=questions)
+from quiz.store.schema import ProgressError, rounds_to_list, to_document
 
 
 def render(player: str, progress: Progress) -> bytes:
@@ -83,7 +50,7 @@ def render(player: str, progress: Progress) -> bytes:
 
 
 # The records here are named tuples: a dataclass compiles its generated methods at
-# import, and every listing imports this module to read the players' files.
+# import, and the game imports this module as it starts.
 class Snapshot(NamedTuple):
     """What a save writes, copied on the game's thread: the document without the
     rounds, and the rounds themselves, which are immutable and turned into text

@@ -10,14 +10,14 @@ backup on every run.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 from quiz.model.history import Progress, combine
 from quiz.store import paths
+from quiz.store.decoding import MAX_PLAYER_BYTES, NewerFormat, NewerLegacy, parse, parse_legacy
 from quiz.store.files import read_whole
-from quiz.store.migrate import NewerLegacy, leftover, parse_legacy
-from quiz.store.player_file import MAX_PLAYER_BYTES, NewerFormat, parse
 from quiz.store.schema import ProgressError
 
 
@@ -92,7 +92,7 @@ def read_players(
 def _read_legacy(path: Path, rounds: bool, questions: bool) -> tuple[Progress | None, str | None]:
     try:
         data = read_whole(path, MAX_PLAYER_BYTES)
-        progress, _ = parse_legacy(data, rounds=rounds, questions=questions)
+        progress, _, _ = parse_legacy(data, rounds=rounds, questions=questions)
     except OSError as error:
         return None, f"{path} could not be read: {error.strerror or error}"
     except NewerLegacy:
@@ -100,3 +100,11 @@ def _read_legacy(path: Path, rounds: bool, questions: bool) -> tuple[Progress | 
     except (ProgressError, RecursionError):
         return None, f"{path} could not be understood; the game will keep a backup of it"
     return progress, None
+
+
+def leftover(folder: Path) -> bool:
+    """Whether a format-1 progress file waits to be migrated (listings read it instead)."""
+    with contextlib.suppress(OSError):
+        os.lstat(paths.progress_path(folder))
+        return True
+    return False

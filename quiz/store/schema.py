@@ -21,6 +21,8 @@ default value are left out when writing, which keeps years of rounds small.
 from __future__ import annotations
 
 from datetime import date
+from itertools import repeat
+from math import isnan
 from typing import Any
 
 from quiz.model.calibration import BANDS
@@ -40,7 +42,6 @@ from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_line, clean_player
 from quiz.store import paths
-from quiz.store.settings import Settings
 
 FORMAT = 4
 TABLE_QUESTIONS_FORMAT = 3
@@ -232,8 +233,8 @@ def from_document(
 
 def from_legacy_document(
     document: dict[str, Any], *, rounds: bool = True, questions: bool = True
-) -> tuple[Progress, Settings]:
-    """Read the single progress file of format 1: every player, and the settings.
+) -> tuple[Progress, str, bool]:
+    """Read the single progress file of format 1: every player, and the settings it kept.
 
     Args:
         document: The parsed file.
@@ -241,7 +242,8 @@ def from_legacy_document(
         questions: Read each question's figures (see :func:`from_document`).
 
     Returns:
-        Every player's progress together, and the settings.
+        Every player's progress together, the player chosen last ("" for none) and
+        whether confidence mode was on.
 
     Raises:
         ProgressError: Naming the first field that is missing or of the wrong type.
@@ -253,11 +255,8 @@ def from_legacy_document(
         players = _table(document, "players", "")
         progress = _progress(document, None, players, version, rounds, questions)
         table = _table(document, "settings", "")
-        settings = Settings(
-            player=_name(_str(table, "player", "settings")),
-            confidence=_bool(table, "confidence", "settings"),
-        )
-        return progress, settings
+        player = _name(_str(table, "player", "settings"))
+        return progress, player, _bool(table, "confidence", "settings")
     except (ValueError, TypeError, OverflowError, AttributeError) as error:
         raise ProgressError(f"damaged: {error}") from None
 
@@ -316,7 +315,7 @@ def _progress(
         rounds = []
     elif version > TABLE_ROUNDS_FORMAT:
         assert player is not None  # only a player's own file keeps rounds as arrays
-        rounds = [_round_row(raw, i, player) for i, raw in enumerate(records)]
+        rounds = _round_rows(records, player)
     else:
         rounds = [
             _round_table(_as_table(raw, f"rounds[{i}]"), i, player) for i, raw in enumerate(records)
@@ -411,28 +410,49 @@ def _slot(value: object, where: str) -> Slot:
         raise ProgressError(message) from None
 
 
-def _round_row(raw: object, index: int, player: str) -> RoundRecord:
-    """A round's array, checked in one comparison when every field is of its exact type.
+def _round_rows(records: list[Any], player: str) -> list[RoundRecord]:
+    """The rounds' arrays, checked field by field across every round at once.
 
-    The named checks of :func:`_round_table` stay the rule: a row that fails the
-    comparison is read through them, so they say which field is wrong. The comparison
-    pays for the ``quiz scores`` row of the benchmark (``tests/benchmarks/run.py``);
-    docs/performance.md gives the ratio measured without it.
+    The named checks of :func:`_round_table` stay the rule: when any round is not
+    an array of :data:`ROUND_FIELDS` each of its exact type and within range (a
+    file edited by hand, until the game's next save rewrites it), every round is
+    read through them, so they say which field of which round is wrong. The
+    comparison pays for the ``quiz scores`` row of the benchmark
+    (``tests/benchmarks/run.py``); docs/performance.md gives the ratio measured
+    without it.
     """
+    if not records:
+        return []
+    columns = _columns(records)
+    if columns is None:
+        return [_round_row(raw, index, player) for index, raw in enumerate(records)]
+    fields = zip(*columns[:_PLAYER_AT], repeat(player), *columns[_PLAYER_AT:])
+    return list(map(RoundRecord._make, fields))
+
+
+def _columns(records: list[Any]) -> list[tuple[Any, ...]] | None:
+    """Some rounds' fields as columns, or None unless every round is an array of
+    :data:`ROUND_FIELDS`, each of its exact type, its counts within ``LARGEST`` and
+    its seconds a number (not NaN)."""
+    if set(map(type, records)) - {list} or set(map(len, records)) - {len(ROUND_FIELDS)}:
+        return None
+    columns = list(zip(*records, strict=True))
+    typed = zip(columns, _ROW_TYPES, strict=True)
+    if (
+        any(set(map(type, column)) != {kind} for column, kind in typed)
+        or any(min(column) < -LARGEST or max(column) > LARGEST for column in columns[_COUNTS])
+        or any(map(isnan, columns[_SECONDS]))
+    ):
+        return None
+    return columns
+
+
+def _round_row(raw: object, index: int, player: str) -> RoundRecord:
+    """A round's array (at ``rounds[index]``), read as the table of :data:`ROUND_FIELDS`
+    it stands for, whose checks name the field that is wrong."""
     if type(raw) is not list or len(raw) != len(ROUND_FIELDS):
         fields = ", ".join(ROUND_FIELDS)
         raise ProgressError(f"rounds[{index}]: expected an array of {fields}")
-    # Ten years of daily play are 3,650 of these: the common case, every field of
-    # its exact type, is checked in one comparison; anything else is read as the
-    # table it stands for, which names the field that is wrong.
-    counts = raw[_COUNTS]
-    if (
-        tuple(map(type, raw)) == _ROW_TYPES
-        and min(counts) >= -LARGEST
-        and max(counts) <= LARGEST
-        and raw[_SECONDS] == raw[_SECONDS]  # NaN, the one number unequal to itself
-    ):
-        return RoundRecord._make((*raw[:_PLAYER_AT], player, *raw[_PLAYER_AT:]))
     return _round_table(dict(zip(ROUND_FIELDS, raw, strict=True)), index, player)
 
 

@@ -20,8 +20,9 @@ import tomli_w
 
 from quiz.model import scoring
 from quiz.model.history import PackStats, Progress, QuestionStats, RoundRecord
-from quiz.model.pack import MAX_PACK_BYTES, VERDICTS
+from quiz.model.pack import MAX_PACK_BYTES
 from quiz.model.validate import parse_pack
+from quiz.model.verdicts import VERDICTS
 from quiz.session import Session, stamp
 from quiz.store import paths, settings
 from quiz.store.files import write_atomic

@@ -321,6 +321,35 @@ def test_scores_never_imports_textual(data_dir: Path, history: None, extra: list
     assert "Packs" in done.stdout or json.loads(done.stdout)["history"]
 
 
+GAME_ONLY = (
+    "quiz.model.pack",
+    "quiz.store.packs",
+    "quiz.store.player_file",
+    "quiz.store.migrate",
+    "quiz.store.settings",
+)
+
+
+def test_scores_read_no_pack_and_hold_no_file(data_dir: Path, history: None) -> None:
+    """The report counts verdicts by name and reads no pack, and reads the players' files
+    without holding, saving or migrating one, so it imports neither the pack model nor
+    the game's player file, migration and settings (benchmark row "`quiz scores`")."""
+    probe = (
+        "import sys; from quiz.__main__ import main; code = main(sys.argv[1:]); "
+        f"print(sorted(m for m in {GAME_ONLY!r} if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "--data-dir", str(data_dir), "scores"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Packs" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 def test_the_scores_follow_the_files_as_they_are_now(quiz, data_dir: Path, history: None) -> None:
     bob = paths.player_path(data_dir, "bob")
     bob.write_text(bob.read_text("utf-8").replace('player = "bob"', 'player = "cy"'), "utf-8")

@@ -21,8 +21,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from quiz.model.pack import VERDICTS, Question
+from quiz.model.pack import Question
 from quiz.model.round import Round
+from quiz.model.verdicts import VERDICTS
 from quiz.session import Session
 
 PACK_ID = "iran-quds-force-iraq"

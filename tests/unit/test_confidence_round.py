@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
@@ -145,9 +144,8 @@ def test_resume_stops_at_an_answer_saved_without_a_band(small_pack: Pack, clock:
     play.answer("1600", 100)
     state = play.state()
     broken = state.answers[1]
-    state = dataclasses.replace(
-        state,
-        answers=(state.answers[0], dataclasses.replace(broken, confidence=None), state.answers[2]),
+    state = state._replace(
+        answers=(state.answers[0], broken._replace(confidence=None), state.answers[2]),
     )
     again = Round.resume(small_pack, state, clock=clock)
     assert again.index == 1

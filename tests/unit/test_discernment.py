@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quiz.model.discernment import MIN_ANSWERS, NOTABLE_SHARE, Confusion
-from quiz.model.pack import VERDICTS
+from quiz.model.verdicts import VERDICTS
 
 NOTHING_STANDS_OUT = "No confusion stands out: you tell the three kinds of claim apart."
 TOO_FEW = "Answer at least 5 claims of each kind to see what you tend to confuse."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -262,7 +261,7 @@ def populated(pack: Pack, clock: FakeClock) -> dict[str, Progress]:
     review.check_source()
     review.answer(review.questions[0].answer, 90)
     review.answer("wrong", 60)
-    ann.current = dataclasses.replace(review.state(), pack_path="/packs/small.toml")
+    ann.current = review.state()._replace(pack_path="/packs/small.toml")
     return {"ann": ann, "Bob Ng": bob}
 
 

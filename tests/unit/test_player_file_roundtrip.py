@@ -18,10 +18,10 @@ from quiz.model.history import (
     RoundRecord,
     Tally,
 )
-from quiz.model.pack import VERDICTS
 from quiz.model.round_state import AnswerRecord, Mode, RoundState
 from quiz.model.schedule import TOP_BOX, Slot
 from quiz.model.text import clean_player
+from quiz.model.verdicts import VERDICTS
 from quiz.store.player_file import PlayerFile, parse, render
 from quiz.store.schema import LARGEST, SEEDS
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from datetime import date
@@ -57,7 +56,7 @@ def populated(pack: Pack, clock: FakeClock) -> Progress:
     second.answer(second.questions[0].answer)
     second.answer("wrong")
     clock.advance(3.5)
-    state.current = dataclasses.replace(second.state(), pack_path="/p/x.toml")
+    state.current = second.state()._replace(pack_path="/p/x.toml")
     return state
 
 
@@ -250,6 +249,33 @@ def test_a_round_array_with_whole_seconds_reads_as_written_by_hand() -> None:
     [record] = parse(ROW.replace(b"212.0", b"212"))[1].rounds
     assert record.seconds == 212.0 and type(record.seconds) is float
     assert (record.player, record.score, record.closed_book) == ("ann", 188, True)
+
+
+def _rows(*seconds: bytes) -> bytes:
+    """A file of several rounds of ``ROW``'s figures, taking these seconds in turn."""
+    one = b'["p", "2026-01-01T09:00:00Z", "2026-01-01T09:03:32Z", 188, 520, 10, 20, 4, %s, 2, '
+    rows = b", ".join(one % value + b"false, false, true]" for value in seconds)
+    return b'format = 4\nplayer = "ann"\nrounds = [' + rows + b"]\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "where"),
+    [
+        (b'"fast"', "rounds[2].seconds: expected a number"),
+        (b"nan", "rounds[2].seconds: expected a number"),
+        (b"9007199254740993", "rounds[2].seconds: expected a number"),
+    ],
+)
+def test_a_damaged_round_among_sound_ones_is_named(value: bytes, where: str) -> None:
+    with pytest.raises(ProgressError, match=where.replace("[", r"\[").replace("]", r"\]")):
+        parse(_rows(b"212.0", b"1.5", value, b"3.0"))
+
+
+def test_rounds_read_alike_whether_each_is_of_its_exact_types_or_not() -> None:
+    exact = parse(_rows(b"212.0", b"1.5", b"3.0"))[1].rounds
+    by_hand = parse(_rows(b"212.0", b"1.5", b"3"))[1].rounds
+    assert exact == by_hand and [type(record.seconds) for record in by_hand] == [float] * 3
+    assert [record.player for record in exact] == ["ann"] * 3
 
 
 def test_a_save_is_a_snapshot(path: Path, small_pack: Pack, clock: FakeClock) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 import pytest
@@ -249,7 +248,7 @@ def test_state_and_resume_round_trip(
     assert resumed.elapsed == 30.25
     later.advance(1)
     assert resumed.elapsed == 31.25
-    assert resumed.state() == dataclasses.replace(state, elapsed=31.25)
+    assert resumed.state() == state._replace(elapsed=31.25)
 
 
 def test_resume_against_an_edited_pack(small_pack: Pack, clock: FakeClock) -> None:
@@ -289,7 +288,7 @@ def test_resume_stops_at_answers_out_of_order(small_pack: Pack, clock: FakeClock
     answer_current(play, True)
     answer_current(play, True)
     state = play.state()
-    swapped = dataclasses.replace(state, answers=tuple(reversed(state.answers)))
+    swapped = state._replace(answers=tuple(reversed(state.answers)))
     resumed = Round.resume(small_pack, swapped, clock=clock)
     assert resumed.index == 0
 
