@@ -44,12 +44,9 @@ def parse(data: bytes, *, rounds: bool = True, questions: bool = True) -> tuple[
         ProgressError: The file is damaged; the message says how.
         NewerFormat: A newer version of the game wrote it.
     """
-    if len(data) > MAX_PLAYER_BYTES:
-        raise ProgressError(f"larger than {MAX_PLAYER_BYTES // (1024 * 1024)} MiB")
+    text = _text(data)
     try:
-        document = rtoml.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProgressError("not UTF-8 text") from None
+        document = rtoml.loads(text)
     except ValueError as error:  # rtoml's parse errors, huge numbers and deep nesting included
         raise ProgressError(clean_line(str(error))[:200]) from None
     version = document.get("format")
@@ -72,12 +69,9 @@ def parse_legacy(
         ProgressError: It is damaged; the message says how.
         NewerLegacy: Its format is newer than format 1.
     """
-    if len(data) > MAX_PLAYER_BYTES:
-        raise ProgressError(f"larger than {MAX_PLAYER_BYTES // (1024 * 1024)} MiB")
+    text = _text(data)
     try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ProgressError("not UTF-8 text") from None
+        document = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError) as error:  # ValueError: a huge integer
         raise ProgressError(clean_line(str(error))[:200]) from None
     except RecursionError:
@@ -86,3 +80,13 @@ def parse_legacy(
     if type(version) is int and version > LEGACY_FORMAT:
         raise NewerLegacy(f"format {version}")
     return from_legacy_document(document, rounds=rounds, questions=questions)
+
+
+def _text(data: bytes) -> str:
+    """A progress file's bytes as text, refused when too large or not UTF-8."""
+    if len(data) > MAX_PLAYER_BYTES:
+        raise ProgressError(f"larger than {MAX_PLAYER_BYTES // (1024 * 1024)} MiB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProgressError("not UTF-8 text") from None

@@ -341,37 +341,49 @@ async def test_quiz_play_closed_book_opens_on_the_text_then_hides_it(make_sessio
         assert isinstance(app.screen, PlayScreen)
 
 
+def closed_book_app(make_session) -> QuizApp:
+    """A game that starts a closed-book round of two questions of the built-in pack."""
+    session = make_session()
+    pack = session.library.find_pack("iran-quds-force-iraq")
+    return QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
+
+
+async def into_the_round(pilot) -> PlayScreen:
+    """Past the text, readable before the first question of a closed-book round."""
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen) and screen.closed_book
+    return screen
+
+
+def closed_book_notes(app: QuizApp) -> list[str]:
+    """The notices shown so far that say the book is closed."""
+    return [n.message for n in app._notifications if "Closed book" in n.message]
+
+
 async def test_r_in_a_closed_book_round_says_the_source_is_closed_and_opens_nothing(
     make_session,
 ):
-    session = make_session()
-    pack = session.library.find_pack("iran-quds-force-iraq")
-    app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
-
-    def notes() -> list[str]:
-        return [n.message for n in app._notifications if "Closed book" in n.message]
-
+    app = closed_book_app(make_session)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("enter")  # past the text, readable before the first question
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlayScreen) and screen.closed_book
+        screen = await into_the_round(pilot)
         footer_keys = {a.binding.key for a in app.active_bindings.values() if a.binding.show}
         assert "r" not in footer_keys  # the footer does not offer the closed source
         await pilot.press("r")
         await pilot.pause()
         assert app.screen is screen and not screen.wide
-        assert notes() == ["Closed book: the source shows again when the round ends"]
+        assert closed_book_notes(app) == ["Closed book: the source shows again when the round ends"]
         await answer(pilot, right=False)  # the feedback of a question before the last
         await pilot.press("r")
         await pilot.pause()
-        assert app.screen is screen and len(notes()) == 2
+        assert app.screen is screen and len(closed_book_notes(app)) == 2
         await pilot.press("enter")
         await pilot.pause()
         await answer(pilot, right=False)  # the last answer: the book opens again
         await pilot.press("r")
         await pilot.pause()
-        assert isinstance(app.screen, ReaderScreen) and len(notes()) == 2
+        assert isinstance(app.screen, ReaderScreen) and len(closed_book_notes(app)) == 2
 
 
 async def test_r_in_an_open_book_round_reads_without_a_closed_book_notice(make_app):
@@ -381,31 +393,22 @@ async def test_r_in_an_open_book_round_reads_without_a_closed_book_notice(make_a
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert not [n for n in app._notifications if "Closed book" in n.message]
+        assert closed_book_notes(app) == []
 
 
 async def test_s_in_a_closed_book_round_says_the_source_is_closed_and_checks_nothing(
     make_session,
 ):
-    session = make_session()
-    pack = session.library.find_pack("iran-quds-force-iraq")
-    app = QuizApp(session, start=session.start_round(pack, seed=2, count=2, closed_book=True))
-
-    def notes() -> list[str]:
-        return [n.message for n in app._notifications if "Closed book" in n.message]
-
+    app = closed_book_app(make_session)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("enter")  # past the text, readable before the first question
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, PlayScreen) and screen.closed_book
+        screen = await into_the_round(pilot)
         footer_keys = {a.binding.key for a in app.active_bindings.values() if a.binding.show}
         assert "s" not in footer_keys  # the footer does not offer checking the source
         await pilot.press("s")
         await pilot.pause()
         assert app.screen is screen and not screen.play.checked_current
-        assert notes() == ["Closed book: the source shows again when the round ends"]
+        assert closed_book_notes(app) == ["Closed book: the source shows again when the round ends"]
         await answer(pilot, right=False)
         await pilot.press("s")  # nothing to check once answered: no second notice
         await pilot.pause()
-        assert len(notes()) == 1
+        assert len(closed_book_notes(app)) == 1
