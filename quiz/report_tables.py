@@ -20,7 +20,7 @@ from quiz.model.history import Tally
 from quiz.model.report import Scores, rounds_of
 from quiz.model.schedule import local_day
 from quiz.model.text import clean_line, duration
-from quiz.table_look import Fitted, Listing, cells, new_table
+from quiz.table_look import WORDS_MIN, Fitted, Listing, cells, new_table
 
 HISTORY_ROWS = 20
 SPARKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
@@ -191,9 +191,10 @@ def history_table(
     """The latest ``rows`` rounds, newest first.
 
     Players and packs fold; dates and figures stay whole. Short of width, the
-    right answers go first, then, in a report on one player (whose heading names
-    them), the players. A report on everyone keeps them: rounds without their
-    players' names could be anyone's, so the packs fold narrower instead.
+    right answers go first, then the players: in a report on one player, whose
+    heading names them, as soon as the packs would fold narrower than
+    :data:`WORDS_MIN`; in a report on everyone, where rounds without their players'
+    names could be anyone's, only once the names themselves would fold.
     """
     shown = scores.history[:rows]
     title = f"Rounds, newest first ({len(shown)} of {len(scores.history)})"
@@ -216,8 +217,10 @@ def history_table(
             )
         )
     headers = ("Date", "Player", "Pack", "Score", "Right", "Time")
-    spare = (4, 1) if scores.player is not None else (4,)
-    return Fitted(title, headers, lines, text=3, words=(1, 2), spare=spare)
+    names = max((line[1].cell_len for line in lines), default=1)
+    if scores.player is not None:
+        names = WORDS_MIN
+    return Fitted(title, headers, lines, text=3, words=(1, 2), spare=((4, WORDS_MIN), (1, names)))
 
 
 def tally_table(title: str, tallies: dict[str, Tally]) -> Table:

@@ -57,10 +57,10 @@ class Fitted:
     it takes the same number of cells from every column, so that a date or a
     score loses most of itself while a long title keeps most of its own. Here
     only the columns of words may wrap. When they would have to fold narrower
-    than :data:`WORDS_MIN` (or their own width, when less), the ``spare`` columns
-    are left out, one by one in that order, until they need not; once none is left
-    to spare, the words fold narrower still. The columns shown are drawn as a
-    :class:`Listing`.
+    than a spare column allows (or their own width, when less), that column is
+    left out, the ``spare`` columns one by one in their order, until the words need
+    not; once none is left to spare, the words fold narrower still. The columns
+    shown are drawn as a :class:`Listing`.
     """
 
     def __init__(
@@ -71,7 +71,7 @@ class Fitted:
         *,
         text: int = 1,
         words: Collection[int] = (),
-        spare: Sequence[int] = (),
+        spare: Sequence[tuple[int, int]] = (),
     ) -> None:
         """Hold the table.
 
@@ -82,7 +82,9 @@ class Fitted:
             text: How many columns, from the left, are left-aligned.
             words: The indexes of the columns that may fold; the others keep each
                 cell on one line.
-            spare: The indexes of the columns that may be left out, the first first.
+            spare: The columns that may be left out, the first first: each its
+                index and the narrowest the words may fold to before it is (say
+                :data:`WORDS_MIN`).
         """
         self._title = title
         self._headers = headers
@@ -94,15 +96,19 @@ class Fitted:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The table with every column the width leaves room for."""
         everything = range(len(self._headers))
-        # One row of each column's widest cell, its words cut to the narrowest they may
-        # fold to: a table of it is as wide as the whole table needs.
+        spare = [index for index, _ in self._spare]
         widest = _widest([[Text(header) for header in self._headers], *self._rows])
-        for index in self._words:
-            widest[index] = widest[index].copy()
-            widest[index].truncate(WORDS_MIN)
-        for left_out in range(len(self._spare) + 1):
-            shown = [index for index in everything if index not in self._spare[:left_out]]
-            if _fits(self._table(shown, [widest]), console, options):
+        shown = [index for index in everything if index not in spare]
+        for left_out, (_, narrowest) in enumerate(self._spare):
+            # One row of each column's widest cell, its words cut to the narrowest they
+            # may fold to: a table of it is as wide as the whole table needs.
+            folded = list(widest)
+            for index in self._words:
+                folded[index] = widest[index].copy()
+                folded[index].truncate(narrowest)
+            kept = [index for index in everything if index not in spare[:left_out]]
+            if _fits(self._table(kept, [folded]), console, options):
+                shown = kept
                 break
         yield Listing(
             lambda: self._table(shown, ()), [[row[index] for index in shown] for row in self._rows]
@@ -112,7 +118,7 @@ class Fitted:
         """At most as wide as the table with every column; at least as narrow as the
         table without the columns it can spare."""
         everything = range(len(self._headers))
-        fewest = [index for index in everything if index not in self._spare]
+        fewest = [index for index in everything if index not in dict(self._spare)]
         widest = Measurement.get(console, options, self._table(everything, self._rows))
         narrowest = Measurement.get(console, options, self._table(fewest, self._rows))
         return Measurement(min(narrowest.minimum, widest.minimum), widest.maximum)
@@ -124,6 +130,8 @@ class Fitted:
                 Text(self._headers[index]),
                 justify="left" if index < self._text else "right",
                 no_wrap=index not in self._words,
+                # An id or a name is one word: folded whole rather than cut short.
+                overflow="fold" if index in self._words else "ellipsis",
             )
         for row in rows:
             table.add_row(*(row[index] for index in shown))
@@ -159,24 +167,40 @@ class Listing:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """The table as one row of columns when that fits, else as rows."""
-        if self._rows and all(_joinable(cell) for row in self._rows for cell in row):
-            columns = list(zip(*self._rows, strict=True))
+        joined = self._joined()
+        if joined is not None:
             # A column is as wide as its widest cell: a table of those is as wide as the whole.
             widest = self._new()
             widest.add_row(*_widest(self._rows))
             if _fits(widest, console, options):
-                table = self._new()
                 # Every line fits its column: looking for places to wrap it finds none.
-                for column in table.columns:
+                for column in joined.columns:
                     column.no_wrap = True
-                newline = Text("\n")
-                table.add_row(*(newline.join(column) for column in columns))
-                yield table
+                yield joined
                 return
+        yield self._as_rows()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        """As wide as the table of the rows: a column's cells joined measure as they do
+        one by one (the longest line, the longest word)."""
+        joined = self._joined()
+        return Measurement.get(console, options, self._as_rows() if joined is None else joined)
+
+    def _as_rows(self) -> Table:
+        """The table with a row of its own for each row."""
         table = self._new()
         for row in self._rows:
             table.add_row(*row)
-        yield table
+        return table
+
+    def _joined(self) -> Table | None:
+        """The table as one row whose cells hold whole columns, when its cells allow."""
+        if not self._rows or not all(_joinable(cell) for row in self._rows for cell in row):
+            return None
+        table = self._new()
+        newline = Text("\n")
+        table.add_row(*(newline.join(column) for column in zip(*self._rows, strict=True)))
+        return table
 
 
 def _widest(rows: Sequence[Sequence[Text]]) -> list[Text]:

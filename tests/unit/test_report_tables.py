@@ -141,3 +141,30 @@ def test_at_60_columns_a_report_on_one_player_leaves_the_player_to_its_heading()
 
     assert str(heading(scores)) == "Scores of ann"
     assert lines[1].split() == ["Date", "Pack", "Score", "Time"]
+
+
+def test_pack_ids_fold_whole_and_the_players_go_only_once_their_names_would_fold() -> None:
+    everyone = build(
+        Progress(
+            rounds=[
+                rnd("iran-quds-force-iraq", 1, 10)._replace(player="ann"),
+                rnd("tutorial", 2, 20)._replace(player="bob"),
+            ]
+        )
+    )
+
+    def drawn(width: int) -> list[str]:
+        out = io.StringIO()
+        console = Console(file=out, width=width, markup=False, emoji=False, highlight=False)
+        console.print(history_table(everyone, {}))  # ids, as quiz scores shows them
+        return out.getvalue().splitlines()
+
+    at_56 = drawn(56)
+    assert at_56[1].split() == ["Date", "Player", "Pack", "Score", "Time"]
+    assert "\u2026" not in "\n".join(at_56)
+    pack_column = at_56[1].index("Pack")
+    pack_lines = [line[pack_column:].split()[0] for line in at_56[3:] if line[pack_column:].strip()]
+    assert "".join(pack_lines[1:3]) == "iran-quds-force-iraq"  # folded, not cut
+    at_44 = drawn(44)
+    assert at_44[1].split() == ["Date", "Pack", "Score", "Time"]
+    assert "\u2026" not in "\n".join(at_44)

@@ -7,10 +7,11 @@ import io
 
 import pytest
 from rich.console import Console, RenderableType
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from quiz.table_look import Fitted, Listing, cells, new_table
+from quiz.table_look import WORDS_MIN, Fitted, Listing, cells, new_table
 
 
 def _new() -> Table:
@@ -67,6 +68,17 @@ def test_listing_draws_as_its_table(width: int, long: bool, colour: bool) -> Non
     assert _drawn(Listing(_new, rows), width, colour) == _drawn(_table(rows), width, colour)
 
 
+@pytest.mark.parametrize("width", [200, 80, 25])
+@pytest.mark.parametrize("long", [False, True])
+def test_listing_measures_as_its_table(width: int, long: bool) -> None:
+    rows = _rows(long)
+    console = _console(width)
+    listing = Measurement.get(console, console.options, Listing(_new, rows))
+    assert listing == Measurement.get(console, console.options, _table(rows))
+    if width == 200:
+        assert listing.maximum < 200  # as wide as its cells, not the line
+
+
 @pytest.mark.parametrize(
     ("width", "long", "row_count"),
     [(120, False, 1), (200, True, 1), (120, True, 15), (40, False, 14)],
@@ -117,7 +129,9 @@ def _round_rows(player: str) -> list[list[Text]]:
 
 def _fitted(player: str = "Player One") -> Fitted:
     rows = _round_rows(player)
-    return Fitted("Rounds", ROUND_HEADERS, rows, text=3, words=(1, 2), spare=(4, 1))
+    return Fitted(
+        "Rounds", ROUND_HEADERS, rows, text=3, words=(1, 2), spare=((4, WORDS_MIN), (1, WORDS_MIN))
+    )
 
 
 def test_fitted_draws_as_the_plain_table_when_it_fits() -> None:
