@@ -205,9 +205,7 @@ def _full_rounds_by_pack(records: list[RoundRecord]) -> dict[str, list[RoundReco
     by_pack: dict[str, list[RoundRecord]] = {}
     for record in records:
         if not record.review:
-            if record.pack not in by_pack:
-                by_pack[record.pack] = []
-            by_pack[record.pack].append(record)
+            by_pack.setdefault(record.pack, []).append(record)
     return by_pack
 
 

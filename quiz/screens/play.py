@@ -149,7 +149,7 @@ class PlayScreen(Screen[None]):
         # why instead of doing nothing. Hidden, so the footer does not offer the source.
         Binding(
             "s",
-            "closed_book('check')",
+            "closed_book_check",
             "Check the source",
             show=False,
             id="play.check-closed",
@@ -157,7 +157,7 @@ class PlayScreen(Screen[None]):
         ),
         Binding(
             "r",
-            "closed_book('read')",
+            "closed_book_read",
             "Read the source",
             show=False,
             id="play.read-closed",
@@ -280,10 +280,15 @@ class PlayScreen(Screen[None]):
             )
         if action == "read":
             return self.article is not None and not self.closed_book
-        if action == "closed_book" and parameters == ("read",):
+        if action == "closed_book_read":
             return self.article is not None and self.closed_book
-        if action == "closed_book":
-            return self.closed_book and self.answering and self.pending is None
+        if action == "closed_book_check":
+            return (
+                self.article is not None
+                and self.closed_book
+                and self.answering
+                and self.pending is None
+            )
         if action == "next":
             return self.outcome is not None
         return True
@@ -563,13 +568,12 @@ class PlayScreen(Screen[None]):
             return
         self._open_reader()
 
-    def action_closed_book(self, wanted: str) -> None:
-        """``r`` or ``s`` in a closed-book round: say that the source is hidden until
-        the end.
+    def action_closed_book_read(self) -> None:
+        """``r`` in a closed-book round: say that the source is hidden until the end."""
+        self.notify(CLOSED_BOOK_NOTE, markup=False, timeout=4)
 
-        Args:
-            wanted: What the key does in an open-book round (``read`` or ``check``).
-        """
+    def action_closed_book_check(self) -> None:
+        """``s`` in a closed-book round: say that the source is hidden until the end."""
         self.notify(CLOSED_BOOK_NOTE, markup=False, timeout=4)
 
     def _open_reader(self, start: int | None = None) -> None:

@@ -169,7 +169,10 @@ class ResultsScreen(Screen[None]):
                 highlighted.
         """
         super().__init__()
-        self.play, self.record, self.previous_best, self.article = end
+        self.play = end.play
+        self.record = end.record
+        self.previous_best = end.previous_best
+        self.article = end.article
 
     def compose(self) -> ComposeResult:
         """The summary, then each missed question with why and the evidence, scrolling."""

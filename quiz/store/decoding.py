@@ -62,8 +62,17 @@ class NewerLegacy(Exception):
 def parse_legacy(
     data: bytes, *, rounds: bool = True, questions: bool = True
 ) -> tuple[Progress, str, bool]:
-    """Read a format-1 progress file from its bytes (what to read: see
-    :func:`quiz.store.schema.from_legacy_document`, which says what it returns).
+    """Read a format-1 progress file from its bytes.
+
+    Args:
+        data: The whole file.
+        rounds: Read the finished rounds too (see
+            :func:`quiz.store.schema.from_legacy_document`).
+        questions: Read each question's figures too (see the same).
+
+    Returns:
+        Every player's progress together, the player chosen last ("" for none) and
+        whether confidence mode was on.
 
     Raises:
         ProgressError: It is damaged; the message says how.

@@ -16,7 +16,7 @@ from quiz.model.pack import Pack
 from quiz.model.round import Round
 from quiz.model.round_state import Mode
 from quiz.store import files, paths
-from quiz.store.migrate import parse_legacy
+from quiz.store.decoding import parse_legacy
 from quiz.store.player_file import PlayerFile, parse, render
 from quiz.store.schema import ProgressError, from_legacy_document
 
