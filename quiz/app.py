@@ -105,8 +105,10 @@ machine's memory."""
 
 
 def same_key(label: str) -> str:
-    """A key's label as the help compares them: "⏎" and "Enter", "1–3" and "1-3" are one key."""
-    return label.replace("\u23ce", "enter").replace("\u2013", "-").casefold()
+    """A key's label as the help compares them: "⏎" and "Enter", "1–3" and "1-3",
+    "5–9 0" and "5-9, 0" are one key."""
+    folded = label.replace("\u23ce", "enter").replace("\u2013", "-").replace(",", " ")
+    return "".join(folded.split()).casefold()
 
 
 def is_playing(screen: object) -> TypeGuard[Playing]:
