@@ -6,7 +6,9 @@ after the key: the feedback after an answer (``✔ Right``), the next
 question after Enter: its prompt and the way to answer it (the last option,
 or the number entry), since a question drawn without them cannot be answered
 yet. The floor is a bare Textual app that updates one Label on every key, in
-the same terminal.
+the same terminal. Beside it, a bare app swaps three Buttons for four Statics
+on every key: the least a frame must change to replace an answer pad with its
+feedback, as the game's tests require, with none of the game's work.
 
 The game plays a round of a benchmark pack with a known seed; the model,
 given the same seed, says which keys answer each question right and what the
@@ -56,6 +58,41 @@ class Floor(App[None]):
 
 
 Floor().run()
+'''
+
+SWAP_KEYS_APP = f'''"""The least an answer's frame can hold: a bare Textual app whose every key
+swaps three Buttons for a container of four one-line Statics (a verdict, why, a
+quote, how to go on), and back, as the game swaps its answer pad and feedback."""
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Button, Label, Static
+
+
+class Swap(App[None]):
+    CSS = "Button {{ border: none; height: 1; min-width: 10; }}"
+    keys = 0
+
+    def compose(self) -> ComposeResult:
+        yield Label("{FLOOR_KEYS_TEXT}")
+        yield Vertical(Button("Supported"), Button("Contradicted"), Button("Not stated"))
+
+    def on_key(self, event: events.Key) -> None:
+        self.keys += 1
+        said = f"key number {{self.keys}} arrived"
+        shown = self.query_one(Vertical)
+        if shown.query(Button):
+            swapped = Vertical(
+                Static(said), Static("Why: it says so."), Static("a quote"), Static("Go on.")
+            )
+        else:
+            swapped = Vertical(Button(said), Button("Contradicted"), Button("Not stated"))
+        shown.remove()
+        self.mount(swapped)
+
+
+Swap().run()
 '''
 
 
@@ -141,14 +178,16 @@ class Keys:
     """Key-to-frame times, in seconds, of the floor and of the game."""
 
     floor: list[float] = field(default_factory=list)
+    swap: list[float] = field(default_factory=list)
     feedback: list[float] = field(default_factory=list)
     next_question: list[float] = field(default_factory=list)
 
 
-def write_floor_app(folder: Path) -> Path:
-    """Write the one-Label key floor app into ``folder`` and return its path."""
-    path = folder / "floor_keys_app.py"
-    path.write_text(FLOOR_KEYS_APP, encoding="utf-8")
+def write_floor_app(folder: Path, text: str = FLOOR_KEYS_APP) -> Path:
+    """Write the one-Label key floor app (or another bare app) into ``folder`` and
+    return its path."""
+    path = folder / ("floor_keys_app.py" if text == FLOOR_KEYS_APP else "swap_keys_app.py")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -200,25 +239,28 @@ def game_run(
             into.next_question.append(game.press(ENTER, question_needles(play, upcoming)))
 
 
-def floor_run(argv: list[str], env: dict[str, str], presses: int, into: Keys) -> None:
-    """One floor app: ``presses`` keys, each timed to the Label that counts it."""
+def floor_run(argv: list[str], env: dict[str, str], presses: int, into: list[float]) -> None:
+    """One floor app (or the swapping app): ``presses`` keys, each timed to the text
+    that counts it."""
     with running(argv, env) as floor:
         floor.wait(FLOOR_KEYS_TEXT)
         for number in range(1, presses + 1):
             floor.settle()
-            into.floor.append(floor.press("x", f"key number {number} arrived"))
+            into.append(floor.press("x", f"key number {number} arrived"))
 
 
 def keys(
     data_dir: Path, pack: Pack, env: dict[str, str], work: Path, runs: int, answers: int
 ) -> Keys:
-    """Key-to-frame times of the game on ``pack`` and of the floor, runs alternating.
+    """Key-to-frame times of the game on ``pack``, of the floor and of the swapping
+    app, runs alternating.
 
-    The floor presses as many keys per run as the game answers, so the n-th
-    floor time and the n-th game time are a pair taken side by side.
+    The floor and the swapping app press as many keys per run as the game
+    answers, so the n-th time of each is one of three taken side by side.
     """
     floor_app = write_floor_app(work)
     floor_argv = [sys.executable, str(floor_app)]
+    swap_argv = [sys.executable, str(write_floor_app(work, SWAP_KEYS_APP))]
     result = Keys()
     warm = Keys()
     for run in range(runs + 1):
@@ -238,11 +280,12 @@ def keys(
             "--no-confidence",
         ]
         into = warm if run == 0 else result  # the first run of each compiles and warms
-        pair = [
-            partial(floor_run, floor_argv, env, answers, into),
+        side_by_side = [
+            partial(floor_run, floor_argv, env, answers, into.floor),
             partial(game_run, game_argv, env, pack, run, answers, into),
+            partial(floor_run, swap_argv, env, answers, into.swap),
         ]
-        for action in pair if run % 2 == 0 else reversed(pair):
+        for action in side_by_side if run % 2 == 0 else reversed(side_by_side):
             action()
         shutil.rmtree(copy, ignore_errors=True)
     return result

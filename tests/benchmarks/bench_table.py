@@ -92,19 +92,24 @@ def versus_floor(
     machine that slows down and speeds up during the run (a shared virtual
     machine does) moves far less than a ratio of two medians.
     """
+    row = beside_floor(measure, floor, measured, stat=stat, floor_label=floor_label)
+    assert row.ratio is not None
+    row.budget = f"≤ {limit:g}×"
+    row.status = OK if row.ratio <= limit else OVER
+    return row
+
+
+def beside_floor(
+    measure: str, floor: Sample, measured: Sample, *, stat: str = "median", floor_label: str = ""
+) -> Row:
+    """A row that explains another by its ratio to a floor, and is not judged (the
+    ratio as :func:`versus_floor` takes it)."""
     if stat == "median" and len(floor.values) == len(measured.values) and all(floor.values):
         ratio = statistics.median(m / f for m, f in zip(measured.values, floor.values, strict=True))
     else:
         ratio = measured.pick(stat) / floor.pick(stat)
     prefix = f"{floor_label}: " if floor_label else ""
-    return Row(
-        measure,
-        floor=prefix + floor.cell(stat),
-        measured=measured.cell(stat),
-        ratio=ratio,
-        budget=f"≤ {limit:g}×",
-        status=OK if ratio <= limit else OVER,
-    )
+    return Row(measure, floor=prefix + floor.cell(stat), measured=measured.cell(stat), ratio=ratio)
 
 
 def versus_budget(

@@ -35,6 +35,7 @@ from bench_table import (
     OVER,
     Row,
     Sample,
+    beside_floor,
     failed,
     info,
     machine,
@@ -130,6 +131,12 @@ def key_frames(history: bench_data.History, work: Path, plan: Plan) -> list[Row]
             ms(times.floor),
             ms(times.next_question),
             1.3,
+            floor_label=label,
+        ),
+        beside_floor(
+            "  a bare app swapping three Buttons for four Statics per key (no game)",
+            ms(times.floor),
+            ms(times.swap),
             floor_label=label,
         ),
     ]
