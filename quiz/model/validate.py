@@ -224,7 +224,12 @@ class _Checker:
     def pack(self, document: dict[str, Any], consume: bool) -> dict[str, Any] | None:
         """The keyword arguments of the Pack, or None when anything is wrong."""
         for key in sorted(set(document) - _TOP_KEYS):
-            hint = did_you_mean(key, _TOP_KEYS - set(document), document[key])
+            known = _TOP_KEYS - set(document)
+            if isinstance(document[key], list):
+                # [[questions]] is written once per question, so a misspelt header
+                # usually sits among correct ones.
+                known.add("questions")
+            hint = did_you_mean(key, known, document[key])
             self.problem(f"unknown field{hint}", key=key)
         fmt = document.get("format")
         if fmt is None:

@@ -43,6 +43,17 @@ def test_a_singular_question_table_is_named(quiz, files):
     assert f"{path}:7: question: unknown field; did you mean [[questions]]?" in result.out
 
 
+def test_a_singular_question_table_among_valid_ones_is_named(quiz, files):
+    text = HEADER + CHOICE + "\n" + CHOICE.replace("[[questions]]", "[[question]]").replace(
+        'id = "magazine"', 'id = "magazine-2"'
+    )
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 1
+    assert f"{path}:16: question: unknown field; did you mean [[questions]]?" in result.out
+
+
 def test_misspelt_pack_and_source_fields_are_named(quiz, files):
     text = HEADER.replace("title =", "titel =") + '[pack.source]\ntitle = "A"\npublsher = "B"\n\n'
 
