@@ -44,8 +44,13 @@ def test_a_singular_question_table_is_named(quiz, files):
 
 
 def test_a_singular_question_table_among_valid_ones_is_named(quiz, files):
-    text = HEADER + CHOICE + "\n" + CHOICE.replace("[[questions]]", "[[question]]").replace(
-        'id = "magazine"', 'id = "magazine-2"'
+    text = (
+        HEADER
+        + CHOICE
+        + "\n"
+        + CHOICE.replace("[[questions]]", "[[question]]").replace(
+            'id = "magazine"', 'id = "magazine-2"'
+        )
     )
 
     path, result = _check(quiz, files, text)
@@ -113,6 +118,22 @@ def test_a_double_quote_that_ends_a_string_early_says_how_to_write_it(quiz, file
     assert result.out.endswith(
         '; a " inside a string ends it: write it as \\" or put the whole string in single '
         "quotes ('She said \"no\".')\n"
+    )
+
+
+def test_a_string_in_typographic_quotes_says_to_use_straight_ones(quiz, files):
+    text = HEADER + CHOICE.replace(
+        'prompt = "Which magazine dubbed him the most dangerous person on the planet?"',
+        "prompt = \u201cWhich magazine dubbed him the most dangerous person?\u201d",
+    )
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:10: column 10: TOML syntax error: Invalid value; \u201c is a typographic "
+        'quote: a string starts and ends with a straight " ("like this"); curly quotes are '
+        "fine inside it\n"
     )
 
 
