@@ -172,6 +172,16 @@ def _is_slug(value: object, most: int = LIMITS["id"]) -> bool:
     return isinstance(value, str) and len(value) <= most and SLUG.match(value) is not None
 
 
+def _shown(text: str) -> str:
+    """Quote an author's rejected value as Python would, escaping what cannot be seen.
+
+    A tab, a trailing space or a zero-width character is what makes
+    ``'closure-length\\t'`` no slug; cleaned for display, the value would look
+    valid. The escapes are printable, so no control character reaches the terminal.
+    """
+    return repr(text[:40])
+
+
 def _type_name(value: object) -> str:
     for kind, name in _TYPE_NAMES:
         if isinstance(value, kind):
@@ -378,7 +388,7 @@ class _Checker:
                 self.problem(f"unknown field{hint}", key=key, **where)
         question_id = str(qid) if good_id else self._slug(raw, "id", where)
         if kind not in KINDS:
-            shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
+            shown = "missing" if kind is None else f"unknown kind {_shown(str(kind))}"
             self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
             kind = None
         elif stray:
@@ -424,11 +434,7 @@ class _Checker:
     def _verdict(self, raw: dict[str, Any], where: dict[str, Any]) -> str:
         answer = raw.get("answer")
         if answer not in VERDICTS:
-            shown = (
-                "missing"
-                if answer is None
-                else f"{clean_line(str(answer))[:40]!r} is not a verdict"
-            )
+            shown = "missing" if answer is None else f"{_shown(str(answer))} is not a verdict"
             self.problem(f"{shown}; use one of: {', '.join(VERDICTS)}", key="answer", **where)
             return ""
         return str(answer)
@@ -490,7 +496,7 @@ class _Checker:
             self.problem(shown, key=key, field_name=label, **where)
         else:
             self.problem(
-                f"{clean_line(value)[:40]!r} is not a slug: use lowercase letters, digits and "
+                f"{_shown(value)} is not a slug: use lowercase letters, digits and "
                 f"single hyphens, at most {LIMITS['id']} characters",
                 key=key,
                 field_name=label,

@@ -615,6 +615,47 @@ def test_questions_without_a_valid_id_are_numbered(q: dict[str, Any], label: str
     assert {p.field for p in problems} == {"id", "answer"}
 
 
+@pytest.mark.parametrize(
+    ("question_id", "shown"),
+    [
+        ("closure-length\t", "'closure-length\\t'"),
+        ("closure-length ", "'closure-length '"),
+        ("closure\xa0length", "'closure\\xa0length'"),
+        ("a\x1b[2Jb\u202ec", "'a\\x1b[2Jb\\u202ec'"),
+    ],
+    ids=["tab", "trailing-space", "no-break-space", "escape-and-bidi"],
+)
+def test_an_id_that_is_not_a_slug_is_shown_with_its_invisible_characters(
+    question_id: str, shown: str
+) -> None:
+    text = pack_text(question(id="fine"), question(id=question_id))
+    (problem,) = [p for p in problems_of(text) if p.field == "id"]
+    assert str(problem).startswith(f"{NAME}:{problem.line}: question #2: id: {shown} is not a slug")
+    assert str(problem).isprintable()
+
+
+def test_a_pack_id_that_is_not_a_slug_is_shown_with_its_invisible_characters() -> None:
+    (problem,) = problems_of(
+        pack_text(question(), header=HEADER.replace("test-pack", "test-pack\\t"))
+    )
+    assert "pack.id: 'test-pack\\t' is not a slug" in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("q", "field", "shown"),
+    [
+        (question(kind="verdict\t"), "kind", "unknown kind 'verdict\\t'"),
+        (question(answer="supported\xa0"), "answer", "'supported\\xa0' is not a verdict"),
+    ],
+    ids=["kind", "verdict"],
+)
+def test_a_kind_or_verdict_is_shown_with_its_invisible_characters(
+    q: dict[str, Any], field: str, shown: str
+) -> None:
+    (problem,) = [p for p in problems_of(pack_text(q)) if p.field == field]
+    assert shown in str(problem)
+
+
 def test_a_multiline_prompt_does_not_shift_line_numbers() -> None:
     text = (
         HEADER
