@@ -85,6 +85,17 @@ def test_an_answer_that_is_not_a_choice_names_the_nearest(quiz, files):
     )
 
 
+def test_a_number_written_as_a_string_says_to_drop_the_quotes(quiz, files):
+    text = HEADER + CHOICE + 'difficulty = "3"\n'
+
+    path, result = _check(quiz, files, text)
+
+    assert result.out == (
+        f"{path}:15: question 'magazine': difficulty: must be 1, 2 or 3, not a string; write it "
+        "without quotes: difficulty = 3\n"
+    )
+
+
 def test_evidence_as_a_string_shows_the_list_to_write(quiz, files):
     text = HEADER + CHOICE.replace(
         'evidence = ["Wired magazine dubbed him the most dangerous person on the planet."]',

@@ -242,6 +242,27 @@ QUESTION_CASES = [
         id="number-string-answer-hint",
     ),
     pytest.param(
+        question("number", answer="6,500"),
+        "answer",
+        "must be a number, not a string; write it without quotes: answer = 6500",
+        "answer =",
+        id="number-string-answer-with-commas",
+    ),
+    pytest.param(
+        question("number", answer=".5"),
+        "answer",
+        "must be a number, not a string; write it without quotes: answer = 0.5",
+        "answer =",
+        id="number-string-answer-toml-cannot-read",
+    ),
+    pytest.param(
+        question("number", tolerance="0.5"),
+        "tolerance",
+        "must be a number of 0 or more, not a string; write it without quotes: tolerance = 0.5",
+        "tolerance =",
+        id="string-tolerance",
+    ),
+    pytest.param(
         question("number", answer="about 1,600"),
         "answer",
         "must be a number, not a string",
@@ -322,6 +343,20 @@ QUESTION_CASES = [
         "must be 1, 2 or 3",
         "difficulty =",
         id="difficulty-str",
+    ),
+    pytest.param(
+        question(difficulty="3"),
+        "difficulty",
+        "must be 1, 2 or 3, not a string; write it without quotes: difficulty = 3",
+        "difficulty =",
+        id="difficulty-str-hint",
+    ),
+    pytest.param(
+        question(difficulty="4"),
+        "difficulty",
+        "must be 1, 2 or 3, not a string",
+        "difficulty =",
+        id="difficulty-str-out-of-range",
     ),
     pytest.param(
         question(difficulty=True),
@@ -407,6 +442,14 @@ TOP_CASES = [
         "must be 1, not '1'",
         None,
         id="string-format",
+    ),
+    pytest.param(
+        HEADER.replace("format = 1", 'format = "1"'),
+        "format =",
+        "format",
+        "must be 1, not '1'; write it as a number, without quotes: format = 1",
+        None,
+        id="string-format-hint",
     ),
     pytest.param(
         'colour = "red"\n' + HEADER,
