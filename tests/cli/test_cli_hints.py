@@ -210,3 +210,27 @@ def test_warnings_are_only_looked_for_in_a_valid_pack(quiz, files):
 
     assert result.code == 1
     assert len(result.out.splitlines()) == 1 and ": warning: " not in result.out
+
+
+def test_a_tab_in_a_prompt_is_a_warning_naming_the_question_and_field(quiz, files):
+    text = HEADER + CHOICE.replace("most dangerous person", "most\tdangerous person", 1)
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        f"{path}:10: question 'magazine': prompt: warning: tab: shows as a wide gap in play; "
+        "write a space instead",
+        f"{path}: ok, 1 question; 1 warning (--strict makes them errors)",
+    ]
+
+
+def test_strict_makes_a_tab_an_error(quiz, files):
+    text = HEADER.replace('title = "P"', 'title = "P"\ndescription = "A\tpack"') + CHOICE
+
+    path, result = _check(quiz, files, text, "--strict")
+
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:6: pack.description: tab: shows as a wide gap in play; write a space instead\n"
+    )
