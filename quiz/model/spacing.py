@@ -2,10 +2,10 @@
 
 Cleaning keeps tabs in the fields that keep their line breaks (a prompt, an
 explanation, a quote, the pack's description), and the game shows each one as
-a gap up to the next tab stop. A tab there is almost always a slip, or pasted
-from a spreadsheet, that an editor showing tabs narrow hides. ``quiz check``
+a wide gap, where the author's editor may have shown a space. ``quiz check``
 prints what this module finds as warnings, with those of
-:mod:`quiz.model.gameable` (``--strict`` makes them errors).
+:mod:`quiz.model.gameable` (``--strict`` makes them errors); loading a pack
+does not look for tabs.
 """
 
 from __future__ import annotations
