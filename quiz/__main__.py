@@ -144,7 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict",
         action="store_true",
-        help="treat warnings (give-aways, surface cues, imbalance) as errors",
+        help="treat warnings (give-aways, surface cues, imbalance, tabs) as errors",
     )
     new = commands.add_parser(
         "new", help="start a pack from an article: write SOURCE.toml beside the text"

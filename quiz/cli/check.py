@@ -20,6 +20,7 @@ from quiz.model.gameable import Finding, review
 from quiz.model.locate import LineIndex
 from quiz.model.pack import MAX_PROBLEMS, Pack, PackError, Problem
 from quiz.model.quotes import check_quotes
+from quiz.model.spacing import tabs
 from quiz.model.validate import validate
 from quiz.store.packs import (
     MAX_SOURCE_BYTES,
@@ -37,7 +38,8 @@ USAGE_ERROR = 2
 def run(files: list[Path], source: Path | None = None, *, strict: bool = False) -> int:
     """Check pack files, optionally against their source text.
 
-    A valid pack is also reviewed for what makes it gameable
+    A valid pack is also reviewed for tabs that show as wide gaps
+    (:mod:`quiz.model.spacing`) and for what makes it gameable
     (:mod:`quiz.model.gameable`); what that finds is printed as warnings.
 
     Args:
@@ -118,7 +120,8 @@ def _check_file(path: Path, article: SourceText | None, source_name: str, strict
     if found or pack is None:
         # In the order of the file, as an author fixes them from the top down.
         return problems(sorted(found, key=_by_line))
-    warnings = _locate(review(pack, article.normalised if article else None), document, strict)
+    findings = [*tabs(pack), *review(pack, article.normalised if article else None)]
+    warnings = _locate(findings, document, strict)
     if strict and warnings:
         return problems(warnings)
     problems(warnings)
@@ -132,7 +135,7 @@ def _check_file(path: Path, article: SourceText | None, source_name: str, strict
 
 
 def _locate(findings: list[Finding], document: Document, strict: bool) -> list[Problem]:
-    """Turn what makes a pack gameable into problems at the line of the field to change."""
+    """Turn what the review found into problems at the line of the field to change."""
     if not findings:
         return []
     lines = LineIndex(document.text)
@@ -147,6 +150,9 @@ def _locate(findings: list[Finding], document: Document, strict: bool) -> list[P
         if finding.question is not None and finding.question in order:
             key = (finding.field or "id").partition("[")[0]
             line = lines.find("questions", key, order[finding.question])
+        elif finding.question is None and finding.field is not None:
+            section, _, key = finding.field.rpartition(".")
+            line = lines.find(section, key) if section else None
         message = finding.message if strict else f"warning: {finding.message}"
         located.append(
             Problem(

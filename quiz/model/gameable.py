@@ -93,11 +93,11 @@ _ASKS_FOR_SOURCE = re.compile(r"\b(?:who|whom|which)\b", re.IGNORECASE)
 
 
 class Finding(NamedTuple):
-    """One thing that makes a pack gameable.
+    """One thing that makes a pack gameable, or (:mod:`quiz.model.spacing`) a tab in its text.
 
     Attributes:
         message: What is wrong, in words, starting with its family
-            (``give-away``, ``surface cue``, ``balance``).
+            (``give-away``, ``surface cue``, ``balance``, ``tab``).
         question: The question it is about, or None for the whole pack.
         field: The field to change, such as ``prompt`` or ``choices[2]``.
     """

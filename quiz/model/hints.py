@@ -2,9 +2,10 @@
 
 The validator and the TOML reader say *what* is wrong; these functions add
 the likely fix, so that ``explaination`` points at ``explanation``, an
-answer that is not one of the choices names the nearest one, and a string
-cut short by a ``"`` says how to write one. Each returns text to append to a
-message, or "" when there is nothing useful to add.
+answer that is not one of the choices names the nearest one, a string cut
+short by a ``"`` says how to write one, and one between curly quotes says to
+use straight ones. Each returns text to append to a message, or "" when there
+is nothing useful to add.
 """
 
 from __future__ import annotations
@@ -95,6 +96,33 @@ def broken_string(line: str, column: int) -> str:
     return (
         '; a " inside a string ends it: write it as \\" or put the whole string in '
         "single quotes ('She said \"no\".')"
+    )
+
+
+_TYPOGRAPHIC_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u201a"
+"""The quotes a word processor types: “ ” ‘ ’ „ ‚."""
+
+
+def typographic_quote(line: str, column: int) -> str:
+    """Explain a TOML syntax error at a typographic quote, as pasted from a word processor.
+
+    ``tomllib`` reports ``prompt = “Who said …”`` as an invalid value at
+    the opening quote.
+
+    Args:
+        line: The line the error is on.
+        column: The 1-based column ``tomllib`` gives.
+
+    Returns:
+        A hint to use straight quotes, or "" when the error is not at a
+        typographic quote.
+    """
+    quote = line[column - 1 : column] if column >= 1 else ""
+    if not quote or quote not in _TYPOGRAPHIC_QUOTES:
+        return ""
+    return (
+        f'; {quote} is a typographic quote: a string starts and ends with a straight " '
+        '("like this"); curly quotes are fine inside it'
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Callable
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from quiz.model.pack import (
     Question,
     Source,
     file_name_problem,
+    parse_number,
 )
 from quiz.model.text import clean_line, clean_text
 from quiz.model.verdicts import VERDICTS
@@ -69,6 +71,7 @@ _FOREIGN = {
 _FIELDS_OF = {kind: frozenset(_QUESTION_KEYS.difference(_FOREIGN[kind])) for kind in KINDS}
 """For each kind, the fields its questions may have: one set test finds both kinds of stray."""
 _MULTILINE = {"prompt", "explanation", "description"}
+_DIFFICULTIES = (1, 2, 3)
 
 
 def parse_pack(data: bytes, name: str = "<pack>", path: Path | None = None) -> Pack:
@@ -125,14 +128,34 @@ _NUMBER_TYPES = (int, float)
 """What TOML numbers are; a tuple, since ``int | float`` builds a new union at every call."""
 
 
-def _as_number(text: str) -> float | None:
-    """The number a string of ASCII digits holds, as TOML would read it unquoted, or None."""
-    if not text.isascii():
-        return None
-    try:
-        return float(text.strip().replace("_", ""))
-    except ValueError:
-        return None
+def _quoted_number(key: str, value: object, valid: Callable[[float], bool] | None = None) -> str:
+    """Say that a field wants a number, not a string, and how to write the one it holds.
+
+    ``"1600"`` and ``"6,500"`` (as a player may type it) are read as a number
+    answer is: the hint shows them as TOML numbers, ``1600`` and ``6500``.
+
+    Args:
+        key: The field.
+        value: What the author wrote.
+        valid: Whether the number the string holds would do, when not every one would.
+
+    Returns:
+        ``", not a string; write it without quotes: difficulty = 3"``, or
+        ``", not a string"`` when the string holds no number that would do, or
+        "" when the value is not a string.
+    """
+    if not isinstance(value, str):
+        return ""
+    number = parse_number(value)
+    if number is None or (valid is not None and not valid(number)):
+        return ", not a string"
+    # Every digit, never an exponent that would round what the author wrote.
+    written = str(int(number)) if number.is_integer() and abs(number) < 1e15 else repr(number)
+    return f", not a string; write it without quotes: {key} = {written}"
+
+
+def _not_negative(number: float) -> bool:
+    return number >= 0
 
 
 def _finite_number(value: object) -> float | None:
@@ -170,6 +193,16 @@ _TYPE_NAMES: tuple[tuple[type, str], ...] = (
 def _is_slug(value: object, most: int = LIMITS["id"]) -> bool:
     """Whether a value is a slug of at most ``most`` characters, as ids and tags must be."""
     return isinstance(value, str) and len(value) <= most and SLUG.match(value) is not None
+
+
+def _shown(text: str) -> str:
+    """Quote an author's rejected value as Python would, escaping what cannot be seen.
+
+    A tab, a trailing space or a zero-width character is what makes
+    ``'closure-length\\t'`` no slug; cleaned for display, the value would look
+    valid. The escapes are printable, so no control character reaches the terminal.
+    """
+    return repr(text[:40])
 
 
 def _type_name(value: object) -> str:
@@ -224,13 +257,24 @@ class _Checker:
     def pack(self, document: dict[str, Any], consume: bool) -> dict[str, Any] | None:
         """The keyword arguments of the Pack, or None when anything is wrong."""
         for key in sorted(set(document) - _TOP_KEYS):
-            hint = did_you_mean(key, _TOP_KEYS - set(document), document[key])
+            known = _TOP_KEYS - set(document)
+            if isinstance(document[key], list):
+                # [[questions]] is written once per question, so a misspelt header
+                # usually sits among correct ones.
+                known.add("questions")
+            hint = did_you_mean(key, known, document[key])
             self.problem(f"unknown field{hint}", key=key)
         fmt = document.get("format")
         if fmt is None:
             self.problem(f"missing; add 'format = {FORMAT}' at the top", field_name="format")
         elif type(fmt) is not int or fmt != FORMAT:
-            self.problem(f"must be {FORMAT}, not {fmt!r}", key="format")
+            message = f"must be {FORMAT}, not {fmt!r}"
+            if isinstance(fmt, str):
+                message = (
+                    f"must be {FORMAT}, not {_shown(fmt)}; "
+                    f"write it as a number, without quotes: format = {FORMAT}"
+                )
+            self.problem(message, key="format")
         header = document.get("pack")
         fields: dict[str, Any] = {}
         if not isinstance(header, dict):
@@ -373,7 +417,7 @@ class _Checker:
                 self.problem(f"unknown field{hint}", key=key, **where)
         question_id = str(qid) if good_id else self._slug(raw, "id", where)
         if kind not in KINDS:
-            shown = "missing" if kind is None else f"unknown kind {clean_line(str(kind))[:40]!r}"
+            shown = "missing" if kind is None else f"unknown kind {_shown(str(kind))}"
             self.problem(f"{shown}; use one of: {', '.join(KINDS)}", key="kind", **where)
             kind = None
         elif stray:
@@ -386,8 +430,9 @@ class _Checker:
         evidence = self._text_list(raw, "evidence", MAX_EVIDENCE, _EVIDENCE_LENGTH, where)
         tags = self._tags(raw, where)
         difficulty = raw.get("difficulty", 1)
-        if type(difficulty) is not int or difficulty not in (1, 2, 3):
-            self.problem("must be 1, 2 or 3", key="difficulty", **where)
+        if type(difficulty) is not int or difficulty not in _DIFFICULTIES:
+            hint = _quoted_number("difficulty", difficulty, _DIFFICULTIES.__contains__)
+            self.problem(f"must be 1, 2 or 3{hint}", key="difficulty", **where)
         answer = ""
         choices: tuple[str, ...] = ()
         number: float | None = None
@@ -419,11 +464,7 @@ class _Checker:
     def _verdict(self, raw: dict[str, Any], where: dict[str, Any]) -> str:
         answer = raw.get("answer")
         if answer not in VERDICTS:
-            shown = (
-                "missing"
-                if answer is None
-                else f"{clean_line(str(answer))[:40]!r} is not a verdict"
-            )
+            shown = "missing" if answer is None else f"{_shown(str(answer))} is not a verdict"
             self.problem(f"{shown}; use one of: {', '.join(VERDICTS)}", key="answer", **where)
             return ""
         return str(answer)
@@ -456,15 +497,16 @@ class _Checker:
             self.problem("missing", key="answer", **where)
         elif isinstance(given, int | float) and not isinstance(given, bool):
             self.problem("must be a finite number of sensible size", key="answer", **where)
+        elif isinstance(given, str):
+            hint = _quoted_number("answer", given)
+            self.problem(f"must be a number{hint}", key="answer", **where)
         else:
-            hint = ""
-            if isinstance(given, str) and _finite_number(_as_number(given)) is not None:
-                hint = f"; write it without quotes: answer = {given.strip()}"
-            message = f"must be a number, not {_type_name(given)}{hint}"
-            self.problem(message, key="answer", **where)
-        tolerance = _finite_number(raw.get("tolerance", 0))
+            self.problem(f"must be a number, not {_type_name(given)}", key="answer", **where)
+        given_tolerance = raw.get("tolerance", 0)
+        tolerance = _finite_number(given_tolerance)
         if tolerance is None or tolerance < 0:
-            self.problem("must be a number of 0 or more", key="tolerance", **where)
+            hint = _quoted_number("tolerance", given_tolerance, _not_negative)
+            self.problem(f"must be a number of 0 or more{hint}", key="tolerance", **where)
             tolerance = 0.0
         unit = self._text(raw, "unit", where, required=False)
         return shown, number or 0.0, tolerance, unit
@@ -485,7 +527,7 @@ class _Checker:
             self.problem(shown, key=key, field_name=label, **where)
         else:
             self.problem(
-                f"{clean_line(value)[:40]!r} is not a slug: use lowercase letters, digits and "
+                f"{_shown(value)} is not a slug: use lowercase letters, digits and "
                 f"single hyphens, at most {LIMITS['id']} characters",
                 key=key,
                 field_name=label,

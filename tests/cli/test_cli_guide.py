@@ -187,3 +187,44 @@ def test_the_strict_example_is_the_example_pack_with_the_number_snippet(quiz, fi
     assert (strict.code, strict.out.splitlines()) == (1, shown)
     assert lenient.code == 0
     assert lenient.out.splitlines()[0] == shown[0].replace(": give-away:", ": warning: give-away:")
+
+
+def test_what_the_guide_says_the_check_cannot_see_gets_no_warning(quiz, files, monkeypatch):
+    claim = "The council thought about shutting the branch permanently"
+    prompt = "Who said the council had considered closing the branch for good?"
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    readme = " ".join((GUIDE.parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert f"the claim *{claim}* and, in another question, *{prompt}*" in guide
+    assert "no question's prompt or choices give away another's answer" not in readme
+    monkeypatch.chdir(files)
+    Path("riverside.txt").write_text(_blocks("text")[0], encoding="utf-8")
+    quote = "the council had considered closing the branch for good"
+    Path("riverside.toml").write_text(
+        _example()
+        + f"""
+[[questions]]
+id = "closing-considered"
+kind = "verdict"
+prompt = "{claim}."
+answer = "supported"
+evidence = ["{quote}"]
+explanation = "A councillor said so."
+
+[[questions]]
+id = "who-said-closing"
+kind = "choice"
+prompt = "{prompt}"
+answer = "An unnamed town councillor"
+choices = ["An unnamed town councillor", "Ana Costa, the head librarian", "The mayor's office"]
+evidence = ["A town councillor, who asked not to be named, said {quote}"]
+explanation = "The councillor asked not to be named."
+""",
+        encoding="utf-8",
+    )
+
+    result = quiz("check", "--strict", "riverside.toml")
+
+    assert (result.code, result.out) == (
+        0,
+        "riverside.toml: ok, 5 questions, 5 quotes found in riverside.txt\n",
+    )

@@ -43,6 +43,22 @@ def test_a_singular_question_table_is_named(quiz, files):
     assert f"{path}:7: question: unknown field; did you mean [[questions]]?" in result.out
 
 
+def test_a_singular_question_table_among_valid_ones_is_named(quiz, files):
+    text = (
+        HEADER
+        + CHOICE
+        + "\n"
+        + CHOICE.replace("[[questions]]", "[[question]]").replace(
+            'id = "magazine"', 'id = "magazine-2"'
+        )
+    )
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 1
+    assert f"{path}:16: question: unknown field; did you mean [[questions]]?" in result.out
+
+
 def test_misspelt_pack_and_source_fields_are_named(quiz, files):
     text = HEADER.replace("title =", "titel =") + '[pack.source]\ntitle = "A"\npublsher = "B"\n\n'
 
@@ -66,6 +82,17 @@ def test_an_answer_that_is_not_a_choice_names_the_nearest(quiz, files):
     assert result.out == (
         f"{path}:11: question 'magazine': answer: 'wired' is not one of the choices; the "
         "nearest choice is 'Wired' (answer must be its text exactly)\n"
+    )
+
+
+def test_a_number_written_as_a_string_says_to_drop_the_quotes(quiz, files):
+    text = HEADER + CHOICE + 'difficulty = "3"\n'
+
+    path, result = _check(quiz, files, text)
+
+    assert result.out == (
+        f"{path}:15: question 'magazine': difficulty: must be 1, 2 or 3, not a string; write it "
+        "without quotes: difficulty = 3\n"
     )
 
 
@@ -102,6 +129,22 @@ def test_a_double_quote_that_ends_a_string_early_says_how_to_write_it(quiz, file
     assert result.out.endswith(
         '; a " inside a string ends it: write it as \\" or put the whole string in single '
         "quotes ('She said \"no\".')\n"
+    )
+
+
+def test_a_string_in_typographic_quotes_says_to_use_straight_ones(quiz, files):
+    text = HEADER + CHOICE.replace(
+        'prompt = "Which magazine dubbed him the most dangerous person on the planet?"',
+        "prompt = \u201cWhich magazine dubbed him the most dangerous person?\u201d",
+    )
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:10: column 10: TOML syntax error: Invalid value; \u201c is a typographic "
+        'quote: a string starts and ends with a straight " ("like this"); curly quotes are '
+        "fine inside it\n"
     )
 
 
@@ -167,3 +210,27 @@ def test_warnings_are_only_looked_for_in_a_valid_pack(quiz, files):
 
     assert result.code == 1
     assert len(result.out.splitlines()) == 1 and ": warning: " not in result.out
+
+
+def test_a_tab_in_a_prompt_is_a_warning_naming_the_question_and_field(quiz, files):
+    text = HEADER + CHOICE.replace("most dangerous person", "most\tdangerous person", 1)
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        f"{path}:10: question 'magazine': prompt: warning: tab: shows as a wide gap in play; "
+        "write a space instead",
+        f"{path}: ok, 1 question; 1 warning (--strict makes them errors)",
+    ]
+
+
+def test_strict_makes_a_tab_an_error(quiz, files):
+    text = HEADER.replace('title = "P"', 'title = "P"\ndescription = "A\tpack"') + CHOICE
+
+    path, result = _check(quiz, files, text, "--strict")
+
+    assert result.code == 1
+    assert result.out == (
+        f"{path}:6: pack.description: tab: shows as a wide gap in play; write a space instead\n"
+    )

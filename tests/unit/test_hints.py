@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.model.hints import as_list, broken_string, did_you_mean, nearest_choice
+from quiz.model.hints import (
+    as_list,
+    broken_string,
+    did_you_mean,
+    nearest_choice,
+    typographic_quote,
+)
 
 QUESTION_KEYS = {"id", "kind", "prompt", "answer", "evidence", "explanation", "tags"}
 
@@ -57,3 +63,25 @@ def test_a_string_is_shown_as_a_list_and_long_text_is_cut():
 )
 def test_a_string_broken_by_a_double_quote(line, column, hinted):
     assert bool(broken_string(line, column)) is hinted
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "quote"),
+    [
+        ("prompt = \u201cWho said it?\u201d", 10, "\u201c"),
+        ("prompt = \u2018Who said it?\u2019", 10, "\u2018"),
+        ('evidence = ["a", \u201dWe lost\u201d]', 18, "\u201d"),
+        ("x = \u2019a\u2019", 5, "\u2019"),
+        ('prompt = "She said "no"."', 21, None),
+        ("prompt = \u201cWho\u201d", 99, None),
+        ("prompt = \u201cWho\u201d", 0, None),
+    ],
+)
+def test_a_typographic_quote_around_a_string(line, column, quote):
+    hint = typographic_quote(line, column)
+
+    if quote is None:
+        assert hint == ""
+    else:
+        assert hint.startswith(f"; {quote} is a typographic quote: ")
+        assert 'straight "' in hint

@@ -242,6 +242,27 @@ QUESTION_CASES = [
         id="number-string-answer-hint",
     ),
     pytest.param(
+        question("number", answer="6,500"),
+        "answer",
+        "must be a number, not a string; write it without quotes: answer = 6500",
+        "answer =",
+        id="number-string-answer-with-commas",
+    ),
+    pytest.param(
+        question("number", answer=".5"),
+        "answer",
+        "must be a number, not a string; write it without quotes: answer = 0.5",
+        "answer =",
+        id="number-string-answer-toml-cannot-read",
+    ),
+    pytest.param(
+        question("number", tolerance="0.5"),
+        "tolerance",
+        "must be a number of 0 or more, not a string; write it without quotes: tolerance = 0.5",
+        "tolerance =",
+        id="string-tolerance",
+    ),
+    pytest.param(
         question("number", answer="about 1,600"),
         "answer",
         "must be a number, not a string",
@@ -322,6 +343,20 @@ QUESTION_CASES = [
         "must be 1, 2 or 3",
         "difficulty =",
         id="difficulty-str",
+    ),
+    pytest.param(
+        question(difficulty="3"),
+        "difficulty",
+        "must be 1, 2 or 3, not a string; write it without quotes: difficulty = 3",
+        "difficulty =",
+        id="difficulty-str-hint",
+    ),
+    pytest.param(
+        question(difficulty="4"),
+        "difficulty",
+        "must be 1, 2 or 3, not a string",
+        "difficulty =",
+        id="difficulty-str-out-of-range",
     ),
     pytest.param(
         question(difficulty=True),
@@ -407,6 +442,14 @@ TOP_CASES = [
         "must be 1, not '1'",
         None,
         id="string-format",
+    ),
+    pytest.param(
+        HEADER.replace("format = 1", 'format = "1"'),
+        "format =",
+        "format",
+        "must be 1, not '1'; write it as a number, without quotes: format = 1",
+        None,
+        id="string-format-hint",
     ),
     pytest.param(
         'colour = "red"\n' + HEADER,
@@ -613,6 +656,47 @@ def test_questions_without_a_valid_id_are_numbered(q: dict[str, Any], label: str
     answer = next(p for p in problems if p.field == "answer")
     assert str(answer).startswith(f"{NAME}:{answer.line}: question {label}: answer: ")
     assert {p.field for p in problems} == {"id", "answer"}
+
+
+@pytest.mark.parametrize(
+    ("question_id", "shown"),
+    [
+        ("closure-length\t", "'closure-length\\t'"),
+        ("closure-length ", "'closure-length '"),
+        ("closure\xa0length", "'closure\\xa0length'"),
+        ("a\x1b[2Jb\u202ec", "'a\\x1b[2Jb\\u202ec'"),
+    ],
+    ids=["tab", "trailing-space", "no-break-space", "escape-and-bidi"],
+)
+def test_an_id_that_is_not_a_slug_is_shown_with_its_invisible_characters(
+    question_id: str, shown: str
+) -> None:
+    text = pack_text(question(id="fine"), question(id=question_id))
+    (problem,) = [p for p in problems_of(text) if p.field == "id"]
+    assert str(problem).startswith(f"{NAME}:{problem.line}: question #2: id: {shown} is not a slug")
+    assert str(problem).isprintable()
+
+
+def test_a_pack_id_that_is_not_a_slug_is_shown_with_its_invisible_characters() -> None:
+    (problem,) = problems_of(
+        pack_text(question(), header=HEADER.replace("test-pack", "test-pack\\t"))
+    )
+    assert "pack.id: 'test-pack\\t' is not a slug" in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("q", "field", "shown"),
+    [
+        (question(kind="verdict\t"), "kind", "unknown kind 'verdict\\t'"),
+        (question(answer="supported\xa0"), "answer", "'supported\\xa0' is not a verdict"),
+    ],
+    ids=["kind", "verdict"],
+)
+def test_a_kind_or_verdict_is_shown_with_its_invisible_characters(
+    q: dict[str, Any], field: str, shown: str
+) -> None:
+    (problem,) = [p for p in problems_of(pack_text(q)) if p.field == field]
+    assert shown in str(problem)
 
 
 def test_a_multiline_prompt_does_not_shift_line_numbers() -> None:
