@@ -17,7 +17,7 @@ import tomllib
 from typing import Any, NamedTuple
 
 from quiz.model.guard import MAX_NESTING, GuardError, check_shape, nesting_line
-from quiz.model.hints import broken_string, typographic_quote
+from quiz.model.hints import broken_string, typographic_end, typographic_quote
 from quiz.model.locate import LineIndex
 from quiz.model.pack import MAX_PACK_BYTES, PackError, Problem, file_name_problem
 from quiz.model.text import clean_line
@@ -136,7 +136,10 @@ def _syntax_problem(name: str, message: str, text: str) -> Problem:
     lines = text.split("\n")
     hint = ""
     if line <= len(lines):
-        hint = typographic_quote(lines[line - 1], column) or broken_string(lines[line - 1], column)
+        here = lines[line - 1]
+        hint = (
+            typographic_quote(here, column) or broken_string(here, column) or typographic_end(here)
+        )
     message = f"column {column}: TOML syntax error: {clean_line(detail)}{hint}"
     return Problem(name, message, line=line)
 

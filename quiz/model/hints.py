@@ -126,6 +126,29 @@ def typographic_quote(line: str, column: int) -> str:
     )
 
 
+def typographic_end(line: str) -> str:
+    """Explain a TOML syntax error on a line that holds a typographic quote, where a
+    string opened with a straight ``"`` was closed with a curly one.
+
+    ``tomllib`` reports ``prompt = "Who said it”`` at the end of the line (the
+    string never ends) and ``evidence = ["a”, "b"]`` as an array left open: not
+    at the quote, which :func:`typographic_quote` looks at.
+
+    Args:
+        line: The line the error is on.
+
+    Returns:
+        A hint naming the last typographic quote on the line, or "" when it has none.
+    """
+    quotes = [character for character in line if character in _TYPOGRAPHIC_QUOTES]
+    if not quotes:
+        return ""
+    return (
+        f'; if {quotes[-1]} was meant to end a string, type a straight " instead: '
+        "curly quotes are fine only inside one"
+    )
+
+
 def _short(text: str) -> str:
     cleaned = clean_line(text)
     return cleaned if len(cleaned) <= _SHOWN else cleaned[: _SHOWN - 1].rstrip() + "\u2026"

@@ -234,3 +234,19 @@ def test_strict_makes_a_tab_an_error(quiz, files):
     assert result.out == (
         f"{path}:6: pack.description: tab: shows as a wide gap in play; write a space instead\n"
     )
+
+
+def test_a_string_closed_by_a_typographic_quote_says_to_use_a_straight_one(quiz, files):
+    text = HEADER + CHOICE.replace(
+        'prompt = "Which magazine dubbed him the most dangerous person on the planet?"',
+        'prompt = "Which magazine dubbed him the most dangerous person?\u201d',
+    )
+
+    path, result = _check(quiz, files, text)
+
+    assert result.code == 1
+    assert result.out.startswith(f"{path}:10: column ")
+    assert result.out.endswith(
+        '; if \u201d was meant to end a string, type a straight " instead: curly quotes '
+        "are fine only inside one\n"
+    )

@@ -9,6 +9,7 @@ from quiz.model.hints import (
     broken_string,
     did_you_mean,
     nearest_choice,
+    typographic_end,
     typographic_quote,
 )
 
@@ -85,3 +86,20 @@ def test_a_typographic_quote_around_a_string(line, column, quote):
     else:
         assert hint.startswith(f"; {quote} is a typographic quote: ")
         assert 'straight "' in hint
+
+
+@pytest.mark.parametrize(
+    ("line", "quote"),
+    [
+        ('prompt = "Who said it\u201d', "\u201d"),
+        ('evidence = ["a\u2019, "b"]', "\u2019"),
+        ('prompt = "plain" "text"', None),
+    ],
+)
+def test_a_string_closed_by_a_typographic_quote(line, quote):
+    hint = typographic_end(line)
+
+    if quote is None:
+        assert hint == ""
+    else:
+        assert hint.startswith(f"; if {quote} was meant to end a string, type a straight ")
