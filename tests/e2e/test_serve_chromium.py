@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,17 @@ async def shoot(port: int, name: str) -> bytes:
             return base64.b64decode(shot["data"])
 
 
+def stop_group(process: subprocess.Popen[bytes]) -> None:
+    """Stop a process that leads its own group, and every process of that group."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)")
 def test_headless_chromium_plays_in_the_page(tmp_path: Path) -> None:
     assert CHROMIUM is not None
@@ -111,23 +123,25 @@ def test_headless_chromium_plays_in_the_page(tmp_path: Path) -> None:
     port = free_port()
     try:
         server.wait_ready()
-        with tempfile.TemporaryDirectory(prefix="quiz-chromium-") as profile:
-            browser = subprocess.Popen(
-                [
-                    CHROMIUM,
-                    *FLAGS,
-                    f"--user-data-dir={profile}",
-                    f"--remote-debugging-port={port}",
-                    server.url,
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            try:
-                png = asyncio.run(shoot(port, "ana"))
-            finally:
-                browser.terminate()
-                browser.wait(30)
+        # Chromium's helper processes can still write to the profile after the main
+        # one exits: it lives in the test's folder, which pytest removes later, and
+        # the whole process group is stopped.
+        browser = subprocess.Popen(
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={tmp_path / 'profile'}",
+                f"--remote-debugging-port={port}",
+                server.url,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            png = asyncio.run(shoot(port, "ana"))
+        finally:
+            stop_group(browser)
     finally:
         output = server.stop()
     assert png.startswith(b"\x89PNG") and len(png) > 20_000, "a drawn page, not a blank one"
